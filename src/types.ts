@@ -1,0 +1,275 @@
+// The plain data that passes between the stages: rules, records, findings and reports.
+
+/** Where something stands in an input file. Lines and columns count from 1. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in an input, with a stable code and a location. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  location: SourceLocation;
+}
+
+/** A date as written in a source, with the span of days it covers (inclusive, ISO days). */
+export interface DateSpan {
+  text: string;
+  precision: 'day' | 'month' | 'year' | 'range';
+  start: string;
+  end: string;
+}
+
+export type EvidenceLevel = 'confirmed' | 'reported' | 'alleged' | 'speculative';
+export const EVIDENCE_LEVELS: readonly EvidenceLevel[] = ['confirmed', 'reported', 'alleged', 'speculative'];
+
+export type RuleOutcome = 'violation' | 'review';
+export type FindingOutcome = 'violation' | 'review' | 'exempt';
+export const FINDING_OUTCOMES: readonly FindingOutcome[] = ['violation', 'review', 'exempt'];
+
+// ---------------------------------------------------------------- records
+
+export interface Source {
+  id?: string;
+  publisher?: string;
+  author?: string;
+  date?: string;
+  title?: string;
+  url?: string;
+  file?: string;
+}
+
+export interface SourceCitation extends Source {
+  ref?: string;
+  quote?: string;
+}
+
+export interface Evidence {
+  level: EvidenceLevel;
+  claimant?: string;
+  wording?: string[];
+  sources?: SourceCitation[];
+}
+
+export interface Party {
+  name: string;
+  kind?: 'state' | 'organisation' | 'person' | 'vessel';
+  country?: string;
+  role?: string;
+  identifiers?: { unRef?: string; imo?: string; [key: string]: string | undefined };
+}
+
+export interface Goods {
+  description?: string;
+  category?: string;
+  hs?: string;
+  quantity?: number;
+  unit?: string;
+  value?: { amount: number; currency: string };
+  origin?: string;
+}
+
+export type FactValue = string | number | boolean | null;
+
+/** One activity, as written in a record file (after validation). */
+export interface ActivityRecord {
+  id: string;
+  type: string;
+  summary?: string;
+  date: string | { from: string; to: string };
+  parties?: Party[];
+  goods?: Goods[];
+  place?: { country?: string; name?: string };
+  facts?: Record<string, FactValue>;
+  evidence: Evidence;
+  notes?: string;
+}
+
+/** A record with where it came from and its resolved date span. */
+export interface LoadedRecord {
+  record: ActivityRecord;
+  span: DateSpan;
+  location: SourceLocation;
+}
+
+export interface CaseInfo {
+  title?: string;
+  description?: string;
+}
+
+export interface RecordSet {
+  records: LoadedRecord[];
+  sources: Source[];
+  cases: CaseInfo[];
+}
+
+// ---------------------------------------------------------------- rules
+
+export interface Provision {
+  resolution: number | string;
+  paragraph: string;
+  adopted: string;
+  text?: string;
+  verified: boolean;
+  note?: string;
+}
+
+export interface ConditionLeaf {
+  name: string;
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+}
+
+export interface ConditionRef {
+  condition: string;
+}
+
+export type ConditionTree =
+  | { all: ConditionTree[] }
+  | { any: ConditionTree[] }
+  | { not: ConditionTree }
+  | ConditionRef
+  | ConditionLeaf;
+
+export interface Exemption {
+  id: string;
+  title?: string;
+  provisions?: Provision[];
+  when: ConditionTree;
+}
+
+export interface RuleExample {
+  id: string;
+  outcome: FindingOutcome | 'none';
+  record: Partial<ActivityRecord>;
+  location?: SourceLocation;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  status: 'draft' | 'stable' | 'deprecated';
+  tags: string[];
+  provisions: Provision[];
+  outcome: RuleOutcome;
+  applies: { from: string; until?: string };
+  when: ConditionTree;
+  unless?: Exemption[];
+  message: string;
+  examples?: RuleExample[];
+  description?: string;
+}
+
+/** A rule with where it came from. Named conditions are already inlined. */
+export interface LoadedRule {
+  rule: Rule;
+  location: SourceLocation;
+}
+
+/** A designation list shipped with a rule set (e.g. rules/unsc-dprk/lists/un-1718.json). */
+export interface DesignationList {
+  list: string;
+  title: string;
+  date: string;
+  source: string;
+  entries: { ref: string; type: string; name: string; aliases: string[]; listedOn?: string }[];
+  vessels: { imo: string; names: string[]; listedOn?: string; measures?: string[] }[];
+}
+
+export interface RuleSet {
+  rules: LoadedRule[];
+  lists: DesignationList[];
+}
+
+// ---------------------------------------------------------------- findings and reports
+
+export interface ExplanationLine {
+  /** The leaf's name, as written in the rule. */
+  condition: string;
+  fact: string;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  /** null when the engine did not need to evaluate the leaf. */
+  held: boolean | null;
+  /** Set for leaves of an exemption's tree: the exemption's id. */
+  exemption?: string;
+  /** True for leaves inside a `not`. */
+  negated?: boolean;
+}
+
+export interface FindingEvidence {
+  level: EvidenceLevel;
+  claimant?: string;
+  wording: string[];
+  sources: SourceCitation[];
+}
+
+export interface Finding {
+  recordId: string;
+  ruleId: string;
+  ruleTitle: string;
+  provisions: Provision[];
+  outcome: FindingOutcome;
+  evidence: EvidenceLevel;
+  evidenceDetail: FindingEvidence;
+  message: string;
+  location: SourceLocation;
+  date: DateSpan;
+  /** The exemption that held, when outcome is exempt. */
+  exemption?: { id: string; title?: string; provisions: Provision[] };
+  notes: string[];
+  explanation: ExplanationLine[];
+}
+
+export interface ActivitySummary {
+  id: string;
+  type: string;
+  summary?: string;
+  date: DateSpan;
+  evidence: EvidenceLevel;
+  location: SourceLocation;
+  parties: { name: string; country?: string; role?: string }[];
+}
+
+/** A rule as reports and `rules list` show it: no conditions, no examples. */
+export interface RuleSummary {
+  id: string;
+  title: string;
+  outcome: RuleOutcome;
+  status: Rule['status'];
+  tags: string[];
+  provisions: Provision[];
+  applies: Rule['applies'];
+}
+
+/** A dated point the reports draw: a resolution's adoption, or a deadline. */
+export interface Milestone {
+  date: string;
+  kind: 'adoption' | 'deadline';
+  label: string;
+}
+
+export interface Report {
+  tool: { name: 'sanctions-check'; version: string };
+  asOf?: string;
+  records: number;
+  rules: number;
+  lists: { list: string; title: string; date: string }[];
+  cases: CaseInfo[];
+  findings: Finding[];
+  activities: ActivitySummary[];
+  /** Every rule that was loaded, in id order. */
+  ruleCatalog: RuleSummary[];
+  /** Adoption dates and deadlines of the provisions the findings cite, in date order. */
+  timeline: Milestone[];
+  summary: Record<FindingOutcome, number>;
+  byEvidence: Record<EvidenceLevel, number>;
+}
