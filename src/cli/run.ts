@@ -1,0 +1,34 @@
+// Runs the command line in-process and returns the exit code: the single top-level catch.
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { InputError, UsageError } from '../diagnostics/input-error.js';
+import { terminalSafe } from '../report/plain-text.js';
+import { exitCodeForError } from './exit-codes.js';
+import type { Io } from './io.js';
+import { buildProgram, commanderExit } from './program.js';
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code = 0;
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(['node', 'sanctions-check', ...argv]);
+    return code;
+  } catch (e) {
+    const fromCommander = commanderExit(e);
+    if (fromCommander !== undefined) return fromCommander;
+    if (e instanceof InputError) {
+      for (const d of e.diagnostics) io.stderr.write(terminalSafe(formatDiagnostic(d)) + '\n');
+      const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr.write(`${errors} error(s); nothing was written\n`);
+    } else if (e instanceof UsageError) {
+      io.stderr.write(`error: ${terminalSafe(e.message)}\n`);
+    } else {
+      io.stderr.write(`internal error: ${terminalSafe((e as Error)?.message ?? String(e))}\n`);
+      if (debug) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+      else io.stderr.write('(run again with --debug for details)\n');
+    }
+    return exitCodeForError(e);
+  }
+}

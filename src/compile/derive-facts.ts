@@ -1,0 +1,51 @@
+// Computes the facts a rule can test from one record: its fields, exemption facts and derived lists.
+import type { ActivityRecord } from '../types.js';
+import { roleFactName } from '../vocabulary/facts.js';
+import type { DesignationIndex } from './designation-index.js';
+
+export type Facts = Record<string, unknown>;
+
+function uniqueSorted(values: Iterable<string | undefined>): string[] {
+  const set = new Set<string>();
+  for (const v of values) if (v !== undefined && v !== '') set.add(v);
+  return [...set].sort();
+}
+
+/** Facts are plain data; a missing value is left out (undefined), never an empty string. */
+export function deriveFacts(record: ActivityRecord, index: DesignationIndex): Facts {
+  const parties = record.parties ?? [];
+  const goods = record.goods ?? [];
+  const facts: Facts = Object.create(null) as Facts;
+  // Exemption facts first, so that record fields and derived facts of the same name win.
+  for (const [k, v] of Object.entries(record.facts ?? {})) facts[k] = v;
+  facts.id = record.id;
+  facts.type = record.type;
+  facts.date = record.date;
+  facts.parties = parties;
+  facts.goods = goods;
+  facts.place = record.place;
+  facts.facts = record.facts ?? {};
+  facts.evidence = record.evidence;
+  facts.partyCountries = uniqueSorted(parties.map((p) => p.country));
+  facts.partyKinds = uniqueSorted(parties.map((p) => p.kind));
+  facts.partyRoles = uniqueSorted(parties.map((p) => p.role));
+  const byRole = new Map<string, (string | undefined)[]>();
+  for (const p of parties) {
+    if (!p.role || p.role === 'other') continue;
+    const l = byRole.get(p.role) ?? [];
+    l.push(p.country);
+    byRole.set(p.role, l);
+  }
+  for (const [role, countries] of byRole) facts[roleFactName(role)] = uniqueSorted(countries);
+  facts.placeCountry = record.place?.country;
+  facts.goodsCategories = uniqueSorted(goods.map((g) => g.category));
+  facts.hsCodes = uniqueSorted(goods.map((g) => g.hs));
+  facts.originCountries = uniqueSorted(goods.map((g) => g.origin));
+  facts.designatedParties = uniqueSorted(parties.flatMap((p) => index.entriesFor(p)));
+  facts.designatedVessels = uniqueSorted(parties.flatMap((p) => index.vesselsFor(p)));
+  for (const k of ['designatedParties', 'designatedVessels', 'partyCountries', 'partyKinds', 'partyRoles', 'goodsCategories', 'hsCodes', 'originCountries']) {
+    if ((facts[k] as string[]).length === 0) delete facts[k];
+  }
+  for (const k of Object.keys(facts)) if (facts[k] === undefined || facts[k] === null) delete facts[k];
+  return facts;
+}

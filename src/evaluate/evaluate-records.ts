@@ -1,0 +1,161 @@
+// Evaluates records against rules with json-rules-engine, one record at a time, into findings.
+import { compileRule, makeEngine, type CompiledRule } from '../compile/compile-rules.js';
+import { buildDesignationIndex, type DesignationIndex } from '../compile/designation-index.js';
+import { deriveFacts, type Facts } from '../compile/derive-facts.js';
+import { relateToWindow, type WindowRelation } from '../dates/date-span.js';
+import { compareLocations } from '../diagnostics/diagnostic.js';
+import type { ExplanationLine, Finding, LoadedRecord, RuleSet } from '../types.js';
+import { explain } from './explanation.js';
+import { fillMessage } from './message.js';
+
+type Engine = ReturnType<typeof makeEngine>;
+
+/** What one rule says of one record, whether or not it produces a finding. */
+export interface PairResult {
+  relation: WindowRelation;
+  /** Whether the rule's `when` held (false when the dates do not reach). */
+  held: boolean;
+  /** The exemption that held, if any. */
+  exemption?: string;
+  explanation: ExplanationLine[];
+  finding?: Finding;
+}
+
+export interface Evaluator {
+  readonly rules: readonly CompiledRule[];
+  /** The findings for one record, sorted by rule id. */
+  evaluate(loaded: LoadedRecord): Promise<Finding[]>;
+  /** Evaluates one record under one rule, with the full explanation even when nothing holds. */
+  evaluatePair(loaded: LoadedRecord, ruleId: string): Promise<PairResult>;
+}
+
+function straddleNote(loaded: LoadedRecord, relation: WindowRelation, from: string, until?: string): string[] {
+  const { span } = loaded;
+  if (relation === 'straddles-start') {
+    return [`The activity's date (${span.text}, ${span.start} to ${span.end}) straddles ${from}, the day this provision applies from: part of it may fall before.`];
+  }
+  if (relation === 'straddles-end') {
+    return [`The activity's date (${span.text}, ${span.start} to ${span.end}) runs past ${until}, the last day this provision applies: part of it may fall after.`];
+  }
+  return [];
+}
+
+export function createEvaluator(ruleSet: RuleSet): Evaluator {
+  const rules = ruleSet.rules.map(compileRule);
+  const byId = new Map(rules.map((r) => [r.loaded.rule.id, r]));
+  const index: DesignationIndex = buildDesignationIndex(ruleSet.lists);
+  const engines = new Map<string, Engine>();
+  const exemptionEngines = new Map<string, Engine>();
+
+  const engineFor = (candidates: CompiledRule[]): Engine => {
+    const key = candidates.map((c) => c.loaded.rule.id).join('\n');
+    let e = engines.get(key);
+    if (!e) engines.set(key, (e = makeEngine(candidates.map((c) => c.main))));
+    return e;
+  };
+  const exemptionEngineFor = (c: CompiledRule): Engine => {
+    let e = exemptionEngines.get(c.loaded.rule.id);
+    if (!e) exemptionEngines.set(c.loaded.rule.id, (e = makeEngine(c.exemptions)));
+    return e;
+  };
+
+  /** Runs the exemptions of a rule; returns the first (as written) that held, and their explanation. */
+  const runExemptions = async (c: CompiledRule, facts: Facts) => {
+    if (c.exemptions.length === 0) return { held: undefined, explanation: [] as ExplanationLine[] };
+    const { results, failureResults } = await exemptionEngineFor(c).run(facts);
+    const all = [...results, ...failureResults];
+    const explanation: ExplanationLine[] = [];
+    let held: string | undefined;
+    for (const ex of c.exemptions) {
+      const r = all.find((x) => x.name === ex.name);
+      if (!r) continue;
+      explanation.push(...explain(r.conditions as never, ex.name));
+      if (r.result && held === undefined) held = ex.name;
+    }
+    return { held, explanation };
+  };
+
+  const makeFinding = (c: CompiledRule, loaded: LoadedRecord, facts: Facts, relation: WindowRelation, explanation: ExplanationLine[], exemptionId?: string): Finding => {
+    const { rule } = c.loaded;
+    const { record } = loaded;
+    const ex = exemptionId === undefined ? undefined : rule.unless?.find((u) => u.id === exemptionId);
+    const finding: Finding = {
+      recordId: record.id,
+      ruleId: rule.id,
+      ruleTitle: rule.title,
+      provisions: rule.provisions,
+      outcome: ex ? 'exempt' : rule.outcome,
+      evidence: record.evidence.level,
+      evidenceDetail: {
+        level: record.evidence.level,
+        ...(record.evidence.claimant !== undefined ? { claimant: record.evidence.claimant } : {}),
+        wording: record.evidence.wording ?? [],
+        sources: record.evidence.sources ?? [],
+      },
+      message: fillMessage(rule.message, { record, facts, rule }),
+      location: loaded.location,
+      date: loaded.span,
+      notes: straddleNote(loaded, relation, rule.applies.from, rule.applies.until),
+      explanation,
+    };
+    if (ex) finding.exemption = { id: ex.id, ...(ex.title !== undefined ? { title: ex.title } : {}), provisions: ex.provisions ?? [] };
+    return finding;
+  };
+
+  const candidatesFor = (loaded: LoadedRecord) =>
+    rules.filter(
+      (c) =>
+        (!c.types || c.types.has(loaded.record.type)) &&
+        relateToWindow(loaded.span, c.loaded.rule.applies.from, c.loaded.rule.applies.until) !== 'outside',
+    );
+
+  return {
+    rules,
+    async evaluate(loaded) {
+      const candidates = candidatesFor(loaded);
+      if (candidates.length === 0) return [];
+      const facts = deriveFacts(loaded.record, index);
+      const { results } = await engineFor(candidates).run(facts);
+      const findings: Finding[] = [];
+      for (const r of results) {
+        const c = byId.get(String(r.name))!;
+        const ex = await runExemptions(c, facts);
+        const relation = relateToWindow(loaded.span, c.loaded.rule.applies.from, c.loaded.rule.applies.until);
+        findings.push(makeFinding(c, loaded, facts, relation, [...explain(r.conditions as never), ...ex.explanation], ex.held));
+      }
+      return findings.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    },
+    async evaluatePair(loaded, ruleId) {
+      const c = byId.get(ruleId);
+      if (!c) throw new Error(`no rule '${ruleId}'`);
+      const relation = relateToWindow(loaded.span, c.loaded.rule.applies.from, c.loaded.rule.applies.until);
+      const facts = deriveFacts(loaded.record, index);
+      const { results, failureResults } = await makeEngine([c.main]).run(facts);
+      const r = [...results, ...failureResults][0]!;
+      const ex = await runExemptions(c, facts);
+      const explanation = [...explain(r.conditions as never), ...ex.explanation];
+      const held = r.result === true && relation !== 'outside';
+      const out: PairResult = { relation, held, explanation };
+      if (ex.held !== undefined) out.exemption = ex.held;
+      if (held) out.finding = makeFinding(c, loaded, facts, relation, explanation, ex.held);
+      return out;
+    },
+  };
+}
+
+/** Evaluates every record, one at a time, and returns findings sorted by file, line and rule id. */
+export async function evaluateRecords(records: readonly LoadedRecord[], ruleSet: RuleSet): Promise<Finding[]> {
+  const evaluator = createEvaluator(ruleSet);
+  const findings: Finding[] = [];
+  for (const r of records) findings.push(...(await evaluator.evaluate(r)));
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      compareLocations(a.location, b.location) ||
+      (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0) ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

@@ -1,0 +1,66 @@
+// Expands the paths a user names into the input files to read, in a stable order.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../types.js';
+
+/** How a file is shown in messages and reports: relative to the working folder, with forward slashes. */
+export function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  return shown.split(path.sep).join('/');
+}
+
+export interface ExpandOptions {
+  extensions: readonly string[];
+  recursive: boolean;
+  /** Folder names to pass over when walking. */
+  skipDirs?: readonly string[];
+  /** What the folder should have held, for the message when it holds none. */
+  what: string;
+}
+
+export function expandPaths(inputs: readonly string[], opts: ExpandOptions): { files: string[]; diagnostics: Diagnostic[] } {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const at = (p: string) => ({ file: displayPath(p), line: 1, column: 1 });
+  const walk = (dir: string, top: boolean): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (e) {
+      diagnostics.push(diagnostic('io-error', `cannot read folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`, at(dir)));
+      return;
+    }
+    for (const name of entries) {
+      const full = path.join(dir, name);
+      let st;
+      try {
+        st = statSync(full);
+      } catch {
+        continue; // a dangling link: nothing to read
+      }
+      if (st.isDirectory()) {
+        if ((opts.recursive || top) && !name.startsWith('.') && !opts.skipDirs?.includes(name) && opts.recursive) walk(full, false);
+      } else if (opts.extensions.some((ext) => name.toLowerCase().endsWith(ext))) files.push(full);
+    }
+  };
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      diagnostics.push(diagnostic('io-error', 'no such file or folder', at(abs)));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = files.length;
+      walk(abs, true);
+      if (files.length === before) {
+        diagnostics.push(diagnostic('no-input-files', `holds no ${opts.what} (${opts.extensions.join(', ')} files)`, at(abs)));
+      }
+    } else files.push(abs);
+  }
+  return { files: [...new Set(files)], diagnostics };
+}

@@ -1,0 +1,69 @@
+// Loads activity records from files and folders: parsed, validated, located, in file order.
+import { diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, RecordSet, Source } from '../types.js';
+import { validateRecord } from '../validate/validate-record.js';
+import { displayPath, expandPaths } from './input-paths.js';
+import { parseRecordFile } from './record-file.js';
+import { readTextFile } from './text-file.js';
+
+export const RECORD_EXTENSIONS = ['.yaml', '.yml', '.json', '.ndjson', '.jsonl'] as const;
+
+export interface LoadRecordsOptions {
+  /** Report invalid records as warnings and go on without them, instead of failing. */
+  skipInvalid?: boolean;
+}
+
+export interface LoadedRecords extends RecordSet {
+  /** How many invalid records were left out (only with skipInvalid). */
+  skipped: number;
+}
+
+/** Tracks record ids across files, so a duplicate is reported where it repeats. */
+export class RecordIds {
+  private readonly seen = new Map<string, string>();
+  check(id: string, where: Diagnostic['location']): Diagnostic | undefined {
+    const first = this.seen.get(id);
+    if (first !== undefined) return diagnostic('duplicate-record-id', `record id '${id}' is already used at ${first}`, where);
+    this.seen.set(id, `${where.file}:${where.line}`);
+    return undefined;
+  }
+}
+
+export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions = {}): Result<LoadedRecords> {
+  const { files, diagnostics } = expandPaths(paths, { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files' });
+  const set: LoadedRecords = { records: [], sources: [], cases: [], skipped: 0 };
+  const ids = new RecordIds();
+  for (const abs of files) {
+    const file = displayPath(abs);
+    const { text, diagnostics: readProblems } = readTextFile(abs, file);
+    diagnostics.push(...readProblems);
+    if (text === undefined) continue;
+    const parsed = parseRecordFile(text, file);
+    const fileProblems: Diagnostic[] = [];
+    const skip = (problems: Diagnostic[]): void => {
+      set.skipped++;
+      diagnostics.push(...problems.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message} (record skipped)` })));
+    };
+    for (const d of parsed.diagnostics) {
+      if (opts.skipInvalid && d.code === 'invalid-json') skip([d]);
+      else fileProblems.push(d);
+    }
+    const sources = new Map<string, Source>();
+    for (const s of parsed.sources) {
+      if (sources.has(s.value.id!)) fileProblems.push(diagnostic('duplicate-source-id', `source id '${s.value.id}' is defined twice`, s.location));
+      sources.set(s.value.id!, s.value);
+      set.sources.push(s.value);
+    }
+    if (parsed.caseInfo) set.cases.push(parsed.caseInfo);
+    for (const raw of parsed.records) {
+      const { loaded, diagnostics: problems } = validateRecord(raw, sources);
+      const dup = loaded && ids.check(loaded.record.id, loaded.location);
+      if (dup) problems.push(dup);
+      if (problems.length === 0 && loaded) set.records.push(loaded);
+      else if (opts.skipInvalid) skip(problems);
+      else fileProblems.push(...problems);
+    }
+    diagnostics.push(...fileProblems);
+  }
+  return { value: set, diagnostics };
+}

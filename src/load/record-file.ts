@@ -1,0 +1,110 @@
+// Parses one record file (YAML, JSON or NDJSON) into raw records with their locations.
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { checkSchema } from '../validate/schema-check.js';
+import { recordEnvelopeSchema } from '../validate/schemas.js';
+import type { CaseInfo, Diagnostic, Source, SourceLocation } from '../types.js';
+import { parseYaml, type PathKey } from './yaml-document.js';
+import type { Locate } from '../validate/schema-check.js';
+
+export interface RawRecord {
+  value: unknown;
+  /** Path of the record inside its document, for locating fields. */
+  path: PathKey[];
+  locate: Locate;
+  location: SourceLocation;
+}
+
+export interface RawRecordFile {
+  records: RawRecord[];
+  sources: { value: Source; location: SourceLocation }[];
+  caseInfo?: CaseInfo;
+  diagnostics: Diagnostic[];
+}
+
+export function isNdjson(file: string): boolean {
+  return /\.(ndjson|jsonl)$/i.test(file);
+}
+
+/** Where JSON.parse stopped, from its message ("at position 12" or "line 1 column 13"). */
+export function jsonErrorColumn(message: string): number {
+  const col = /column (\d+)/.exec(message);
+  if (col) return Number(col[1]);
+  const pos = /position (\d+)/.exec(message);
+  return pos ? Number(pos[1]) + 1 : 1;
+}
+
+function jsonErrorText(message: string): string {
+  return message.replace(/^SyntaxError: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+}
+
+/** Parses one NDJSON line into a raw record, or a diagnostic. */
+export function parseNdjsonLine(line: string, lineNo: number, file: string): RawRecord | Diagnostic {
+  const at = (column = 1): SourceLocation => ({ file, line: lineNo, column });
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    const msg = (e as Error).message;
+    return diagnostic('invalid-json', `not valid JSON: ${jsonErrorText(msg)}`, at(jsonErrorColumn(msg)));
+  }
+  // Field positions are only needed for a record with problems: parse the line again then.
+  let doc: ReturnType<typeof parseYaml> | undefined;
+  const locate: Locate = (path, opts) => {
+    doc ??= parseYaml(line, file);
+    const l = doc.locate(path, opts);
+    return { file, line: lineNo, column: l.column };
+  };
+  return { value, path: [], locate, location: at() };
+}
+
+function parseNdjson(text: string, file: string): RawRecordFile {
+  const out: RawRecordFile = { records: [], sources: [], diagnostics: [] };
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const r = parseNdjsonLine(line, i + 1, file);
+    if ('code' in r) out.diagnostics.push(r);
+    else out.records.push(r);
+  }
+  return out;
+}
+
+function parseStructured(text: string, file: string): RawRecordFile {
+  const doc = parseYaml(text, file);
+  const out: RawRecordFile = { records: [], sources: [], diagnostics: [...doc.diagnostics] };
+  if (doc.value === undefined) return out;
+  const start = doc.locate([]);
+  if (doc.value === null) {
+    out.diagnostics.push(diagnostic('empty-file', 'holds no records', start));
+    return out;
+  }
+  let list: unknown;
+  let base: PathKey[] = [];
+  if (Array.isArray(doc.value)) list = doc.value;
+  else if (typeof doc.value === 'object') {
+    const env = checkSchema(recordEnvelopeSchema, doc.value, [], doc.locate);
+    out.diagnostics.push(...env);
+    const v = doc.value as { records?: unknown; sources?: unknown; case?: CaseInfo };
+    list = v.records;
+    base = ['records'];
+    if (env.length === 0) {
+      out.caseInfo = v.case;
+      (v.sources as Source[] | undefined)?.forEach((s, i) => out.sources.push({ value: s, location: doc.locate(['sources', i]) }));
+    }
+  } else {
+    out.diagnostics.push(diagnostic('invalid-type', 'a record file holds a list of records, or a mapping with `records:`', start));
+    return out;
+  }
+  if (!Array.isArray(list)) return out;
+  list.forEach((value, i) => {
+    const path = [...base, i];
+    out.records.push({ value, path, locate: doc.locate, location: doc.locate(path) });
+  });
+  if (list.length === 0) out.diagnostics.push(diagnostic('empty-file', 'holds no records', start));
+  return out;
+}
+
+export function parseRecordFile(text: string, file: string): RawRecordFile {
+  return isNdjson(file) ? parseNdjson(text, file) : parseStructured(text, file);
+}

@@ -1,0 +1,143 @@
+// The summary section of the HTML report: counts by outcome, by evidence level, by provision cited
+// and by party, and the list of activities with their most severe outcome.
+
+import { EVIDENCE_LEVELS, FINDING_OUTCOMES, type Finding, type FindingOutcome, type Provision, type Report } from '../types.js';
+import { compareProvisions, provisionKey, provisionLabel, resolutionUrl } from './citation.js';
+import { evidenceBadge, outcomeBadge } from './html-badge.js';
+import { attr, link, text } from './html-escape.js';
+import { mostSevereOutcome, type OutcomeOrNone } from './outcome-rank.js';
+
+type Counts = Record<FindingOutcome, number>;
+
+function zeroCounts(): Counts {
+  return { violation: 0, review: 0, exempt: 0 };
+}
+
+function total(counts: Counts): number {
+  return counts.violation + counts.review + counts.exempt;
+}
+
+function countCells(counts: Counts): string {
+  return FINDING_OUTCOMES.map((o) => `<td class="num${counts[o] === 0 ? ' zero' : ''}">${counts[o]}</td>`).join('') +
+    `<td class="num">${total(counts)}</td>`;
+}
+
+const COUNT_HEADERS = `${FINDING_OUTCOMES.map((o) => `<th class="num" scope="col">${o}</th>`).join('')}<th class="num" scope="col">total</th>`;
+
+function cards(report: Report): string {
+  const findings = report.findings.length;
+  const outcomeCards = FINDING_OUTCOMES.map(
+    (o) => `<div class="card o-${o}"><div class="count">${report.summary[o]}</div><div class="what">${o}</div></div>`,
+  );
+  return (
+    '<div class="cards">' +
+    `<div class="card o-total"><div class="count">${findings}</div><div class="what">findings from ${report.records} records and ${report.rules} rules</div></div>` +
+    outcomeCards.join('') +
+    '</div>'
+  );
+}
+
+function byEvidence(report: Report): string {
+  const rows = EVIDENCE_LEVELS.map((level) => {
+    const count = report.byEvidence[level] ?? 0;
+    return `<tr><th scope="row">${evidenceBadge(level)}</th><td class="num${count === 0 ? ' zero' : ''}">${count}</td></tr>`;
+  });
+  return (
+    '<table class="by-evidence"><caption>Findings by evidence level</caption>' +
+    '<thead><tr><th scope="col">evidence</th><th class="num" scope="col">findings</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+function byProvision(findings: readonly Finding[]): string {
+  const rows = new Map<string, { provision: Provision; counts: Counts }>();
+  for (const finding of findings) {
+    const seen = new Set<string>();
+    for (const provision of finding.provisions) {
+      const key = provisionKey(provision);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const row = rows.get(key) ?? { provision, counts: zeroCounts() };
+      row.counts[finding.outcome] += 1;
+      rows.set(key, row);
+    }
+  }
+  const sorted = [...rows.values()].sort((a, b) => compareProvisions(a.provision, b.provision));
+  const body = sorted.map(
+    ({ provision, counts }) =>
+      `<tr><th scope="row">${link(resolutionUrl(provision), provisionLabel(provision))}${provision.verified ? '' : ' <span class="badge unverified">unverified</span>'}</th>${countCells(counts)}</tr>`,
+  );
+  return (
+    '<table class="by-provision"><caption>Findings by provision cited</caption>' +
+    `<thead><tr><th scope="col">provision</th>${COUNT_HEADERS}</tr></thead>` +
+    `<tbody>${body.join('') || '<tr><td colspan="5" class="empty">No provisions cited.</td></tr>'}</tbody></table>`
+  );
+}
+
+function byParty(report: Report): string {
+  const rows = new Map<string, { name: string; country?: string; roles: Set<string>; counts: Counts }>();
+  const activities = new Map(report.activities.map((a) => [a.id, a]));
+  for (const finding of report.findings) {
+    const seen = new Set<string>();
+    for (const party of activities.get(finding.recordId)?.parties ?? []) {
+      const key = `${party.name}\u0000${party.country ?? ''}`;
+      const row = rows.get(key) ?? { name: party.name, country: party.country, roles: new Set<string>(), counts: zeroCounts() };
+      if (party.role) row.roles.add(party.role);
+      if (!seen.has(key)) row.counts[finding.outcome] += 1;
+      seen.add(key);
+      rows.set(key, row);
+    }
+  }
+  const sorted = [...rows.values()].sort((a, b) => {
+    const byTotal = total(b.counts) - total(a.counts);
+    if (byTotal !== 0) return byTotal;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : (a.country ?? '') < (b.country ?? '') ? -1 : 1;
+  });
+  const body = sorted.map(
+    (row) =>
+      `<tr><th scope="row">${text(row.name)}</th><td>${text(row.country ?? '')}</td><td>${text([...row.roles].sort().join(', '))}</td>${countCells(row.counts)}</tr>`,
+  );
+  return (
+    '<table class="by-party"><caption>Findings by party</caption>' +
+    `<thead><tr><th scope="col">party</th><th scope="col">country</th><th scope="col">roles</th>${COUNT_HEADERS}</tr></thead>` +
+    `<tbody>${body.join('') || '<tr><td colspan="7" class="empty">No parties in records with findings.</td></tr>'}</tbody></table>`
+  );
+}
+
+function activityTable(report: Report): string {
+  const rows = report.activities.map((activity) => {
+    const findings = report.findings.filter((f) => f.recordId === activity.id);
+    const parties = activity.parties
+      .map((p) => text(p.country ? `${p.name} (${p.country}${p.role ? `, ${p.role}` : ''})` : p.role ? `${p.name} (${p.role})` : p.name))
+      .join('<br>');
+    return (
+      `<tr id="record-${attr(activity.id)}"><td><code>${text(activity.id)}</code><br>${text(activity.summary ?? '')}</td>` +
+      `<td>${text(activity.date.text)}</td><td>${text(activity.type)}</td><td>${parties}</td>` +
+      `<td>${evidenceBadge(activity.evidence)}</td><td>${outcomeBadge(mostSevereOutcome(findings))}${findings.length > 1 ? ` <span class="sep">×${findings.length}</span>` : ''}</td></tr>`
+    );
+  });
+  return (
+    '<table class="activities"><caption>Activities checked</caption>' +
+    '<thead><tr><th scope="col">record</th><th scope="col">date</th><th scope="col">type</th><th scope="col">parties</th><th scope="col">evidence</th><th scope="col">most severe</th></tr></thead>' +
+    `<tbody>${rows.join('') || '<tr><td colspan="6" class="empty">No activities.</td></tr>'}</tbody></table>`
+  );
+}
+
+/** The summary section. */
+export function renderSummary(report: Report): string {
+  return [
+    '<section class="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>',
+    cards(report),
+    '<div class="summary-grid">',
+    byProvision(report.findings),
+    byEvidence(report),
+    '</div>',
+    byParty(report),
+    '</section>',
+  ].join('\n');
+}
+
+/** The activities section. */
+export function renderActivities(report: Report): string {
+  return `<section class="activities" aria-labelledby="activities-h"><h2 id="activities-h">Activities</h2>\n${activityTable(report)}\n</section>`;
+}

@@ -1,0 +1,98 @@
+// Time scales for the report's timeline: ISO days as numbers, a linear scale over whole years, the
+// ticks to draw, and first-fit rows that keep labels apart.
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Days since 1970-01-01 for an ISO date; a month or a year stands for its first day. */
+export function dayNumber(iso: string): number | undefined {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso.trim());
+  if (!match) return undefined;
+  const [, y, m, d] = match;
+  return Date.UTC(Number(y), Number(m ?? '1') - 1, Number(d ?? '1')) / DAY_MS;
+}
+
+export function yearStart(year: number): number {
+  return Date.UTC(year, 0, 1) / DAY_MS;
+}
+
+export function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+/** Whole years from the year of the first day to the end of the year of the last. */
+export interface Domain {
+  firstYear: number;
+  lastYear: number;
+}
+
+export function domainOf(days: readonly number[]): Domain {
+  return { firstYear: yearOf(Math.min(...days)), lastYear: yearOf(Math.max(...days)) };
+}
+
+export function domainYears(domain: Domain): number {
+  return domain.lastYear + 1 - domain.firstYear;
+}
+
+/** Maps a day to an x position between left and right. */
+export function linearScale(domain: Domain, left: number, right: number): (day: number) => number {
+  const start = yearStart(domain.firstYear);
+  const end = yearStart(domain.lastYear + 1);
+  return (day) => left + ((day - start) / (end - start)) * (right - left);
+}
+
+export interface Tick {
+  day: number;
+  /** Empty for a grid line without a label. */
+  label: string;
+  /** A year boundary. */
+  major: boolean;
+}
+
+/** Grid lines and labels: months for spans up to three years, otherwise years, labelled every 1, 2,
+ * 5, 10... years so that at most about sixteen labels share the axis. */
+export function ticksFor(domain: Domain): Tick[] {
+  const years = domainYears(domain);
+  const ticks: Tick[] = [];
+  if (years <= 3) {
+    const every = years === 1 ? 1 : 3;
+    for (let year = domain.firstYear; year <= domain.lastYear; year++) {
+      for (let month = 0; month < 12; month++) {
+        const label = month === 0 ? String(year) : month % every === 0 ? (MONTHS[month] as string) : '';
+        ticks.push({ day: Date.UTC(year, month, 1) / DAY_MS, label, major: month === 0 });
+      }
+    }
+    ticks.push({ day: yearStart(domain.lastYear + 1), label: String(domain.lastYear + 1), major: true });
+    return ticks;
+  }
+  const step = [1, 2, 5, 10, 20, 50].find((s) => years / s <= 16) ?? 100;
+  for (let year = domain.firstYear; year <= domain.lastYear + 1; year++) {
+    ticks.push({ day: yearStart(year), label: (year - domain.firstYear) % step === 0 ? String(year) : '', major: true });
+  }
+  return ticks;
+}
+
+/** Rows of non-overlapping horizontal extents, filled first-fit. */
+export class Rows {
+  private readonly ends: number[] = [];
+  constructor(private readonly gap: number) {}
+  place(from: number, to: number): number {
+    let row = this.ends.findIndex((end) => end + this.gap <= from);
+    if (row === -1) {
+      row = this.ends.length;
+      this.ends.push(to);
+    } else {
+      this.ends[row] = to;
+    }
+    return row;
+  }
+  get count(): number {
+    return this.ends.length;
+  }
+}
+
+/** Numbers in SVG output: at most one decimal, never "-0", so output is stable and short. */
+export function svgNumber(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}

@@ -1,0 +1,65 @@
+// The markdown report: a summary table, then each finding with citation, evidence and quotes.
+import type { Report } from '../types.js';
+import { citation, OUTCOME_LABEL } from './labels.js';
+import { showValue, terminalSafe } from './plain-text.js';
+
+/** Escapes text so that markdown shows it as written: no HTML, links, emphasis or table breaks. */
+export function mdEscape(text: string): string {
+  return terminalSafe(text)
+    .replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/\r?\n/g, ' ');
+}
+
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  const title = report.cases.find((c) => c.title)?.title;
+  out.push(`# Sanctions compliance report${title ? `: ${mdEscape(title)}` : ''}`, '');
+  out.push(`Produced by sanctions-check ${report.tool.version}${report.asOf ? `, as of ${report.asOf}` : ''}. ` +
+    `${report.records} record(s) checked against ${report.rules} rule(s).`);
+  for (const l of report.lists) out.push(`Designation list: ${mdEscape(l.title)}, as of ${l.date}.`);
+  out.push('', 'A finding says an activity, as the record describes it, is inconsistent with a provision that binds States ' +
+    '(and, for exports and launches, the DPRK). The evidence level is the source\'s, and is kept apart from the outcome.', '');
+  out.push('## Summary', '');
+  out.push('| Outcome | Findings |', '|---|---|');
+  for (const k of ['violation', 'review', 'exempt'] as const) out.push(`| ${k} | ${report.summary[k]} |`);
+  out.push('', '| Evidence | Findings |', '|---|---|');
+  for (const k of ['confirmed', 'reported', 'alleged', 'speculative'] as const) out.push(`| ${k} | ${report.byEvidence[k]} |`);
+  out.push('', '| Record | Rule | Outcome | Evidence | Principal provision |', '|---|---|---|---|---|');
+  for (const f of report.findings) {
+    out.push(`| ${mdEscape(f.recordId)} | ${f.ruleId} | ${f.outcome} | ${f.evidence} | ${mdEscape(citation(f.provisions[0]!))} |`);
+  }
+  const quiet = report.activities.filter((a) => !report.findings.some((f) => f.recordId === a.id));
+  if (quiet.length) {
+    out.push('', `Records with no finding: ${quiet.map((a) => mdEscape(a.id)).join(', ')}.`);
+  }
+  out.push('', '## Findings');
+  for (const f of report.findings) {
+    out.push('', `### ${mdEscape(f.recordId)} — ${mdEscape(f.ruleTitle)}`, '');
+    out.push(`**${f.outcome}, ${f.evidence}** (rule \`${f.ruleId}\`): ${OUTCOME_LABEL[f.outcome]}.`, '');
+    out.push(mdEscape(f.message), '');
+    out.push(`Record: ${mdEscape(`${f.location.file}:${f.location.line}:${f.location.column}`)}; activity date ${mdEscape(f.date.text)}.`, '');
+    out.push('Provisions:', '');
+    for (const p of f.provisions) {
+      out.push(`- ${mdEscape(citation(p))}${p.note ? ` — ${mdEscape(p.note)}` : ''}`);
+      if (p.text) out.push(`  > ${mdEscape(p.text)}`);
+    }
+    if (f.exemption) out.push('', `Exemption that holds: ${mdEscape(f.exemption.title ?? f.exemption.id)} (\`${f.exemption.id}\`).`);
+    for (const n of f.notes) out.push('', `Note: ${mdEscape(n)}`);
+    const e = f.evidenceDetail;
+    out.push('', `Evidence: ${e.level}${e.claimant ? `, asserted by ${mdEscape(e.claimant)}` : ''}` +
+      `${e.wording.length ? `; wording: ${e.wording.map((w) => `“${mdEscape(w)}”`).join(', ')}` : ''}.`);
+    for (const s of e.sources) {
+      const who = [s.publisher, s.author, s.date, s.title].filter(Boolean).map((x) => mdEscape(String(x))).join(', ');
+      if (s.quote) out.push('', `> ${mdEscape(s.quote)}`, `> — ${who || 'source not named'}`);
+      else if (who) out.push('', `Source: ${who}`);
+    }
+    out.push('', '| Condition | Expected | Actual | Held |', '|---|---|---|---|');
+    for (const x of f.explanation) {
+      const name = `${x.exemption ? `exemption ${x.exemption}: ` : ''}${x.negated ? 'not ' : ''}${x.condition}`;
+      const held = x.held === null ? 'not evaluated' : x.held ? 'yes' : 'no';
+      out.push(`| ${mdEscape(name)} | ${x.operator} ${mdEscape(showValue(x.expected))} | ${mdEscape(showValue(x.actual))} | ${held} |`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}

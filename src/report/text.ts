@@ -1,0 +1,58 @@
+// The terminal report: findings grouped by record, colour only when asked for.
+import type { Finding, Report } from '../types.js';
+import { citation, OUTCOME_LABEL } from './labels.js';
+import { oneLine, showValue } from './plain-text.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
+
+export function renderText(report: Report, opts: TextOptions = { color: false }): string {
+  const paint = (c: keyof typeof CODES, s: string) => (opts.color ? `\u001b[${CODES[c]}m${s}\u001b[0m` : s);
+  const outcomeColor = { violation: 'red', review: 'yellow', exempt: 'green' } as const;
+  const out: string[] = [];
+  out.push(paint('bold', `sanctions-check ${report.tool.version}`) + (report.asOf ? ` — as of ${report.asOf}` : ''));
+  for (const c of report.cases) if (c.title) out.push(`Case: ${oneLine(c.title)}`);
+  out.push(`${report.records} record(s) checked against ${report.rules} rule(s)`);
+  for (const l of report.lists) out.push(`Designation list: ${oneLine(l.title)}, as of ${l.date}`);
+  out.push('');
+  const s = report.summary;
+  out.push(
+    `Findings: ${paint('red', `${s.violation} violation`)}, ${paint('yellow', `${s.review} review`)}, ${paint('green', `${s.exempt} exempt`)}` +
+      `  (evidence: ${report.byEvidence.confirmed} confirmed, ${report.byEvidence.reported} reported, ${report.byEvidence.alleged} alleged, ${report.byEvidence.speculative} speculative)`,
+  );
+  const byRecord = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const l = byRecord.get(f.recordId) ?? [];
+    l.push(f);
+    byRecord.set(f.recordId, l);
+  }
+  for (const a of report.activities) {
+    const findings = byRecord.get(a.id);
+    out.push('');
+    out.push(paint('bold', `Record ${oneLine(a.id)}`) + paint('dim', `  ${a.location.file}:${a.location.line}:${a.location.column}`));
+    out.push(`  ${oneLine(a.type)}, ${oneLine(a.date.text)}, evidence ${a.evidence}${a.summary ? ` — ${oneLine(a.summary)}` : ''}`);
+    if (!findings) {
+      out.push(paint('dim', '  no provision applies'));
+      continue;
+    }
+    for (const f of findings) {
+      out.push('');
+      out.push(`  ${paint(outcomeColor[f.outcome], f.outcome.toUpperCase())}, ${f.evidence}  ${paint('cyan', f.ruleId)}`);
+      out.push(`    ${oneLine(f.message)}`);
+      out.push(`    ${OUTCOME_LABEL[f.outcome]}`);
+      for (const p of f.provisions) out.push(`    cites ${citation(p)}`);
+      if (f.exemption) out.push(`    exemption: ${oneLine(f.exemption.title ?? f.exemption.id)}`);
+      for (const n of f.notes) out.push(`    note: ${oneLine(n)}`);
+      const q = f.evidenceDetail.sources.find((x) => x.quote);
+      if (q?.quote) out.push(`    quote: “${oneLine(q.quote)}”${q.publisher ? ` (${oneLine(q.publisher)})` : ''}`);
+      if (f.evidenceDetail.wording.length) out.push(`    evidence wording: ${f.evidenceDetail.wording.map((w) => `“${oneLine(w)}”`).join(', ')}`);
+      const held = f.explanation.filter((e) => e.exemption === undefined && e.held === true && !e.negated);
+      if (held.length) out.push(paint('dim', `    because: ${held.map((e) => `${oneLine(e.condition)} (${oneLine(showValue(e.actual))})`).join('; ')}`));
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}

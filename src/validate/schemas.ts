@@ -1,0 +1,293 @@
+// The JSON Schemas of record files and rule files, built from the vocabularies in one place.
+// `npm run schemas` writes them to schemas/ for editors; validation uses the same objects.
+import { COUNTRY_CODES } from '../vocabulary/countries.js';
+import {
+  EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_TYPES,
+} from '../vocabulary/records.js';
+import { OPERATOR_NAMES } from '../compile/operators.js';
+
+type Schema = Record<string, unknown>;
+
+const PARTIAL_DATE_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
+const FORBIDDEN_KEYS = { not: { enum: ['__proto__', 'constructor', 'prototype'] } };
+
+const partialDate: Schema = {
+  type: 'string',
+  pattern: PARTIAL_DATE_PATTERN,
+  format: 'partial-date',
+  description: 'A date of the precision the source gives: "2023", "2023-11" or "2023-11-15". Quote it.',
+};
+const day: Schema = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  format: 'partial-date',
+  description: 'A day, "2017-09-11". Quote it.',
+};
+const country: Schema = { type: 'string', enum: COUNTRY_CODES, description: 'ISO 3166-1 alpha-2 code, e.g. KP, RU.' };
+const text: Schema = { type: 'string', minLength: 1 };
+const id: Schema = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 200 };
+
+const dateOrRange: Schema = {
+  anyOf: [
+    partialDate,
+    {
+      type: 'object',
+      required: ['from', 'to'],
+      additionalProperties: false,
+      properties: { from: partialDate, to: partialDate },
+    },
+  ],
+  description: 'A date ("2023", "2023-11", "2023-11-15") or a range {from, to}.',
+};
+
+const source: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id, publisher: text, author: text, date: partialDate, title: text,
+    url: { type: 'string', pattern: '^https?://' }, file: text,
+  },
+};
+
+const citation: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ref: id, quote: text, publisher: text, author: text, date: partialDate, title: text,
+    url: { type: 'string', pattern: '^https?://' }, file: text,
+  },
+};
+
+function exemptionFact(kind: string): Schema {
+  switch (kind) {
+    case 'boolean': return { type: 'boolean' };
+    case 'date': return partialDate;
+    case 'purpose': return { type: 'string', enum: PURPOSES };
+    case 'field': return { type: 'string', enum: FIELDS };
+    default: return text;
+  }
+}
+
+const quantity: Schema = { type: 'number', minimum: 0, maximum: 1e15 };
+
+export const recordSchema: Schema = {
+  type: 'object',
+  required: ['id', 'type', 'date', 'evidence'],
+  additionalProperties: false,
+  properties: {
+    id,
+    type: { type: 'string', enum: RECORD_TYPES },
+    summary: text,
+    date: dateOrRange,
+    parties: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: text,
+          kind: { type: 'string', enum: PARTY_KINDS },
+          country,
+          role: { type: 'string', enum: PARTY_ROLES },
+          identifiers: {
+            type: 'object',
+            propertyNames: FORBIDDEN_KEYS,
+            additionalProperties: { type: 'string' },
+            properties: {
+              unRef: { type: 'string', pattern: '^KP[ie]\\.\\d{3}$', description: 'UN 1718 reference number, e.g. KPe.001' },
+              imo: { type: 'string', pattern: '^\\d{7}$', description: 'IMO number: seven digits, as a string' },
+            },
+          },
+        },
+      },
+    },
+    goods: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          description: text,
+          category: { type: 'string', enum: GOODS_CATEGORIES },
+          hs: { type: 'string', pattern: '^\\d{2,10}$', description: 'HS code as a quoted string of 2 to 10 digits, e.g. "030617".' },
+          quantity,
+          unit: text,
+          value: {
+            type: 'object',
+            required: ['amount', 'currency'],
+            additionalProperties: false,
+            properties: { amount: quantity, currency: { type: 'string', pattern: '^[A-Z]{3}$' } },
+          },
+          origin: country,
+        },
+      },
+    },
+    place: { type: 'object', additionalProperties: false, properties: { country, name: text } },
+    facts: {
+      type: 'object',
+      propertyNames: { ...FORBIDDEN_KEYS, pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+      properties: Object.fromEntries(Object.entries(EXEMPTION_FACTS).map(([k, v]) => [k, exemptionFact(v)])),
+    },
+    evidence: {
+      type: 'object',
+      required: ['level'],
+      additionalProperties: false,
+      properties: {
+        level: { type: 'string', enum: EVIDENCE_LEVEL_NAMES },
+        claimant: text,
+        wording: { type: 'array', items: text },
+        sources: { type: 'array', items: citation },
+      },
+    },
+    notes: text,
+    tags: { type: 'array', items: text },
+  },
+};
+
+export const recordEnvelopeSchema: Schema = {
+  type: 'object',
+  required: ['records'],
+  additionalProperties: false,
+  properties: {
+    case: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { title: text, description: text },
+    },
+    sources: { type: 'array', items: { ...source, required: ['id'] } },
+    records: { type: 'array' },
+  },
+};
+
+const provision: Schema = {
+  type: 'object',
+  required: ['resolution', 'paragraph', 'adopted', 'verified'],
+  additionalProperties: false,
+  properties: {
+    resolution: { type: ['integer', 'string'], minimum: 1, minLength: 1, description: 'e.g. 1718, or "S/PRST/2012/13"' },
+    paragraph: { type: 'string', minLength: 1, description: 'e.g. "8(b)" or "17"; quote it' },
+    adopted: day,
+    text,
+    verified: { type: 'boolean', description: 'false where the digest marks the entry PARTIAL or UNVERIFIED' },
+    note: text,
+  },
+};
+
+/** The condition-tree schema; validation checks trees in code (clearer messages), editors use this. */
+const conditionDefinitions: Schema = {
+  condition: {
+    type: 'object',
+    anyOf: [
+      { required: ['all'], properties: { all: { type: 'array', items: { $ref: '#/definitions/condition' } } }, additionalProperties: false },
+      { required: ['any'], properties: { any: { type: 'array', items: { $ref: '#/definitions/condition' } } }, additionalProperties: false },
+      { required: ['not'], properties: { not: { $ref: '#/definitions/condition' } }, additionalProperties: false },
+      { required: ['condition'], properties: { condition: { type: 'string' } }, additionalProperties: false },
+      {
+        required: ['name', 'fact', 'operator', 'value'],
+        additionalProperties: false,
+        properties: {
+          name: text, fact: text, operator: { type: 'string', enum: OPERATOR_NAMES }, value: {}, path: { type: 'string', pattern: '^\\$(\\.[A-Za-z0-9_-]+|\\[\\d+\\])*$' },
+        },
+      },
+    ],
+  },
+};
+
+function ruleSchema(condition: Schema): Schema {
+  return {
+    type: 'object',
+    required: ['id', 'title', 'status', 'provisions', 'outcome', 'applies', 'when', 'message'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120, description: 'kebab-case, unique across every loaded rule set' },
+      title: text,
+      description: text,
+      status: { type: 'string', enum: ['draft', 'stable', 'deprecated'] },
+      tags: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
+      provisions: { type: 'array', minItems: 1, items: provision },
+      outcome: { type: 'string', enum: ['violation', 'review'] },
+      applies: {
+        type: 'object',
+        required: ['from'],
+        additionalProperties: false,
+        properties: { from: day, until: day },
+      },
+      when: condition,
+      unless: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'when'],
+          additionalProperties: false,
+          properties: { id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, title: text, provisions: { type: 'array', items: provision }, when: condition },
+        },
+      },
+      message: text,
+      examples: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'outcome', 'record'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+            outcome: { type: 'string', enum: ['violation', 'review', 'exempt', 'none'] },
+            record: { type: 'object' },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** For validation: condition trees are only required to be objects here. */
+export const ruleValidationSchema: Schema = ruleSchema({ type: 'object' });
+
+export const ruleFileEnvelopeSchema: Schema = {
+  type: 'object',
+  required: ['rules'],
+  additionalProperties: false,
+  properties: {
+    conditions: { type: 'object', propertyNames: { ...FORBIDDEN_KEYS, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, additionalProperties: { type: 'object' } },
+    rules: { type: 'array' },
+  },
+};
+
+/** The published schema of a rule file, with full condition trees, for editors. */
+export function ruleFileSchema(): Schema {
+  const rule = ruleSchema({ $ref: '#/definitions/condition' });
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'sanctions-check/rule-file.schema.json',
+    title: 'sanctions-check rule file',
+    definitions: { ...conditionDefinitions, rule },
+    anyOf: [
+      { type: 'array', items: { $ref: '#/definitions/rule' } },
+      {
+        ...ruleFileEnvelopeSchema,
+        properties: {
+          conditions: { type: 'object', additionalProperties: { $ref: '#/definitions/condition' } },
+          rules: { type: 'array', items: { $ref: '#/definitions/rule' } },
+        },
+      },
+    ],
+  };
+}
+
+/** The published schema of a record file, for editors. */
+export function recordFileSchema(): Schema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'sanctions-check/record-file.schema.json',
+    title: 'sanctions-check activity record file',
+    definitions: { record: recordSchema },
+    anyOf: [
+      { type: 'array', items: { $ref: '#/definitions/record' } },
+      { ...recordEnvelopeSchema, properties: { ...(recordEnvelopeSchema.properties as Schema), records: { type: 'array', items: { $ref: '#/definitions/record' } } } },
+    ],
+  };
+}

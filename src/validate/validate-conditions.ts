@@ -1,0 +1,153 @@
+// Checks a rule's condition tree (operators, facts, values, references) and inlines named conditions.
+import { OPERATORS, OPERATOR_NAMES, isKnownOperator } from '../compile/operators.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { PathKey } from '../load/yaml-document.js';
+import type { ConditionTree, Diagnostic } from '../types.js';
+import { COUNTRY_CODES } from '../vocabulary/countries.js';
+import { KNOWN_FACTS } from '../vocabulary/facts.js';
+import { GOODS_CATEGORIES, RECORD_TYPES } from '../vocabulary/records.js';
+import type { Locate } from './schema-check.js';
+
+/** Named conditions of one rule file, raw, with where each stands. */
+export interface NamedConditions {
+  trees: ReadonlyMap<string, unknown>;
+  path(name: string): PathKey[];
+}
+
+const LEAF_KEYS = new Set(['name', 'fact', 'operator', 'value', 'path']);
+const PATH_SYNTAX = /^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/;
+const MAX_DEPTH = 64;
+
+/** Values a fact can take, where a vocabulary fixes them: a value outside it can never match. */
+const VOCABULARY: Record<string, readonly string[]> = {
+  type: RECORD_TYPES,
+  goodsCategories: GOODS_CATEGORIES,
+};
+const COUNTRY_FACT = /Countries$|^placeCountry$/;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export class ConditionChecker {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    private readonly locate: Locate,
+    private readonly named: NamedConditions,
+  ) {}
+
+  private error(code: string, message: string, path: PathKey[], key = false): void {
+    this.diagnostics.push(diagnostic(code, message, this.locate(path, { key })));
+  }
+
+  private warn(code: string, message: string, path: PathKey[]): void {
+    this.diagnostics.push(diagnostic(code, message, this.locate(path), 'warning'));
+  }
+
+  /** Returns the checked tree with references replaced by their trees, or undefined when invalid. */
+  check(tree: unknown, path: PathKey[], stack: string[] = [], depth = 0): ConditionTree | undefined {
+    if (depth > MAX_DEPTH) {
+      this.error('condition-too-deep', `conditions are nested more than ${MAX_DEPTH} levels deep`, path);
+      return undefined;
+    }
+    if (!isObject(tree)) {
+      this.error('invalid-condition', 'a condition must be a mapping: all, any, not, condition, or a leaf {name, fact, operator, value}', path);
+      return undefined;
+    }
+    const keys = Object.keys(tree);
+    for (const op of ['all', 'any'] as const) {
+      if (op in tree) {
+        if (keys.length !== 1) this.error('invalid-condition', `'${op}' must stand alone in its mapping`, path);
+        const list = tree[op];
+        if (!Array.isArray(list)) {
+          this.error('invalid-condition', `'${op}' takes a list of conditions`, [...path, op]);
+          return undefined;
+        }
+        if (list.length === 0) {
+          this.warn('condition-constant', `an empty '${op}' ${op === 'all' ? 'always holds' : 'never holds'}`, [...path, op]);
+        }
+        const items = list.map((c, i) => this.check(c, [...path, op, i], stack, depth + 1));
+        if (items.some((c) => c === undefined)) return undefined;
+        return op === 'all' ? { all: items as ConditionTree[] } : { any: items as ConditionTree[] };
+      }
+    }
+    if ('not' in tree) {
+      if (keys.length !== 1) this.error('invalid-condition', "'not' must stand alone in its mapping", path);
+      const inner = this.check(tree.not, [...path, 'not'], stack, depth + 1);
+      return inner && { not: inner };
+    }
+    if ('condition' in tree) return this.reference(tree, path, stack, depth);
+    return this.leaf(tree, path);
+  }
+
+  private reference(tree: Record<string, unknown>, path: PathKey[], stack: string[], depth: number): ConditionTree | undefined {
+    const name = tree.condition;
+    if (typeof name !== 'string' || Object.keys(tree).length !== 1) {
+      this.error('invalid-condition', "a reference is written {condition: name}, alone in its mapping", path);
+      return undefined;
+    }
+    if (!this.named.trees.has(name)) {
+      const known = [...this.named.trees.keys()].sort();
+      this.error('unknown-condition', `no named condition '${name}' in this file${known.length ? ` (defined: ${known.join(', ')})` : ''}`, [...path, 'condition']);
+      return undefined;
+    }
+    if (stack.includes(name)) {
+      this.error('condition-cycle', `named condition '${name}' refers back to itself: ${[...stack, name].join(' → ')}`, [...path, 'condition']);
+      return undefined;
+    }
+    return this.check(this.named.trees.get(name), this.named.path(name), [...stack, name], depth + 1);
+  }
+
+  private leaf(tree: Record<string, unknown>, path: PathKey[]): ConditionTree | undefined {
+    let ok = true;
+    for (const k of Object.keys(tree)) {
+      if (!LEAF_KEYS.has(k)) {
+        this.error('unknown-field', `unknown field '${k}' in a condition`, [...path, k], true);
+        ok = false;
+      }
+    }
+    for (const k of ['name', 'fact', 'operator'] as const) {
+      if (typeof tree[k] !== 'string' || tree[k] === '') {
+        this.error('missing-field', `a condition leaf needs '${k}' (a string)${k === 'name' ? ': the explanation shows it' : ''}`, path);
+        ok = false;
+      }
+    }
+    if (!('value' in tree)) {
+      this.error('missing-field', "a condition leaf needs 'value'", path);
+      ok = false;
+    }
+    if (!ok) return undefined;
+    const { name, fact, operator, value } = tree as { name: string; fact: string; operator: string; value: unknown };
+    if (!isKnownOperator(operator)) {
+      this.error('unknown-operator', `unknown operator '${operator}'; use one of ${OPERATOR_NAMES.join(', ')}`, [...path, 'operator']);
+      return undefined;
+    }
+    const bad = OPERATORS[operator]!.checkValue(value);
+    if (bad) {
+      this.error('invalid-operator-value', `operator '${operator}' ${bad}`, [...path, 'value']);
+      return undefined;
+    }
+    if (!KNOWN_FACTS.has(fact)) {
+      this.error('unknown-fact', `unknown fact '${fact}'; see "Facts a rule can test" in docs/formats.md`, [...path, 'fact']);
+      return undefined;
+    }
+    const p = tree.path;
+    if (p !== undefined && (typeof p !== 'string' || !PATH_SYNTAX.test(p))) {
+      this.error('invalid-path', `path must be of the form $.a.b[0].c`, [...path, 'path']);
+      return undefined;
+    }
+    if (p === undefined) this.checkVocabulary(fact, value, path);
+    return p === undefined ? { name, fact, operator, value } : { name, fact, operator, value, path: p };
+  }
+
+  private checkVocabulary(fact: string, value: unknown, path: PathKey[]): void {
+    const vocab = VOCABULARY[fact] ?? (COUNTRY_FACT.test(fact) ? COUNTRY_CODES : undefined);
+    if (!vocab) return;
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (typeof v === 'string' && !vocab.includes(v)) {
+        this.warn('condition-never-matches', `'${v}' is not a value '${fact}' can take, so it never matches`, [...path, 'value']);
+      }
+    }
+  }
+}
