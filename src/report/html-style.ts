@@ -46,6 +46,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 1
 caption { text-align: left; font-weight: 600; padding: 0 0 6px; font-size: 13px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #eaecf0; }
 thead th { background: var(--wash); border-bottom: 1px solid var(--rule); font-weight: 600; color: var(--muted); font-size: 12px; }
+.nowrap { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.zero { color: #c0c5ce; }
 tbody tr:nth-child(even) td { background: #fcfcfd; }
@@ -105,7 +106,8 @@ rect.tl-mark.tl-wide { fill-opacity: 0.16; stroke-width: 1.5; }
 .citation:first-of-type { border-top: 0; padding-top: 0; }
 .citation .cite-line { font-weight: 600; }
 .citation .adopted { font-weight: 400; color: var(--muted); }
-.verification-note { font-size: 13px; color: var(--review); margin: 2px 0; }
+.verification-note { font-size: 13px; color: var(--review); font-weight: 600; margin: 2px 0; }
+.verification-note.verified-note { color: var(--muted); font-weight: 400; }
 blockquote { margin: 6px 0 8px; padding: 4px 12px; border-left: 3px solid var(--rule); color: #344054; background: var(--wash); font-style: italic; }
 ul.notes { margin: 4px 0; padding-left: 20px; }
 ul.notes li { color: var(--review); }

@@ -112,7 +112,7 @@ function activityTable(report: Report): string {
       .join('<br>');
     return (
       `<tr id="record-${attr(activity.id)}"><td><code>${text(activity.id)}</code><br>${text(activity.summary ?? '')}</td>` +
-      `<td>${text(activity.date.text)}</td><td>${text(activity.type)}</td><td>${parties}</td>` +
+      `<td class="nowrap">${text(activity.date.text)}</td><td class="nowrap">${text(activity.type)}</td><td>${parties}</td>` +
       `<td>${evidenceBadge(activity.evidence)}</td><td>${outcomeBadge(mostSevereOutcome(findings))}${findings.length > 1 ? ` <span class="sep">×${findings.length}</span>` : ''}</td></tr>`
     );
   });

@@ -86,6 +86,9 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown): { code: 
     }
     case 'anyOf':
       if (path[path.length - 1] === 'date') {
+        if (typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+          return { code: 'invalid-date', message: `${describe(value)} is not a real date`, path };
+        }
         return { code: 'invalid-date', message: `${describe(value)} is not a date; write "2023", "2023-11", "2023-11-15" or a range {from, to}`, path };
       }
       break;

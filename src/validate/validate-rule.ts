@@ -21,9 +21,17 @@ export function validateRule(
   named: NamedConditions,
 ): { loaded?: LoadedRule; diagnostics: Diagnostic[] } {
   const diagnostics = checkSchema(ruleValidationSchema, value, path, locate);
-  if (diagnostics.length > 0) return { diagnostics };
-  const rule = value as Rule;
   const checker = new ConditionChecker(locate, named);
+  if (diagnostics.length > 0) {
+    // Report the condition trees' problems too, all at once, where the trees are there to check.
+    const v = (value ?? {}) as Partial<Rule>;
+    if (v.when && typeof v.when === 'object') checker.check(v.when, [...path, 'when']);
+    if (Array.isArray(v.unless)) {
+      v.unless.forEach((ex, i) => ex && typeof ex.when === 'object' && checker.check(ex.when, [...path, 'unless', i, 'when']));
+    }
+    return { diagnostics: [...diagnostics, ...checker.diagnostics] };
+  }
+  const rule = value as Rule;
   const when = checker.check(rule.when, [...path, 'when']);
   const unless: Exemption[] = [];
   const exemptionIds = new Set<string>();
