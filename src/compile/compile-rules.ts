@@ -1,10 +1,9 @@
 // Turns loaded rules into json-rules-engine rules, and builds engines for sets of them.
-import jre from 'json-rules-engine';
+import { Engine, Rule as EngineRule } from 'json-rules-engine';
 import type { ConditionTree, LoadedRule } from '../types.js';
 import { OPERATORS } from './operators.js';
 import { resolvePath } from './path-resolver.js';
 
-const { Engine, Rule: EngineRule } = jre;
 type EngineT = InstanceType<typeof Engine>;
 
 /** The options an engine rule is built from. Each engine gets its own Rule objects. */

@@ -1,5 +1,5 @@
 // Loads activity records from files and folders: parsed, validated, located, in file order.
-import { diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { diagnostic, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, RecordSet, Source } from '../types.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { displayPath, expandPaths } from './input-paths.js';
@@ -65,5 +65,5 @@ export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions =
     }
     diagnostics.push(...fileProblems);
   }
-  return { value: set, diagnostics };
+  return { value: set, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -1,6 +1,6 @@
 // Loads rule sets from files and folders: every rule validated, ids unique, lists read.
 import path from 'node:path';
-import { diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { diagnostic, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { RuleSet } from '../types.js';
 import { parseDesignationList } from './designation-list.js';
 import { displayPath, expandPaths } from './input-paths.js';
@@ -41,5 +41,5 @@ export function loadRules(paths: readonly string[]): Result<RuleSet> {
     diagnostics.push(diagnostic('no-rules', 'no rules found here (rule files are .yaml or .yml)', { file: displayPath(path.resolve(where)), line: 1, column: 1 }));
   }
   set.rules.sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
-  return { value: set, diagnostics };
+  return { value: set, diagnostics: sortDiagnostics(diagnostics) };
 }

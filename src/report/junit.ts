@@ -1,0 +1,153 @@
+// The JUnit XML report, for CI systems that show test results.
+//
+// One <testsuite> per rule (so a CI view groups results by the obligation checked), and in it one
+// <testcase> per record whose date span reaches the rule's `applies` window: classname is the rule
+// id, name the record id. A finding at or above `failOn` is a <failure>; findings below it (and
+// exempt findings, which never fail) are written to the testcase's <system-out>. A record with a
+// finding for a rule is listed under that rule even if its span lies outside the window, so that no
+// finding is lost.
+
+import type { ActivitySummary, DateSpan, Finding, Report, RuleSummary } from '../types.js';
+import { provisionLabel } from './citation.js';
+import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
+import { outcomeRank } from './outcome-rank.js';
+import { valueText } from './value-text.js';
+
+export type FailOn = 'violation' | 'review' | 'none';
+
+/** Whether a finding fails the build: at or above the threshold; never when exempt or failOn is none. */
+export function failsAt(finding: Pick<Finding, 'outcome'>, failOn: FailOn): boolean {
+  if (failOn === 'none' || finding.outcome === 'exempt') return false;
+  return outcomeRank(finding.outcome) >= outcomeRank(failOn);
+}
+
+/** Whether a record's span reaches the rule's window (ISO days compare as strings). */
+export function spanReaches(span: DateSpan, applies: RuleSummary['applies']): boolean {
+  return span.end >= applies.from && (applies.until === undefined || span.start <= applies.until);
+}
+
+function details(finding: Finding): string {
+  const lines = [
+    `${finding.outcome} · ${finding.evidence}: ${finding.message}`,
+    `Rule: ${finding.ruleId} (${finding.ruleTitle})`,
+    `Record: ${finding.recordId} at ${finding.location.file}:${finding.location.line}:${finding.location.column}, dated ${finding.date.text} (${finding.date.start} to ${finding.date.end})`,
+    `Provisions: ${finding.provisions
+      .map((p) => `${provisionLabel(p)}, adopted ${p.adopted}${p.verified ? '' : ` [unverified${p.note ? `: ${p.note}` : ''}]`}`)
+      .join('; ')}`,
+  ];
+  if (finding.exemption) {
+    lines.push(`Exemption: ${finding.exemption.id}${finding.exemption.title ? ` (${finding.exemption.title})` : ''}`);
+  }
+  for (const note of finding.notes) lines.push(`Note: ${note}`);
+  const evidence = finding.evidenceDetail;
+  lines.push(
+    `Evidence: ${evidence.level}${evidence.claimant ? `, claimed by ${evidence.claimant}` : ''}` +
+      (evidence.wording.length > 0 ? `; wording ${evidence.wording.map((w) => `"${w}"`).join(', ')}` : ''),
+  );
+  for (const source of evidence.sources) {
+    const named = [source.publisher, source.author, source.date, source.title, source.url, source.ref].filter(Boolean).join(' · ');
+    lines.push(`  Source: ${named || '(unnamed)'}`);
+    if (source.quote) lines.push(`    "${source.quote}"`);
+  }
+  if (finding.explanation.length > 0) lines.push('Explanation:');
+  for (const line of finding.explanation) {
+    const held = line.held === null ? 'not evaluated' : line.held ? 'held' : 'did not hold';
+    const scope = [line.negated ? 'negated' : '', line.exemption ? `exemption ${line.exemption}` : ''].filter(Boolean).join(', ');
+    lines.push(
+      `  ${line.condition}: ${line.fact} ${line.operator} ${valueText(line.expected)}; actual ${valueText(line.actual)}: ${held}${scope ? ` (${scope})` : ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+interface Case {
+  recordId: string;
+  findings: Finding[];
+}
+
+function testcase(ruleId: string, entry: Case, failOn: FailOn): { xml: string; failed: boolean } {
+  const failing = entry.findings.filter((f) => failsAt(f, failOn));
+  const passing = entry.findings.filter((f) => !failsAt(f, failOn));
+  const open = `    <testcase classname="${attr(ruleId)}" name="${attr(entry.recordId)}"`;
+  if (entry.findings.length === 0) return { xml: `${open}/>`, failed: false };
+  const body = [
+    ...failing.map(
+      (f) => `      <failure message="${attr(`${f.outcome} · ${f.evidence}: ${f.message}`)}" type="${f.outcome}">${text(details(f))}</failure>`,
+    ),
+    ...(passing.length > 0 ? [`      <system-out>${text(passing.map(details).join('\n\n'))}</system-out>`] : []),
+  ];
+  return { xml: [`${open}>`, ...body, '    </testcase>'].join('\n'), failed: failing.length > 0 };
+}
+
+function suiteProperties(rule: RuleSummary): string {
+  const properties: [string, string][] = [
+    ['title', rule.title],
+    ['outcome', rule.outcome],
+    ['status', rule.status],
+    ['applies.from', rule.applies.from],
+    ...(rule.applies.until ? ([['applies.until', rule.applies.until]] as [string, string][]) : []),
+    ...rule.provisions.map((p): [string, string] => ['provision', `${provisionLabel(p)}${p.verified ? '' : ' (unverified)'}`]),
+  ];
+  return [
+    '    <properties>',
+    ...properties.map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`),
+    '    </properties>',
+  ].join('\n');
+}
+
+/** The records under a rule: those whose span reaches its window, in report order, then any other
+ * record with a finding for it, in finding order. */
+function casesFor(rule: RuleSummary, activities: readonly ActivitySummary[], findings: readonly Finding[]): Case[] {
+  const own = findings.filter((f) => f.ruleId === rule.id);
+  const cases = new Map<string, Case>();
+  for (const activity of activities) {
+    if (spanReaches(activity.date, rule.applies)) cases.set(activity.id, { recordId: activity.id, findings: [] });
+  }
+  for (const finding of own) {
+    const entry = cases.get(finding.recordId) ?? { recordId: finding.recordId, findings: [] };
+    entry.findings.push(finding);
+    cases.set(finding.recordId, entry);
+  }
+  return [...cases.values()];
+}
+
+/** The report as JUnit XML. Pure and deterministic; a timestamp appears only when report.asOf is set. */
+export function renderJunit(report: Report, failOn: FailOn): string {
+  // Findings of a rule missing from the catalog still get a suite, named from the finding, with a
+  // window no record reaches: it lists exactly the records of those findings.
+  const catalog: RuleSummary[] = [...report.ruleCatalog];
+  for (const finding of report.findings) {
+    if (catalog.some((rule) => rule.id === finding.ruleId)) continue;
+    catalog.push({
+      id: finding.ruleId,
+      title: finding.ruleTitle,
+      outcome: finding.outcome === 'review' ? 'review' : 'violation',
+      status: 'stable',
+      tags: [],
+      provisions: finding.provisions,
+      applies: { from: '9999-12-31' },
+    });
+  }
+  const timestamp = report.asOf ? ` timestamp="${attr(`${report.asOf.slice(0, 10)}T00:00:00`)}"` : '';
+  let tests = 0;
+  let failures = 0;
+  const suites = catalog.map((rule) => {
+    const cases = casesFor(rule, report.activities, report.findings).map((entry) => testcase(rule.id, entry, failOn));
+    const failed = cases.filter((c) => c.failed).length;
+    tests += cases.length;
+    failures += failed;
+    return [
+      `  <testsuite name="${attr(rule.id)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0"${timestamp}>`,
+      suiteProperties(rule),
+      ...cases.map((c) => c.xml),
+      '  </testsuite>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${attr(`${report.tool.name} ${report.tool.version}`)}" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

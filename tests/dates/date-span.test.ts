@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compareDate } from '../../src/dates/date-compare.js';
+import { addDays, parsePartialDate, relateToWindow, toDateSpan } from '../../src/dates/date-span.js';
+
+describe('partial dates', () => {
+  it('spans a day, a month and a year', () => {
+    expect(toDateSpan('2023-11-15')).toMatchObject({ precision: 'day', start: '2023-11-15', end: '2023-11-15' });
+    expect(toDateSpan('2023-11')).toMatchObject({ precision: 'month', start: '2023-11-01', end: '2023-11-30' });
+    expect(toDateSpan('2024-02')).toMatchObject({ end: '2024-02-29' });
+    expect(toDateSpan('2019')).toMatchObject({ precision: 'year', start: '2019-01-01', end: '2019-12-31' });
+    expect(toDateSpan({ from: '2021', to: '2023-11' })).toMatchObject({ precision: 'range', start: '2021-01-01', end: '2023-11-30', text: '2021/2023-11' });
+  });
+
+  it('rejects impossible and malformed dates', () => {
+    for (const bad of ['2023-02-30', '2023-13', '2023-00', '2023-1-5', '23', '2023-11-15T00:00', '', 'soon']) {
+      expect(parsePartialDate(bad), bad).toBeUndefined();
+    }
+    expect(toDateSpan({ from: '2023-12', to: '2023-01' })).toBeUndefined();
+    expect(toDateSpan(2023)).toBeUndefined();
+  });
+
+  it('adds days across months and years', () => {
+    expect(addDays('2019-12-22', 1)).toBe('2019-12-23');
+    expect(addDays('2020-01-01', -1)).toBe('2019-12-31');
+  });
+});
+
+describe('dates of different precision against a provision', () => {
+  it('a month after a deadline is inside; a year around it straddles', () => {
+    expect(relateToWindow(toDateSpan('2023-11')!, '2019-12-23')).toBe('inside');
+    expect(relateToWindow(toDateSpan('2019')!, '2019-12-23')).toBe('straddles-start');
+    expect(relateToWindow(toDateSpan('2018')!, '2019-12-23')).toBe('outside');
+    expect(relateToWindow(toDateSpan('2019-12-22')!, '2019-12-23')).toBe('outside');
+    expect(relateToWindow(toDateSpan('2019-12-23')!, '2019-12-23')).toBe('inside');
+  });
+
+  it('honours the end of a superseded provision', () => {
+    expect(relateToWindow(toDateSpan('2017-09')!, '2016-03-02', '2017-08-04')).toBe('outside');
+    expect(relateToWindow(toDateSpan('2017')!, '2016-03-02', '2017-08-04')).toBe('straddles-end');
+  });
+
+  it('compares only what is certain', () => {
+    expect(compareDate('2017-08', '2017-09-11', 'before')).toBe(true);
+    expect(compareDate('2017-09', '2017-09-11', 'before')).toBe(false);
+    expect(compareDate('2017', '2017-09-11', 'before')).toBe(false);
+    expect(compareDate('2017-09-11', '2017-09-11', 'onOrAfter')).toBe(true);
+    expect(compareDate('2017-09-11', '2017-09-11', 'after')).toBe(false);
+    expect(compareDate('2017-09', '2017-09-11', 'onOrBefore')).toBe(false);
+    expect(compareDate(undefined, '2017-09-11', 'before')).toBe(false);
+    expect(compareDate(20170801, '2017-09-11', 'before')).toBe(false);
+  });
+});
