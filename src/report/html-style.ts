@@ -27,7 +27,7 @@ code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", ui-monospace, 
 
 header.report-header { border-bottom: 1px solid var(--rule); padding-bottom: 16px; }
 .eyebrow { font-size: 12px; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin: 0 0 4px; }
-.case-description { color: var(--muted); margin: 2px 0 0; }
+.case-description { color: var(--muted); margin: 2px 0 0; max-width: 80ch; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 14px 0 0; font-size: 13px; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; }
@@ -40,7 +40,11 @@ dl.meta dd { margin: 0; }
 .card.o-review { border-top: 4px solid var(--review); }
 .card.o-exempt { border-top: 4px solid var(--exempt); }
 .card.o-total { border-top: 4px solid var(--accent); }
-.summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 8px 28px; align-items: start; }
+.summary-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 8px 28px; align-items: start; }
+.mark-unverified { font-size: 11px; font-weight: 700; color: var(--review); text-transform: uppercase; letter-spacing: 0.04em; white-space: nowrap; }
+table.activities { font-size: 12.5px; }
+table.activities th.col-record { width: 34%; }
+table.activities th.col-parties { width: 30%; }
 
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 13px; }
 caption { text-align: left; font-weight: 600; padding: 0 0 6px; font-size: 13px; }
@@ -122,6 +126,10 @@ table.explanation td.held-na { color: var(--faint); }
 table.explanation td code { word-break: break-word; }
 footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--faint); }
 
+@media (max-width: 760px) {
+  body { padding: 20px 16px; }
+  .summary-grid { grid-template-columns: minmax(0, 1fr); }
+}
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11.5px; }
@@ -131,6 +139,6 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--rule);
   a { color: inherit; text-decoration: none; }
   .finding, .card, figure.timeline, table, tr, .citation, blockquote { break-inside: avoid; }
   .finding { margin-bottom: 10px; }
-  section.findings h2 { break-before: page; }
+  cite a[href]::after { content: " (" attr(href) ")"; color: var(--faint); word-break: break-all; }
 }
 `;

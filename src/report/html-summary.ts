@@ -65,7 +65,7 @@ function byProvision(findings: readonly Finding[]): string {
   const sorted = [...rows.values()].sort((a, b) => compareProvisions(a.provision, b.provision));
   const body = sorted.map(
     ({ provision, counts }) =>
-      `<tr><th scope="row">${link(resolutionUrl(provision), provisionLabel(provision))}${provision.verified ? '' : ' <span class="badge unverified">unverified</span>'}</th>${countCells(counts)}</tr>`,
+      `<tr><th scope="row"><span class="nowrap">${link(resolutionUrl(provision), provisionLabel(provision))}</span>${provision.verified ? '' : ' <span class="mark-unverified">unverified</span>'}</th>${countCells(counts)}</tr>`,
   );
   return (
     '<table class="by-provision"><caption>Findings by provision cited</caption>' +
@@ -113,12 +113,12 @@ function activityTable(report: Report): string {
     return (
       `<tr id="record-${attr(activity.id)}"><td><code>${text(activity.id)}</code><br>${text(activity.summary ?? '')}</td>` +
       `<td class="nowrap">${text(activity.date.text)}</td><td class="nowrap">${text(activity.type)}</td><td>${parties}</td>` +
-      `<td>${evidenceBadge(activity.evidence)}</td><td>${outcomeBadge(mostSevereOutcome(findings))}${findings.length > 1 ? ` <span class="sep">×${findings.length}</span>` : ''}</td></tr>`
+      `<td class="nowrap">${evidenceBadge(activity.evidence)}</td><td class="nowrap">${outcomeBadge(mostSevereOutcome(findings))}${findings.length > 1 ? ` <span class="sep">×${findings.length}</span>` : ''}</td></tr>`
     );
   });
   return (
     '<table class="activities"><caption>Activities checked</caption>' +
-    '<thead><tr><th scope="col">record</th><th scope="col">date</th><th scope="col">type</th><th scope="col">parties</th><th scope="col">evidence</th><th scope="col">most severe</th></tr></thead>' +
+    '<thead><tr><th scope="col" class="col-record">record</th><th scope="col">date</th><th scope="col">type</th><th scope="col" class="col-parties">parties</th><th scope="col">evidence</th><th scope="col">most severe</th></tr></thead>' +
     `<tbody>${rows.join('') || '<tr><td colspan="6" class="empty">No activities.</td></tr>'}</tbody></table>`
   );
 }

@@ -141,7 +141,7 @@ describe('renderHtml', () => {
     expect(html).toMatch(/<div class="card o-violation"><div class="count">3<\/div>/);
     expect(html).toContain('<div class="card o-total"><div class="count">5</div><div class="what">findings from 6 records and 5 rules</div>');
     // S/RES/2321 para 11 is cited by one finding for review and one exempt.
-    expect(html).toMatch(/S\/RES\/2321 \(2016\) para 11<\/a><\/th><td class="num zero">0<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">2<\/td>/);
+    expect(html).toMatch(/S\/RES\/2321 \(2016\) para 11<\/a><\/span><\/th><td class="num zero">0<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">2<\/td>/);
     // Russia is a party to two violations and one exempt finding; the meeting had none.
     expect(html).toMatch(
       /<th scope="row">Russian Federation<\/th><td>RU<\/td><td>employer, partner, recipient<\/td><td class="num">2<\/td><td class="num zero">0<\/td><td class="num">1<\/td><td class="num">3<\/td>/,
