@@ -5,7 +5,7 @@ import { EVIDENCE_LEVELS, FINDING_OUTCOMES, type Finding, type FindingOutcome, t
 import { compareProvisions, provisionKey, provisionLabel, resolutionUrl } from './citation.js';
 import { evidenceBadge, outcomeBadge } from './html-badge.js';
 import { attr, link, text } from './html-escape.js';
-import { mostSevereOutcome, type OutcomeOrNone } from './outcome-rank.js';
+import { outcomesByRecord } from './outcome-rank.js';
 
 type Counts = Record<FindingOutcome, number>;
 
@@ -105,15 +105,16 @@ function byParty(report: Report): string {
 }
 
 function activityTable(report: Report): string {
+  const outcomes = outcomesByRecord(report.findings);
   const rows = report.activities.map((activity) => {
-    const findings = report.findings.filter((f) => f.recordId === activity.id);
+    const { outcome, count } = outcomes.get(activity.id) ?? { outcome: 'none', count: 0 };
     const parties = activity.parties
       .map((p) => text(p.country ? `${p.name} (${p.country}${p.role ? `, ${p.role}` : ''})` : p.role ? `${p.name} (${p.role})` : p.name))
       .join('<br>');
     return (
       `<tr id="record-${attr(activity.id)}"><td><code>${text(activity.id)}</code><br>${text(activity.summary ?? '')}</td>` +
       `<td class="nowrap">${text(activity.date.text)}</td><td class="nowrap">${text(activity.type)}</td><td>${parties}</td>` +
-      `<td class="nowrap">${evidenceBadge(activity.evidence)}</td><td class="nowrap">${outcomeBadge(mostSevereOutcome(findings))}${findings.length > 1 ? ` <span class="sep">×${findings.length}</span>` : ''}</td></tr>`
+      `<td class="nowrap">${evidenceBadge(activity.evidence)}</td><td class="nowrap">${outcomeBadge(outcome)}${count > 1 ? ` <span class="sep">×${count}</span>` : ''}</td></tr>`
     );
   });
   return (

@@ -17,7 +17,7 @@ import {
   ticksFor,
   yearStart,
 } from './html-timeline-scale.js';
-import { mostSevereOutcome, type OutcomeOrNone } from './outcome-rank.js';
+import { type OutcomeOrNone, outcomesByRecord } from './outcome-rank.js';
 
 const WIDTH = 960;
 const PAD_X = 28;
@@ -233,6 +233,7 @@ function yearsText(domain: Domain): string {
 /** The timeline as a figure holding an inline SVG. Each activity is one `g[data-record-id]`. */
 export function renderTimeline(report: Report): string {
   const milestones = milestonesOf(report);
+  const outcomes = outcomesByRecord(report.findings);
   const activities: DatedActivity[] = [];
   let undated = 0;
   for (const activity of report.activities) {
@@ -242,7 +243,7 @@ export function renderTimeline(report: Report): string {
       undated += 1;
       continue;
     }
-    const outcome = mostSevereOutcome(report.findings.filter((f) => f.recordId === activity.id));
+    const outcome = outcomes.get(activity.id)?.outcome ?? 'none';
     activities.push({ activity, outcome, start, end: Math.max(start, end) });
   }
   const activityDays = activities.flatMap((a) => [a.start, a.end]);

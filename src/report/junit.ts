@@ -116,8 +116,10 @@ export function renderJunit(report: Report, failOn: FailOn): string {
   // Findings of a rule missing from the catalog still get a suite, named from the finding, with a
   // window no record reaches: it lists exactly the records of those findings.
   const catalog: RuleSummary[] = [...report.ruleCatalog];
+  const known = new Set(catalog.map((rule) => rule.id));
   for (const finding of report.findings) {
-    if (catalog.some((rule) => rule.id === finding.ruleId)) continue;
+    if (known.has(finding.ruleId)) continue;
+    known.add(finding.ruleId);
     catalog.push({
       id: finding.ruleId,
       title: finding.ruleTitle,

@@ -10,11 +10,16 @@ export function outcomeRank(outcome: OutcomeOrNone): number {
   return RANK[outcome];
 }
 
-/** The most severe outcome among the findings, or 'none' when there are none. */
-export function mostSevereOutcome(findings: readonly Pick<Finding, 'outcome'>[]): OutcomeOrNone {
-  let worst: OutcomeOrNone = 'none';
+/** For each record with findings: its most severe outcome and how many findings it has. */
+export function outcomesByRecord(
+  findings: readonly Pick<Finding, 'recordId' | 'outcome'>[],
+): Map<string, { outcome: OutcomeOrNone; count: number }> {
+  const byRecord = new Map<string, { outcome: OutcomeOrNone; count: number }>();
   for (const finding of findings) {
-    if (RANK[finding.outcome] > RANK[worst]) worst = finding.outcome;
+    const entry = byRecord.get(finding.recordId) ?? { outcome: 'none', count: 0 };
+    entry.count += 1;
+    if (RANK[finding.outcome] > RANK[entry.outcome]) entry.outcome = finding.outcome;
+    byRecord.set(finding.recordId, entry);
   }
-  return worst;
+  return byRecord;
 }
