@@ -33,7 +33,7 @@ describe('HTML report in Chromium', () => {
     if (!chromiumFound) {
       throw new Error(`${CHROMIUM} is missing: CI must install Chromium (apt-get install -y chromium) to run the browser test.`);
     }
-    const report = loadBrowserTestReport();
+    const report = await loadBrowserTestReport();
     const out = mkdtempSync(path.join(os.tmpdir(), 'sanctions-check-html-'));
     const profile = mkdtempSync(path.join(os.tmpdir(), 'sanctions-check-profile-'));
     const file = path.join(out, 'report.html');

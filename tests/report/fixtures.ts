@@ -70,6 +70,84 @@ const prst2012_13: Provision = {
   verified: true,
 };
 
+/** A record whose every text field carries markup, a script, a javascript: address, terminal
+ * escapes and control characters. */
+export function hostileActivity(): ActivitySummary {
+  return {
+    id: HOSTILE_RECORD_ID,
+    type: 'other',
+    summary: `Summary ${HOSTILE_TEXT}`,
+    date: { text: '2023-11-20', precision: 'day', start: '2023-11-20', end: '2023-11-20' },
+    evidence: 'alleged',
+    location: { file: `cases/odd dir/${HOSTILE.img}.yaml`, line: 3, column: 7 },
+    parties: [
+      { name: `Party ${HOSTILE.script}`, country: 'KP', role: 'supplier' },
+      { name: `Party ${HOSTILE.img} ${HOSTILE.ansi}`, role: HOSTILE.controls },
+    ],
+  };
+}
+
+/** A finding for the hostile record, with hostile text in every field a report shows. */
+export function hostileFinding(): Finding {
+  return {
+    recordId: HOSTILE_RECORD_ID,
+    ruleId: 'scientific-cooperation',
+    ruleTitle: 'Scientific and technical cooperation with DPRK-sponsored persons',
+    provisions: [p2321_11],
+    outcome: 'review',
+    evidence: 'alleged',
+    evidenceDetail: {
+      level: 'alleged',
+      claimant: `Claimant ${HOSTILE.script}`,
+      wording: [HOSTILE.img, HOSTILE.ansi],
+      sources: [
+        {
+          publisher: `Publisher ${HOSTILE.img}`,
+          author: HOSTILE.quote,
+          date: '2023-11-20',
+          title: `Title ${HOSTILE.script}`,
+          url: HOSTILE.jsUrl,
+          quote: `Quote ${HOSTILE_TEXT}`,
+        },
+        {
+          publisher: 'Attribute breaker',
+          title: 'Link whose address tries to close the attribute',
+          url: `https://example.org/x${HOSTILE.img}`,
+          quote: 'second source',
+        },
+      ],
+    },
+    message: `Message ${HOSTILE_TEXT}`,
+    location: { file: `cases/odd dir/${HOSTILE.img}.yaml`, line: 3, column: 7 },
+    date: { text: '2023-11-20', precision: 'day', start: '2023-11-20', end: '2023-11-20' },
+    notes: [`Note ${HOSTILE.script}`],
+    explanation: [
+      {
+        condition: `cond ${HOSTILE.img}`,
+        fact: 'facts',
+        operator: 'equal',
+        expected: HOSTILE.script,
+        actual: { nested: HOSTILE.img },
+        held: true,
+      },
+    ],
+  };
+}
+
+/** The report with the hostile record and its finding added (once), counts updated. */
+export function addHostileRecord(report: Report): Report {
+  if (report.activities.some((a) => a.id === HOSTILE_RECORD_ID)) return report;
+  const finding = hostileFinding();
+  return {
+    ...report,
+    records: report.records + 1,
+    activities: [...report.activities, hostileActivity()],
+    findings: [...report.findings, finding],
+    summary: { ...report.summary, [finding.outcome]: report.summary[finding.outcome] + 1 },
+    byEvidence: { ...report.byEvidence, [finding.evidence]: report.byEvidence[finding.evidence] + 1 },
+  };
+}
+
 function ruleCatalog(): RuleSummary[] {
   return [
     {
@@ -179,18 +257,7 @@ function activities(): ActivitySummary[] {
       location: { file: 'cases/2023-11/records.yaml', line: 99, column: 5 },
       parties: [{ name: "Democratic People's Republic of Korea", country: 'KP', role: 'launcher' }],
     },
-    {
-      id: HOSTILE_RECORD_ID,
-      type: 'other',
-      summary: `Summary ${HOSTILE_TEXT}`,
-      date: { text: '2023-11-20', precision: 'day', start: '2023-11-20', end: '2023-11-20' },
-      evidence: 'alleged',
-      location: { file: `cases/odd dir/${HOSTILE.img}.yaml`, line: 3, column: 7 },
-      parties: [
-        { name: `Party ${HOSTILE.script}`, country: 'KP', role: 'supplier' },
-        { name: `Party ${HOSTILE.img} ${HOSTILE.ansi}`, role: HOSTILE.controls },
-      ],
-    },
+    hostileActivity(),
   ];
 }
 
@@ -305,49 +372,7 @@ function findings(): Finding[] {
         { condition: 'is-launch', fact: 'type', operator: 'in', expected: ['launch'], actual: 'launch', held: true },
       ],
     },
-    {
-      recordId: HOSTILE_RECORD_ID,
-      ruleId: 'scientific-cooperation',
-      ruleTitle: 'Scientific and technical cooperation with DPRK-sponsored persons',
-      provisions: [p2321_11],
-      outcome: 'review',
-      evidence: 'alleged',
-      evidenceDetail: {
-        level: 'alleged',
-        claimant: `Claimant ${HOSTILE.script}`,
-        wording: [HOSTILE.img, HOSTILE.ansi],
-        sources: [
-          {
-            publisher: `Publisher ${HOSTILE.img}`,
-            author: HOSTILE.quote,
-            date: '2023-11-20',
-            title: `Title ${HOSTILE.script}`,
-            url: HOSTILE.jsUrl,
-            quote: `Quote ${HOSTILE_TEXT}`,
-          },
-          {
-            publisher: 'Attribute breaker',
-            title: 'Link whose address tries to close the attribute',
-            url: `https://example.org/x${HOSTILE.img}`,
-            quote: 'second source',
-          },
-        ],
-      },
-      message: `Message ${HOSTILE_TEXT}`,
-      location: { file: `cases/odd dir/${HOSTILE.img}.yaml`, line: 3, column: 7 },
-      date: { text: '2023-11-20', precision: 'day', start: '2023-11-20', end: '2023-11-20' },
-      notes: [`Note ${HOSTILE.script}`],
-      explanation: [
-        {
-          condition: `cond ${HOSTILE.img}`,
-          fact: 'facts',
-          operator: 'equal',
-          expected: HOSTILE.script,
-          actual: { nested: HOSTILE.img },
-          held: true,
-        },
-      ],
-    },
+    hostileFinding(),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
-import { emptyReport, HOSTILE, HOSTILE_RECORD_ID, sampleReport } from './fixtures.js';
+import { addHostileRecord, emptyReport, HOSTILE, HOSTILE_RECORD_ID, sampleReport } from './fixtures.js';
 import { tagsOf, unescapeMarkup } from './markup.js';
 
 describe('renderHtml', () => {
@@ -161,5 +161,16 @@ describe('renderHtml', () => {
     expect(out).toContain('No findings: no record met a rule.');
     expect(out).toContain('No dated activities or milestones to draw.');
     expect(out).toContain('<h1>Sanctions compliance report</h1>');
+  });
+});
+
+describe('addHostileRecord', () => {
+  it('adds the hostile record to a report once', () => {
+    const base = emptyReport();
+    const added = addHostileRecord(base);
+    expect(added.activities.map((a) => a.id)).toEqual([HOSTILE_RECORD_ID]);
+    expect(added.summary.review).toBe(1);
+    expect(addHostileRecord(added)).toBe(added);
+    expect(renderHtml(added)).toContain('Message &lt;script&gt;');
   });
 });
