@@ -10,20 +10,15 @@
 import type { ActivitySummary, DateSpan, Finding, Report, RuleSummary } from '../types.js';
 import { provisionLabel } from './citation.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
-import { outcomeRank } from './outcome-rank.js';
+import { failsAt, outcomeRank, type FailOn } from './outcome-rank.js';
+import { relateToWindow } from '../dates/date-span.js';
 import { valueText } from './value-text.js';
 
-export type FailOn = 'violation' | 'review' | 'none';
+export { failsAt, type FailOn } from './outcome-rank.js';
 
-/** Whether a finding fails the build: at or above the threshold; never when exempt or failOn is none. */
-export function failsAt(finding: Pick<Finding, 'outcome'>, failOn: FailOn): boolean {
-  if (failOn === 'none' || finding.outcome === 'exempt') return false;
-  return outcomeRank(finding.outcome) >= outcomeRank(failOn);
-}
-
-/** Whether a record's span reaches the rule's window (ISO days compare as strings). */
+/** Whether a record's span reaches the rule's window. */
 export function spanReaches(span: DateSpan, applies: RuleSummary['applies']): boolean {
-  return span.end >= applies.from && (applies.until === undefined || span.start <= applies.until);
+  return relateToWindow(span, applies.from, applies.until) !== 'outside';
 }
 
 function details(finding: Finding): string {

@@ -23,3 +23,11 @@ export function outcomesByRecord(
   }
   return byRecord;
 }
+
+export type FailOn = 'violation' | 'review' | 'none';
+
+/** Whether a finding reaches the --fail-on threshold: violation above review; exempt never does. */
+export function failsAt(finding: Pick<Finding, 'outcome'>, failOn: FailOn): boolean {
+  if (failOn === 'none' || finding.outcome === 'exempt') return false;
+  return outcomeRank(finding.outcome) >= outcomeRank(failOn);
+}

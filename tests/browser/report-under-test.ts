@@ -1,9 +1,11 @@
-// The report the browser test opens: the hand-built sample, with its hostile record. Any report can
-// stand here (e.g. one built from a case by runCheck); addHostileRecord keeps the hostile one in it.
+// The report the browser test opens: the article case, checked against the shipped rules, with a
+// hostile record added so that the test also proves input cannot run script in the page.
 
+import { runCheck } from '../../src/pipeline.js';
 import type { Report } from '../../src/types.js';
-import { addHostileRecord, sampleReport } from '../report/fixtures.js';
+import { addHostileRecord } from '../report/fixtures.js';
 
 export async function loadBrowserTestReport(): Promise<Report> {
-  return addHostileRecord(sampleReport());
+  const { report } = await runCheck({ records: ['cases/2023-11-dprk-russia-commission'] });
+  return addHostileRecord(report);
 }
