@@ -158,11 +158,18 @@ function buildEntries(raw) {
     const name = cleanName(e.name);
     const aliases = [];
     const keys = new Set([name.toLowerCase()]);
-    for (const a of e.aliases ?? []) {
-      const alias = cleanName(typeof a === 'string' ? a : a.alias_name);
-      if (alias === '' || keys.has(alias.toLowerCase())) continue;
+    const add = (alias) => {
+      if (alias === '' || keys.has(alias.toLowerCase())) return;
       keys.add(alias.toLowerCase());
       aliases.push(alias);
+    };
+    const listed = (e.aliases ?? []).map((a) => cleanName(typeof a === 'string' ? a : a.alias_name));
+    listed.forEach(add);
+    // Derived: a name or alias that ends in a bracketed abbreviation, "FOREIGN TRADE BANK (FTB)",
+    // is also matchable without it, "FOREIGN TRADE BANK". Added after the listed aliases.
+    for (const n of [name, ...listed]) {
+      const m = /^(.*\S)\s*\(([A-Z]{2,8})\)$/.exec(n);
+      if (m) add(m[1].replace(/[,\s]+$/, ''));
     }
     const entry = { ref, type: String(e.type ?? '').trim().toLowerCase(), name, aliases };
     const listedOn = String(e.listed_on ?? '').trim();
