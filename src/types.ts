@@ -42,6 +42,7 @@ export interface Source {
   title?: string;
   url?: string;
   file?: string;
+  note?: string;
 }
 
 export interface SourceCitation extends Source {

@@ -45,7 +45,7 @@ const source: Schema = {
   additionalProperties: false,
   properties: {
     id, publisher: text, author: text, date: partialDate, title: text,
-    url: { type: 'string', pattern: '^https?://' }, file: text,
+    url: { type: 'string', pattern: '^https?://' }, file: text, note: text,
   },
 };
 

@@ -11,7 +11,7 @@ export const PARTY_KINDS = ['state', 'organisation', 'person', 'vessel'] as cons
 export const PARTY_ROLES = [
   'supplier', 'recipient', 'intermediary', 'carrier', 'financier', 'employer', 'worker', 'partner',
   'launcher', 'owner', 'operator', 'flag-state', 'host', 'trainer', 'trainee', 'signatory',
-  'beneficiary', 'other',
+  'beneficiary', 'traveller', 'participant', 'other',
 ] as const;
 
 export const GOODS_CATEGORIES = [
