@@ -6,6 +6,7 @@ import { relateToWindow, type WindowRelation } from '../dates/date-span.js';
 import { compareLocations } from '../diagnostics/diagnostic.js';
 import type { ExplanationLine, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { explain } from './explanation.js';
+import { createFastEvaluator } from './fast-evaluator.js';
 import { fillMessage } from './message.js';
 
 type Engine = ReturnType<typeof makeEngine>;
@@ -25,6 +26,8 @@ export interface Evaluator {
   readonly rules: readonly CompiledRule[];
   /** The findings for one record, sorted by rule id. */
   evaluate(loaded: LoadedRecord): Promise<Finding[]>;
+  /** The findings for one record under the given rules only (their dates already checked), sorted by rule id. */
+  evaluateRules(loaded: LoadedRecord, candidates: readonly CompiledRule[]): Promise<Finding[]>;
   /** Evaluates one record under one rule, with the full explanation even when nothing holds. */
   evaluatePair(loaded: LoadedRecord, ruleId: string): Promise<PairResult>;
 }
@@ -47,7 +50,7 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
   const engines = new Map<string, Engine>();
   const exemptionEngines = new Map<string, Engine>();
 
-  const engineFor = (candidates: CompiledRule[]): Engine => {
+  const engineFor = (candidates: readonly CompiledRule[]): Engine => {
     const key = candidates.map((c) => c.loaded.rule.id).join('\n');
     let e = engines.get(key);
     if (!e) engines.set(key, (e = makeEngine(candidates.map((c) => c.main))));
@@ -109,22 +112,24 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
         relateToWindow(loaded.span, c.loaded.rule.applies.from, c.loaded.rule.applies.until) !== 'outside',
     );
 
+  const evaluateRules = async (loaded: LoadedRecord, candidates: readonly CompiledRule[]): Promise<Finding[]> => {
+    if (candidates.length === 0) return [];
+    const facts = deriveFacts(loaded.record, index);
+    const { results } = await engineFor(candidates).run(facts);
+    const findings: Finding[] = [];
+    for (const r of results) {
+      const c = byId.get(String(r.name))!;
+      const ex = await runExemptions(c, facts);
+      const relation = relateToWindow(loaded.span, c.loaded.rule.applies.from, c.loaded.rule.applies.until);
+      findings.push(makeFinding(c, loaded, facts, relation, [...explain(r.conditions as never), ...ex.explanation], ex.held));
+    }
+    return findings.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  };
+
   return {
     rules,
-    async evaluate(loaded) {
-      const candidates = candidatesFor(loaded);
-      if (candidates.length === 0) return [];
-      const facts = deriveFacts(loaded.record, index);
-      const { results } = await engineFor(candidates).run(facts);
-      const findings: Finding[] = [];
-      for (const r of results) {
-        const c = byId.get(String(r.name))!;
-        const ex = await runExemptions(c, facts);
-        const relation = relateToWindow(loaded.span, c.loaded.rule.applies.from, c.loaded.rule.applies.until);
-        findings.push(makeFinding(c, loaded, facts, relation, [...explain(r.conditions as never), ...ex.explanation], ex.held));
-      }
-      return findings.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-    },
+    evaluate: (loaded) => evaluateRules(loaded, candidatesFor(loaded)),
+    evaluateRules,
     async evaluatePair(loaded, ruleId) {
       const c = byId.get(ruleId);
       if (!c) throw new Error(`no rule '${ruleId}'`);
@@ -143,9 +148,19 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
   };
 }
 
+export interface EvaluateOptions {
+  /**
+   * `fast` (the default) decides with compiled predicates which rules a record meets and runs
+   * json-rules-engine only for those, for the explanation; `plain` runs json-rules-engine on every
+   * rule the record's type and date allow. Both give the same findings.
+   */
+  engine?: 'fast' | 'plain';
+}
+
 /** Evaluates every record, one at a time, and returns findings sorted by file, line and rule id. */
-export async function evaluateRecords(records: readonly LoadedRecord[], ruleSet: RuleSet): Promise<Finding[]> {
-  const evaluator = createEvaluator(ruleSet);
+export async function evaluateRecords(records: readonly LoadedRecord[], ruleSet: RuleSet, opts: EvaluateOptions = {}): Promise<Finding[]> {
+  const plain = createEvaluator(ruleSet);
+  const evaluator = opts.engine === 'plain' ? plain : createFastEvaluator(ruleSet, plain);
   const findings: Finding[] = [];
   for (const r of records) findings.push(...(await evaluator.evaluate(r)));
   return sortFindings(findings);
