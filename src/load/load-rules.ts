@@ -40,6 +40,12 @@ export function loadRules(paths: readonly string[]): Result<RuleSet> {
     const where = paths[0] ?? '.';
     diagnostics.push(diagnostic('no-rules', 'no rules found here (rule files are .yaml or .yml)', { file: displayPath(path.resolve(where)), line: 1, column: 1 }));
   }
+  const listed = set.rules.find((r) => /"fact":"designated(Parties|Vessels)"/.test(JSON.stringify(r.rule.when)));
+  if (listed && set.lists.length === 0) {
+    diagnostics.push(
+      diagnostic('no-designation-list', `rule '${listed.rule.id}' tests designated parties, but no designation list was loaded (put the list in a lists/ folder beside the rules, e.g. rules/unsc-dprk/lists/un-1718.json, and pass the folder)`, listed.location, 'warning'),
+    );
+  }
   set.rules.sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
   return { value: set, diagnostics: sortDiagnostics(diagnostics) };
 }

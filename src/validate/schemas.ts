@@ -3,6 +3,7 @@
 import { COUNTRY_CODES } from '../vocabulary/countries.js';
 import {
   EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_TYPES,
+  SHIPMENT_PURPOSES, TRAINING_KINDS,
 } from '../vocabulary/records.js';
 import { OPERATOR_NAMES } from '../compile/operators.js';
 
@@ -64,6 +65,8 @@ function exemptionFact(kind: string): Schema {
     case 'date': return partialDate;
     case 'purpose': return { type: 'string', enum: PURPOSES };
     case 'field': return { type: 'string', enum: FIELDS };
+    case 'shipment-purpose': return { type: 'string', enum: SHIPMENT_PURPOSES };
+    case 'training-kind': return { type: 'string', enum: TRAINING_KINDS };
     default: return text;
   }
 }

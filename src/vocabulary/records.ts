@@ -38,7 +38,7 @@ export const FIELDS = [
 ] as const;
 
 /** The documented exemption facts and the kind of value each holds. */
-export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purpose' | 'field' | 'string'>> = {
+export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purpose' | 'field' | 'string' | 'shipment-purpose' | 'training-kind'>> = {
   committeeApproval: 'boolean',
   committeeNotified: 'boolean',
   stateDetermination: 'boolean',
@@ -55,6 +55,16 @@ export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purp
   routeVia: 'string',
   ballisticMissileTechnology: 'boolean',
   aboveCap: 'boolean',
+  planned: 'boolean',
+  used: 'boolean',
+  jointVenture: 'boolean',
+  dprkBank: 'boolean',
+  shipmentPurpose: 'shipment-purpose',
+  trainingKind: 'training-kind',
+  sector: 'string',
 };
+
+export const SHIPMENT_PURPOSES = ['repair', 'servicing', 'refurbishing', 'testing', 'reverse-engineering', 'marketing'] as const;
+export const TRAINING_KINDS = ['military', 'paramilitary', 'police', 'civilian'] as const;
 
 export const EVIDENCE_LEVEL_NAMES = ['confirmed', 'reported', 'alleged', 'speculative'] as const;
