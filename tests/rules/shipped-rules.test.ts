@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { toDateSpan } from '../../src/dates/date-span.js';
+import { createEvaluator } from '../../src/evaluate/evaluate-records.js';
+import { loadRules } from '../../src/load/load-rules.js';
+import { runExamples } from '../../src/tester/run-examples.js';
+import type { ActivityRecord, Finding } from '../../src/types.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const loaded = loadRules(['rules/']);
+const evaluator = createEvaluator(loaded.value);
+
+async function findings(record: Omit<ActivityRecord, 'id' | 'evidence'>): Promise<Finding[]> {
+  const r = { id: 'r', evidence: { level: 'confirmed' as const }, ...record };
+  return evaluator.evaluate({ record: r, span: toDateSpan(r.date)!, location: { file: 'x', line: 1, column: 1 } });
+}
+
+const DPRK = { name: "Democratic People's Republic of Korea", kind: 'state' as const, country: 'KP' };
+const notViolation = (fs: Finding[]) => fs.filter((f) => f.outcome !== 'exempt').map((f) => `${f.ruleId}: ${f.outcome}`);
+
+describe('the shipped rule set', () => {
+  it('loads without errors or warnings', () => {
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.value.lists.map((l) => [l.list, l.date])).toEqual([['un-1718', '2025-08-02']]);
+  });
+
+  it('passes every example of every rule', async () => {
+    const results = await runExamples(loaded.value);
+    expect(results.filter((r) => !r.passed)).toEqual([]);
+    expect(results.length).toBeGreaterThan(200);
+  });
+
+  it('covers every family, citing only resolutions in the digest', async () => {
+    const r = await runCli(['rules', 'list', '--format', 'json']);
+    const { rules } = JSON.parse(r.stdout) as { rules: { tags: string[]; provisions: { resolution: number | string }[] }[] };
+    const tags = new Set(rules.flatMap((x) => x.tags));
+    for (const family of ['arms', 'launches', 'labour', 'science', 'joint-ventures', 'trade', 'maritime', 'finance', 'designations']) {
+      expect(tags, family).toContain(family);
+    }
+    const known = new Set([1695, 1718, 1874, 2087, 2094, 2270, 2321, 2356, 2371, 2375, 2397, 'S/PRST/2012/13']);
+    expect(rules.flatMap((x) => x.provisions.map((p) => p.resolution)).filter((res) => !known.has(res))).toEqual([]);
+  });
+});
+
+describe('where the measures do not reach, nothing fires', () => {
+  it('food or medicine sent to the DPRK', async () => {
+    for (const category of ['food', 'medicine']) {
+      const fs = await findings({
+        type: 'trade-shipment', date: '2022-05',
+        parties: [{ name: 'Exporter', kind: 'organisation', country: 'CN', role: 'supplier' }, { ...DPRK, role: 'recipient' }],
+        goods: [{ description: category, category, origin: 'CN' }],
+      });
+      expect(notViolation(fs), category).toEqual([]);
+    }
+  });
+
+  it('Russian-origin coal shipped through Rajin', async () => {
+    const fs = await findings({
+      type: 'trade-shipment', date: '2019-03',
+      parties: [{ name: 'Coal trader', kind: 'organisation', country: 'RU', role: 'supplier' }, { name: 'Buyer', kind: 'organisation', country: 'CN', role: 'recipient' }],
+      goods: [{ description: 'coal', category: 'coal', hs: '2701', origin: 'RU' }],
+      place: { country: 'KP', name: 'Rajin' },
+      facts: { routeVia: 'Rajin' },
+    });
+    expect(notViolation(fs)).toEqual([]);
+  });
+
+  it('DPRK workers abroad in 2018 under contracts finalized before 11 September 2017, but not from 23 December 2019', async () => {
+    const workers = {
+      type: 'labour-deployment',
+      parties: [{ name: 'DPRK construction workers', kind: 'person' as const, country: 'KP', role: 'worker' }, { name: 'Contractor', kind: 'organisation' as const, country: 'RU', role: 'employer' }],
+      place: { country: 'RU' },
+      facts: { contractDate: '2017-06', earningIncome: true, newActivity: false },
+    };
+    expect(notViolation(await findings({ ...workers, date: '2018' }))).toEqual([]);
+    const later = await findings({ ...workers, date: '2020-03' });
+    expect(later.map((f) => [f.ruleId, f.outcome])).toContainEqual(['labour-repatriation', 'violation']);
+  });
+
+  it('a medical exchange', async () => {
+    const fs = await findings({
+      type: 'scientific-cooperation', date: '2019-04',
+      parties: [{ name: 'DPRK Ministry of Public Health', kind: 'organisation', country: 'KP', role: 'partner' }, { name: 'Hospital', kind: 'organisation', country: 'SE', role: 'partner' }],
+      facts: { field: 'medical', purpose: 'medical', officiallySponsored: true },
+    });
+    expect(notViolation(fs)).toEqual([]);
+  });
+
+  it('a committee-approved humanitarian shipment', async () => {
+    const fs = await findings({
+      type: 'trade-shipment', date: '2021-02',
+      parties: [{ name: 'Aid agency', kind: 'organisation', country: 'CH', role: 'supplier' }, { ...DPRK, role: 'recipient' }],
+      goods: [{ description: 'water pumps', category: 'machinery', hs: '8413', origin: 'CH' }],
+      facts: { committeeApproval: true, purpose: 'humanitarian' },
+    });
+    expect(notViolation(fs)).toEqual([]);
+    expect(fs.length).toBeGreaterThan(0);
+  });
+
+  it('trade cooperation as such, and a meeting', async () => {
+    const parties = [{ ...DPRK, role: 'partner' }, { name: 'Russian Federation', kind: 'state' as const, country: 'RU', role: 'partner' }];
+    expect(await findings({ type: 'meeting', date: '2023-11-15', parties })).toEqual([]);
+    expect(await findings({ type: 'agreement', date: '2023-11-15', parties, facts: { purpose: 'commercial' } })).toEqual([]);
+  });
+});
+
+describe('where they do reach, the right provisions fire', () => {
+  it('arms from the DPRK, arms to the DPRK, a DPRK launch', async () => {
+    const from = await findings({ type: 'arms-transfer', date: '2023-10', parties: [{ ...DPRK, role: 'supplier' }, { name: 'Buyer', kind: 'state', country: 'RU', role: 'recipient' }], goods: [{ category: 'ammunition' }] });
+    expect(from.map((f) => f.ruleId)).toContain('arms-procurement-from-dprk');
+    const to = await findings({ type: 'arms-transfer', date: '2017', parties: [{ name: 'Seller', kind: 'organisation', country: 'BY', role: 'supplier' }, { ...DPRK, role: 'recipient' }], goods: [{ category: 'arms' }] });
+    expect(to.map((f) => f.ruleId)).toContain('arms-supply-to-dprk');
+    const launch = await findings({ type: 'launch', date: '2023-11-21', parties: [{ ...DPRK, role: 'launcher' }], goods: [{ category: 'space-launch-technology' }] });
+    expect(launch.map((f) => [f.ruleId, f.outcome])).toContainEqual(['dprk-launch-ballistic-missile-technology', 'violation']);
+  });
+
+  it('a designated vessel, by IMO number', async () => {
+    const fs = await findings({ type: 'port-call', date: '2019-05', parties: [{ name: 'Some ship', kind: 'vessel', identifiers: { imo: '8916580' } }], place: { country: 'VN' } });
+    expect(fs.map((f) => f.ruleId).some((id) => id.startsWith('designated-vessel'))).toBe(true);
+  });
+});
