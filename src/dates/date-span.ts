@@ -57,7 +57,7 @@ export function toDateSpan(input: unknown): DateSpan | undefined {
     const a = parsePartialDate(from);
     const b = parsePartialDate(to);
     if (!a || !b || a.start > b.end) return undefined;
-    return { text: `${from}/${to}`, precision: 'range', start: a.start, end: b.end };
+    return { text: `${from} to ${to}`, precision: 'range', start: a.start, end: b.end };
   }
   return undefined;
 }

@@ -18,3 +18,10 @@ export const EVIDENCE_LABEL: Record<string, string> = {
   alleged: 'alleged',
   speculative: 'speculative',
 };
+
+/** How a condition's result reads: a leaf inside `not` holds when the leaf does not. */
+export function heldText(held: boolean | null, negated?: boolean): string {
+  if (held === null) return 'not evaluated';
+  if (!negated) return held ? 'yes' : 'no';
+  return held ? 'yes, so the `not` fails' : 'no, so the `not` holds';
+}

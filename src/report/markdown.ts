@@ -1,13 +1,15 @@
 // The markdown report: a summary table, then each finding with citation, evidence and quotes.
 import type { Report } from '../types.js';
-import { citation, OUTCOME_LABEL } from './labels.js';
+import { citation, heldText, OUTCOME_LABEL } from './labels.js';
 import { showValue, terminalSafe } from './plain-text.js';
 
-/** Escapes text so that markdown shows it as written: no HTML, links, emphasis or table breaks. */
+/** Escapes text so that markdown shows it as written: no HTML, links, emphasis, code or table breaks. */
 export function mdEscape(text: string): string {
   return terminalSafe(text)
-    .replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/\r?\n/g, ' ');
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/<|>|&(?=#?\w+;)/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/\r?\n/g, ' ')
+    .replace(/^(\s*)([#+\-=]|\d+[.)])/, '$1\\$2');
 }
 
 export function renderMarkdown(report: Report): string {
@@ -56,7 +58,7 @@ export function renderMarkdown(report: Report): string {
     out.push('', '| Condition | Expected | Actual | Held |', '|---|---|---|---|');
     for (const x of f.explanation) {
       const name = `${x.exemption ? `exemption ${x.exemption}: ` : ''}${x.negated ? 'not ' : ''}${x.condition}`;
-      const held = x.held === null ? 'not evaluated' : x.held ? 'yes' : 'no';
+      const held = heldText(x.held, x.negated);
       out.push(`| ${mdEscape(name)} | ${x.operator} ${mdEscape(showValue(x.expected))} | ${mdEscape(showValue(x.actual))} | ${held} |`);
     }
   }

@@ -8,7 +8,7 @@ describe('partial dates', () => {
     expect(toDateSpan('2023-11')).toMatchObject({ precision: 'month', start: '2023-11-01', end: '2023-11-30' });
     expect(toDateSpan('2024-02')).toMatchObject({ end: '2024-02-29' });
     expect(toDateSpan('2019')).toMatchObject({ precision: 'year', start: '2019-01-01', end: '2019-12-31' });
-    expect(toDateSpan({ from: '2021', to: '2023-11' })).toMatchObject({ precision: 'range', start: '2021-01-01', end: '2023-11-30', text: '2021/2023-11' });
+    expect(toDateSpan({ from: '2021', to: '2023-11' })).toMatchObject({ precision: 'range', start: '2021-01-01', end: '2023-11-30', text: '2021 to 2023-11' });
   });
 
   it('rejects impossible and malformed dates', () => {

@@ -5,7 +5,7 @@ import { InputError, UsageError } from '../../diagnostics/input-error.js';
 import { createEvaluator } from '../../evaluate/evaluate-records.js';
 import { loadRecords } from '../../load/load-records.js';
 import { loadRuleSetOrThrow } from '../../pipeline.js';
-import { citation } from '../../report/labels.js';
+import { citation, heldText } from '../../report/labels.js';
 import { oneLine, showValue } from '../../report/plain-text.js';
 import { printDiagnostics } from '../diagnostics-output.js';
 import { EXIT } from '../exit-codes.js';
@@ -46,8 +46,9 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
         w('  held  condition  (fact operator expected → actual)');
         for (const x of pair.explanation) {
           const held = x.held === null ? ' -- ' : x.held ? ' yes' : ' no ';
+          const effect = x.negated && x.held !== null ? `  [${heldText(x.held, true).replace(/`/g, '')}]` : '';
           const name = `${x.exemption ? `[exemption ${x.exemption}] ` : ''}${x.negated ? 'NOT ' : ''}${x.condition}`;
-          w(`  ${held}  ${oneLine(name)}  (${x.fact} ${x.operator} ${oneLine(showValue(x.expected))} → ${oneLine(showValue(x.actual))})`);
+          w(`  ${held}  ${oneLine(name)}  (${x.fact} ${x.operator} ${oneLine(showValue(x.expected))} → ${oneLine(showValue(x.actual))})${effect}`);
         }
       }
       setExit(EXIT.ok);
