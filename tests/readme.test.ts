@@ -13,6 +13,16 @@ describe('README', () => {
     expect(first).toMatch(/^npm test/m);
   });
 
+  it('shows an excerpt of the bundled case report that matches what npm start prints', async () => {
+    const excerpt = /## What a report says[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)![1]!;
+    const actual = (await runCli(['check', 'cases/2023-11-dprk-russia-commission', '--fail-on', 'none'])).stdout;
+    const lines = excerpt.split('\n').filter((l) => l.trim() !== '' && l !== '...');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(actual.split('\n'), line).toContain(line);
+    const at = /artillery-rounds-to-russia\s+cases\/2023-11-dprk-russia-commission\/records\.yaml:(\d+):/.exec(actual)![1];
+    expect(readme).toContain(`(\`records.yaml\`, line ${at})`);
+  });
+
   it('"Writing a rule" ends in a passing rules test, as it says', async () => {
     const yaml = /```yaml title=my-rules\/statues\.yaml\n([\s\S]*?)```/.exec(readme)![1]!;
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'sc-guide-')), 'my-rules');
