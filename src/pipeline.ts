@@ -1,14 +1,15 @@
 // runCheck: the stages in order — load rules and records, evaluate, build the report.
-import { hasErrors } from './diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 import { InputError } from './diagnostics/input-error.js';
 import { DEFAULT_RULES_DIR } from './default-rules.js';
-import { evaluateRecords } from './evaluate/evaluate-records.js';
-import { loadRecords } from './load/load-records.js';
+import { sortFindings } from './evaluate/evaluate-records.js';
 import { loadRules } from './load/load-rules.js';
 import { buildReport } from './report/build-report.js';
+import { streamCheck, type StreamCheckOptions } from './stream/check-stream.js';
 import type { Diagnostic, Report, RuleSet } from './types.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends Pick<StreamCheckOptions, 'engine' | 'workers' | 'stdin' | 'lineOffset' | 'onProgress'> {
+  /** Record files or folders; `-` reads NDJSON from `stdin`. */
   records: readonly string[];
   /** Rule files or folders; the shipped rules when empty. */
   rules?: readonly string[];
@@ -32,10 +33,13 @@ export function loadRuleSetOrThrow(paths: readonly string[] | undefined): { rule
 
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const { rules, diagnostics } = loadRuleSetOrThrow(opts.rules);
-  const records = loadRecords(opts.records, { skipInvalid: opts.skipInvalid ?? false });
-  diagnostics.push(...records.diagnostics);
+  const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
+  const run = await streamCheck({
+    inputs: opts.records, rules, skipInvalid: opts.skipInvalid ?? false, keepRecords: true, engine, workers, stdin, lineOffset, onProgress,
+  });
+  diagnostics.push(...sortDiagnostics(run.diagnostics));
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
-  const findings = await evaluateRecords(records.value.records, rules);
-  const report = buildReport({ records: records.value, rules, findings, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
-  return { report, diagnostics, skipped: records.value.skipped };
+  const findings = sortFindings(run.findings);
+  const report = buildReport({ records: run.records, rules, findings, ...(asOf ? { asOf } : {}) });
+  return { report, diagnostics, skipped: run.records.skipped };
 }

@@ -11,6 +11,8 @@ export const RECORD_EXTENSIONS = ['.yaml', '.yml', '.json', '.ndjson', '.jsonl']
 export interface LoadRecordsOptions {
   /** Report invalid records as warnings and go on without them, instead of failing. */
   skipInvalid?: boolean;
+  /** Ids already seen in this run (in other inputs), for duplicates across them. */
+  ids?: RecordIds;
 }
 
 export interface LoadedRecords extends RecordSet {
@@ -18,21 +20,39 @@ export interface LoadedRecords extends RecordSet {
   skipped: number;
 }
 
-/** Tracks record ids across files, so a duplicate is reported where it repeats. */
+/**
+ * Tracks record ids across files, so a duplicate is reported where it repeats. Each id keeps a
+ * number (file index and line), not a string: a run over millions of records holds them all.
+ */
 export class RecordIds {
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
   check(id: string, where: Diagnostic['location']): Diagnostic | undefined {
     const first = this.seen.get(id);
-    if (first !== undefined) return diagnostic('duplicate-record-id', `record id '${id}' is already used at ${first}`, where);
-    this.seen.set(id, `${where.file}:${where.line}`);
+    if (first !== undefined) {
+      const at = `${this.files[Math.floor(first / 2 ** 32)]}:${first % 2 ** 32}`;
+      return diagnostic('duplicate-record-id', `record id '${id}' is already used at ${at}`, where);
+    }
+    let f = this.fileIndex.get(where.file);
+    if (f === undefined) {
+      f = this.files.push(where.file) - 1;
+      this.fileIndex.set(where.file, f);
+    }
+    this.seen.set(id, f * 2 ** 32 + where.line);
     return undefined;
   }
+}
+
+/** An invalid record's problem, as reported when --skip-invalid leaves the record out. */
+export function skippedRecordWarning(d: Diagnostic): Diagnostic {
+  return { ...d, severity: 'warning', message: `${d.message} (record skipped)` };
 }
 
 export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions = {}): Result<LoadedRecords> {
   const { files, diagnostics } = expandPaths(paths, { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files' });
   const set: LoadedRecords = { records: [], sources: [], cases: [], skipped: 0 };
-  const ids = new RecordIds();
+  const ids = opts.ids ?? new RecordIds();
   for (const abs of files) {
     const file = displayPath(abs);
     const { text, diagnostics: readProblems } = readTextFile(abs, file);
@@ -42,7 +62,7 @@ export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions =
     const fileProblems: Diagnostic[] = [];
     const skip = (problems: Diagnostic[]): void => {
       set.skipped++;
-      diagnostics.push(...problems.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message} (record skipped)` })));
+      diagnostics.push(...problems.map(skippedRecordWarning));
     };
     for (const d of parsed.diagnostics) {
       if (opts.skipInvalid && d.code === 'invalid-json') skip([d]);

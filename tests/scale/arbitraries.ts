@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { OPERATORS } from '../../src/compile/operators.js';
 import type { ActivityRecord, ConditionTree, DesignationList, LoadedRecord, LoadedRule, Rule, RuleSet } from '../../src/types.js';
+import { recordSchema } from '../../src/validate/schemas.js';
 import { validateRecord } from '../../src/validate/validate-record.js';
 import { KNOWN_FACTS } from '../../src/vocabulary/facts.js';
 import {
@@ -11,7 +12,13 @@ import {
 
 const COUNTRIES = ['KP', 'RU', 'CN', 'IR', 'SY', 'US', 'KR', 'JP', 'MN', 'SG', 'AE', 'DE'];
 const HS = ['9306', '930690', '2701', '270112', '2601', '84', '8471', '030617', '0306', '7108', '2709', '2710', '89', '8802', '62', '03'];
-const EXTRA_FACT_KEYS = ['planned', 'sector', 'shipmentPurpose', 'trainingKind', 'jointVenture', 'name', 'partyCountries', 'supplierCountries', 'type', 'hsCodes', 'placeCountry', 'workerCountries'];
+interface FactSchema {
+  type?: string;
+  enum?: string[];
+  format?: string;
+}
+
+const EXTRA_FACT_KEYS = ['someNumber', 'someFlag', 'note', 'planned', 'sector', 'shipmentPurpose', 'trainingKind', 'jointVenture', 'name', 'partyCountries', 'supplierCountries', 'type', 'hsCodes', 'placeCountry', 'workerCountries'];
 
 /** String values written in the leaves of a rule set: records built from them meet rules often. */
 export function ruleVocabulary(rules: RuleSet): string[] {
@@ -81,26 +88,20 @@ export function recordArbitrary(vocab: RecordVocabulary): fc.Arbitrary<Omit<Acti
       quantity: optional(fc.integer({ min: 0, max: 1_000_000 })),
     })
     .map(withoutUndefined);
-  const factValue = (kind: string): fc.Arbitrary<string | number | boolean> => {
-    switch (kind) {
-      case 'boolean':
-        return fc.boolean();
-      case 'date':
-        return partialDate;
-      case 'purpose':
-        return fc.constantFrom(...PURPOSES);
-      case 'field':
-        return fc.constantFrom(...FIELDS);
-      default:
-        return fc.constantFrom(...words);
-    }
+  // Exemption facts drawn from what the record schema allows for each, so the vocabulary can grow.
+  const factSchemas = ((recordSchema.properties as Record<string, { properties?: Record<string, FactSchema> }>).facts?.properties ?? {}) as Record<string, FactSchema>;
+  const factValue = (schema: FactSchema): fc.Arbitrary<string | number | boolean> => {
+    if (schema.enum) return fc.constantFrom(...schema.enum);
+    if (schema.type === 'boolean') return fc.boolean();
+    if (schema.format === 'partial-date') return partialDate;
+    return fc.constantFrom(...words);
   };
   const exemptionFacts = fc.record(
-    Object.fromEntries(Object.entries(EXEMPTION_FACTS).map(([k, kind]) => [k, optional(factValue(kind), 0.3)])),
+    Object.fromEntries(Object.entries(factSchemas).map(([k, schema]) => [k, optional(factValue(schema), 0.3)])),
     { requiredKeys: [] },
   );
   const extraFacts = fc.dictionary(
-    fc.constantFrom(...EXTRA_FACT_KEYS),
+    fc.constantFrom(...EXTRA_FACT_KEYS.filter((k) => !(k in factSchemas))),
     fc.oneof(fc.constantFrom(...words), fc.boolean(), fc.integer({ min: 0, max: 10 })),
     { maxKeys: 3 },
   );

@@ -1,0 +1,79 @@
+// Worker threads that process chunks of NDJSON lines in parallel. Each worker answers its chunks
+// in the order it got them; the caller puts results from all workers back in input order.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChunkProcessorOptions, ChunkResult, ChunkTask } from '../stream/chunk-processor.js';
+import type { RuleSet } from '../types.js';
+
+export interface WorkerInit {
+  rules: RuleSet;
+  options: ChunkProcessorOptions;
+}
+
+export type WorkerReply = { result: ChunkResult } | { error: string };
+
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+/** Whether worker threads can start: they run the built JavaScript (dist/), not the sources. */
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER_SCRIPT));
+}
+
+interface Slot {
+  worker: Worker;
+  waiting: { resolve(r: ChunkResult): void; reject(e: Error): void }[];
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private failure: Error | undefined;
+
+  constructor(size: number, init: WorkerInit) {
+    if (!workersAvailable()) throw new Error(`worker threads need the built package: ${fileURLToPath(WORKER_SCRIPT)} is missing (run npm run build)`);
+    this.slots = Array.from({ length: size }, () => this.start(init));
+  }
+
+  private start(init: WorkerInit): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: init }), waiting: [] };
+    const fail = (e: Error): void => {
+      this.failure ??= e;
+      for (const w of slot.waiting.splice(0)) w.reject(e);
+    };
+    slot.worker.on('message', (reply: WorkerReply) => {
+      const w = slot.waiting.shift();
+      if (!w) return;
+      if ('result' in reply) w.resolve(reply.result);
+      else fail(new Error(`in a worker thread: ${reply.error}`));
+    });
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', (code) => {
+      if (slot.waiting.length > 0) fail(new Error(`a worker thread stopped (exit code ${code})`));
+    });
+    return slot;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Chunks waiting or running, over all workers. */
+  get inFlight(): number {
+    return this.slots.reduce((n, s) => n + s.waiting.length, 0);
+  }
+
+  /** Sends the chunk to the least busy worker. The bytes are moved, not copied, to the worker. */
+  run(task: ChunkTask): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    let slot = this.slots[0]!;
+    for (const s of this.slots) if (s.waiting.length < slot.waiting.length) slot = s;
+    return new Promise<ChunkResult>((resolve, reject) => {
+      slot.waiting.push({ resolve, reject });
+      slot.worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,22 @@
+// A worker thread of a parallel run: it processes chunks of NDJSON lines, one at a time, in the
+// order they arrive, and posts each result back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createChunkProcessor, type ChunkTask } from '../stream/chunk-processor.js';
+import type { WorkerInit, WorkerReply } from './worker-pool.js';
+
+const init = workerData as WorkerInit;
+const processor = createChunkProcessor(init.rules, init.options);
+const port = parentPort!;
+let queue: Promise<void> = Promise.resolve();
+
+port.on('message', (task: ChunkTask) => {
+  queue = queue.then(async () => {
+    let reply: WorkerReply;
+    try {
+      reply = { result: await processor.process(task) };
+    } catch (e) {
+      reply = { error: (e as Error)?.stack ?? String(e) };
+    }
+    port.postMessage(reply);
+  });
+});

@@ -1,0 +1,143 @@
+// Turns a chunk of NDJSON lines into what the run needs from it: each line parsed, validated and
+// evaluated, in line order. The same function runs in the main thread and in worker threads, so
+// the output does not depend on where a chunk was processed.
+import { isUtf8 } from 'node:buffer';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { createEvaluator, type Evaluator } from '../evaluate/evaluate-records.js';
+import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
+import { parseNdjsonLine } from '../load/record-file.js';
+import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
+import { createRecordValidator } from './record-validator.js';
+
+export interface ChunkTask {
+  seq: number;
+  /** The file's name as reports show it. */
+  file: string;
+  /** Line number of the chunk's first line. */
+  firstLine: number;
+  /** Whole lines of UTF-8 text (the last line of a file may lack its newline). */
+  bytes: Uint8Array;
+}
+
+/** A line that is not a valid record, with why. */
+export interface InvalidLine {
+  line: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface ChunkResult {
+  seq: number;
+  file: string;
+  /** Ids and line numbers of the valid records, in line order. */
+  ids: string[];
+  lines: number[];
+  invalid: InvalidLine[];
+  /** Findings in line order, then rule id. */
+  findings: Finding[];
+  /** The valid records themselves, when the run keeps them for a whole report. */
+  records?: LoadedRecord[];
+  /** Bytes of input the chunk covered, for progress. */
+  bytes: number;
+}
+
+export interface ChunkProcessorOptions {
+  engine?: 'fast' | 'plain';
+  /** Return the records with the results (for reports that list every record). */
+  keepRecords?: boolean;
+}
+
+/** Finds the first byte of `bytes` where UTF-8 decoding fails (a column counts from 1). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1));
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  while (lo > 0 && (bytes[lo]! & 0xc0) === 0x80) lo--;
+  return lo;
+}
+
+/** Splits the chunk into lines; lines that are not UTF-8 come back as problems instead. */
+function splitLines(task: ChunkTask): { lines: (string | undefined)[]; invalid: InvalidLine[] } {
+  const buf = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  if (isUtf8(buf)) return { lines: buf.toString('utf8').split('\n'), invalid: [] };
+  const lines: (string | undefined)[] = [];
+  const invalid: InvalidLine[] = [];
+  let start = 0;
+  while (start <= buf.length) {
+    let end = buf.indexOf(10, start);
+    if (end === -1) end = buf.length;
+    const bytes = buf.subarray(start, end);
+    if (isUtf8(bytes)) lines.push(bytes.toString('utf8'));
+    else {
+      const line = task.firstLine + lines.length;
+      const at = firstInvalidByte(bytes);
+      const hex = bytes[at]!.toString(16).padStart(2, '0');
+      invalid.push({ line, diagnostics: [diagnostic('invalid-utf8', `byte 0x${hex} is not valid UTF-8; save the file as UTF-8`, { file: task.file, line, column: at + 1 })] });
+      lines.push(undefined);
+    }
+    start = end + 1;
+  }
+  return { lines, invalid };
+}
+
+export interface ChunkProcessor {
+  process(task: ChunkTask): Promise<ChunkResult>;
+  /** The evaluator the chunks use, for records read otherwise (YAML and JSON files). */
+  evaluator: Evaluator;
+}
+
+/**
+ * Builds the processor for a rule set. Chunks must be processed one at a time (json-rules-engine
+ * engines are reused and a run must not overlap another on the same engine).
+ */
+export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions = {}): ChunkProcessor {
+  const plain = createEvaluator(rules);
+  const fast = opts.engine === 'plain' ? undefined : createFastEvaluator(rules, plain);
+  const validate = createRecordValidator();
+
+  const process = async (task: ChunkTask): Promise<ChunkResult> => {
+    const { lines, invalid: undecodable } = splitLines(task);
+    const out: ChunkResult = { seq: task.seq, file: task.file, ids: [], lines: [], invalid: [], findings: [], bytes: task.bytes.byteLength };
+    if (opts.keepRecords) out.records = [];
+    let u = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const lineNo = task.firstLine + i;
+      let text = lines[i];
+      if (text === undefined) {
+        out.invalid.push(undecodable[u++]!);
+        continue;
+      }
+      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
+      const raw = parseNdjsonLine(text, lineNo, task.file);
+      if ('code' in raw) {
+        out.invalid.push({ line: lineNo, diagnostics: [raw] });
+        continue;
+      }
+      const { loaded, diagnostics } = validate(raw);
+      if (!loaded) {
+        out.invalid.push({ line: lineNo, diagnostics });
+        continue;
+      }
+      out.ids.push(loaded.record.id);
+      out.lines.push(lineNo);
+      out.records?.push(loaded);
+      // The fast path decides synchronously; most records meet no rule and cost no promise.
+      const matched = fast ? fast.match(loaded) : undefined;
+      if (matched?.length === 0) continue;
+      const findings = matched ? await plain.evaluateRules(loaded, matched) : await plain.evaluate(loaded);
+      for (const finding of findings) out.findings.push(finding);
+    }
+    return out;
+  };
+
+  return { process, evaluator: fast ?? plain };
+}

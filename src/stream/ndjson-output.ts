@@ -1,0 +1,164 @@
+// Findings as NDJSON, one Finding (as in the JSON report) per line, written as they are found:
+// to a stream that may push back (a pipe), or to a file that appears whole or not at all.
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../types.js';
+import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './check-stream.js';
+
+export function renderNdjson(findings: readonly Finding[]): string {
+  let s = '';
+  for (const f of findings) s += JSON.stringify(f) + '\n';
+  return s;
+}
+
+export interface TextSink {
+  write(s: string): void;
+  /** Resolves when the text written so far has been taken; it may wait on a slow reader. */
+  drained(): Promise<void>;
+  close(): Promise<void>;
+  /** Gives up: a file sink leaves no file behind. */
+  abort(): void;
+  /** True once the reader went away (a closed pipe): writing more is pointless. */
+  readonly broken: boolean;
+}
+
+interface WritableLike {
+  write(s: string): unknown;
+  once?(event: 'drain', cb: () => void): unknown;
+  on?(event: 'error', cb: (e: Error) => void): unknown;
+}
+
+const BUFFER_CHARS = 64 * 1024;
+
+/** Writes to a stream in pieces of about 64 KiB, waiting for 'drain' when the stream asks to. */
+export function streamSink(out: WritableLike): TextSink {
+  let buffer = '';
+  let full = false;
+  let broken = false;
+  let wake: (() => void) | undefined;
+  out.on?.('error', () => {
+    // The reader went away (EPIPE after `| head`) or the stream failed: stop writing and waiting.
+    broken = true;
+    wake?.();
+  });
+  const flush = (): void => {
+    if (buffer.length === 0 || broken) return;
+    if (out.write(buffer) === false) full = true;
+    buffer = '';
+  };
+  const drained = async (): Promise<void> => {
+    if (buffer.length >= BUFFER_CHARS) flush();
+    if (full && out.once && !broken) {
+      full = false;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        out.once!('drain', resolve);
+      });
+      wake = undefined;
+    }
+  };
+  return {
+    write(s) {
+      if (!broken) buffer += s;
+    },
+    drained,
+    async close() {
+      flush();
+      await drained();
+    },
+    abort() {
+      flush();
+    },
+    get broken() {
+      return broken;
+    },
+  };
+}
+
+/** Writes to a temporary file beside `file`, renamed into place on close. */
+export function fileSink(file: string): TextSink {
+  const final = path.resolve(file);
+  const tmp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w', 0o644);
+  let buffer = '';
+  let open = true;
+  const flush = () => {
+    if (buffer.length > 0) writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    write(s) {
+      buffer += s;
+      if (buffer.length >= BUFFER_CHARS) flush();
+    },
+    drained: async () => undefined,
+    async close() {
+      if (!open) return;
+      open = false;
+      flush();
+      fsyncSync(fd);
+      closeSync(fd);
+      renameSync(tmp, final);
+    },
+    abort() {
+      if (!open) return;
+      open = false;
+      closeSync(fd);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* already gone */
+      }
+    },
+    broken: false,
+  };
+}
+
+export interface NdjsonRun {
+  result: StreamCheckResult;
+  /** Findings written. */
+  written: number;
+  /** Whether a finding reached the failure threshold. */
+  reached: boolean;
+}
+
+class ReaderGone extends Error {}
+
+/**
+ * Checks the records and writes each finding to the sink as soon as every record before it is
+ * done. Writing stops at the first error in the input (the caller reports the errors and fails).
+ */
+export async function writeNdjsonFindings(
+  sink: TextSink,
+  opts: Omit<StreamCheckOptions, 'onFindings' | 'keepRecords'> & { fails(f: Finding): boolean },
+): Promise<NdjsonRun> {
+  let written = 0;
+  let reached = false;
+  const { fails, ...streamOptions } = opts;
+  let result: StreamCheckResult;
+  try {
+    result = await streamCheck({
+      ...streamOptions,
+      onFindings: async (findings) => {
+        for (const f of findings) {
+          if (!reached && fails(f)) reached = true;
+          sink.write(JSON.stringify(f) + '\n');
+        }
+        written += findings.length;
+        await sink.drained();
+        if (sink.broken) throw new ReaderGone();
+      },
+    });
+  } catch (e) {
+    sink.abort();
+    if (e instanceof ReaderGone) return { result: emptyResult(), written, reached };
+    throw e;
+  }
+  if (result.errors > 0) sink.abort();
+  else await sink.close();
+  return { result, written, reached };
+}
+
+function emptyResult(): StreamCheckResult {
+  return { records: { records: [], sources: [], cases: [], skipped: 0 }, recordCount: 0, findings: [], diagnostics: [], errors: 0, workers: 0 };
+}

@@ -1,0 +1,48 @@
+// The command-line flags of a streaming run (threads, engine, progress, standard input, shards),
+// turned into options for streamCheck.
+import { fstatSync } from 'node:fs';
+import { UsageError } from '../diagnostics/input-error.js';
+import type { StreamCheckOptions } from './check-stream.js';
+import { progressReporter, type ProgressOutput } from './progress.js';
+
+export interface StreamFlags {
+  workers?: number;
+  progress?: boolean;
+  engine?: 'fast' | 'plain';
+  stdinName?: string;
+  lineOffset?: number;
+}
+
+export function parseCount(value: string, option: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${option} takes a whole number of at least ${min}; got '${value}'`);
+  return n;
+}
+
+/** The size of standard input when it is a file (`< records.ndjson`), else undefined. */
+function stdinSize(): number | undefined {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type StreamRunOptions = Pick<StreamCheckOptions, 'engine' | 'workers' | 'stdin' | 'lineOffset' | 'onProgress'> & {
+  /** Ends the progress display. */
+  done(): void;
+};
+
+/** Progress shows on a terminal, or anywhere with --progress. Standard input is read when a record path is `-`. */
+export function streamOptionsFor(io: { stderr: ProgressOutput }, inputs: readonly string[], flags: StreamFlags): StreamRunOptions {
+  const progress = flags.progress || io.stderr.isTTY ? progressReporter(io.stderr) : undefined;
+  return {
+    ...(flags.engine ? { engine: flags.engine } : {}),
+    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+    ...(flags.lineOffset !== undefined ? { lineOffset: flags.lineOffset } : {}),
+    ...(inputs.includes('-') ? { stdin: { stream: process.stdin, ...(flags.stdinName ? { name: flags.stdinName } : {}), size: stdinSize() } } : {}),
+    ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+    done: () => progress?.done(),
+  };
+}
