@@ -1,5 +1,12 @@
 // Parses YAML (and JSON, a subset of it) into plain data that remembers where each value stood.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+// Hostile input is refused with a located diagnostic: absurd nesting (checked before the
+// recursive stages run), alias bombs and alias cycles, duplicate keys (also `1` beside "1", which
+// would merge into one property), keys that are lists or mappings, and tags that would build
+// anything other than plain data.
+import {
+  Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq,
+  type CST, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type ToJSOptions,
+} from 'yaml';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
 
@@ -16,8 +23,129 @@ export interface ParsedDocument {
 /** Aliases expanded beyond this count mean an alias bomb: the document is refused. */
 const MAX_ALIAS_COUNT = 1000;
 
+/**
+ * Lists and mappings nested deeper than this are refused before they are built: the parser's
+ * later stages recurse, and no rule or record file comes near it (a rule's condition tree, at its
+ * deepest allowed, takes about 135 levels).
+ */
+export const MAX_NESTING = 200;
+
+/** After this many syntax errors in one file, the rest are echoes of the first ones. */
+const MAX_SYNTAX_ERRORS = 20;
+
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  prettyErrors: false,
+  // Duplicate keys are found below, in one pass: the parser's own check is quadratic.
+  uniqueKeys: false,
+  schema: 'core',
+  // No !!binary, !!set, !!omap, !!timestamp: values are plain strings, numbers, lists and mappings.
+  resolveKnownTags: false,
+  merge: false,
+  // The parser must never print to the console.
+  logLevel: 'silent',
+};
+
 function keyOf(node: unknown): unknown {
   return isScalar(node) ? node.value : node;
+}
+
+/** The offset of the first list or mapping nested deeper than MAX_NESTING, walking without recursion. */
+function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      const inner = depth + 1;
+      if (inner > MAX_NESTING) return token.offset;
+      for (const item of token.items as CST.CollectionItem[]) {
+        stack.push([item.key, inner], [item.value, inner]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The text of a key as it becomes a property name: `1`, `"1"` and `1.0` are all "1". */
+function propertyName(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function show(text: string): string {
+  const s = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return JSON.stringify(s);
+}
+
+/** `tag:yaml.org,2002:binary` → `!!binary`. */
+function tagName(message: string): string {
+  const tag = message.replace(/^Unresolved tag: /, '').split('\n')[0]!;
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+interface NodeCheck {
+  diagnostics: Diagnostic[];
+  /** Where the first alias stands, for the message when aliases expand too far. */
+  firstAlias?: number;
+}
+
+/**
+ * Walks the document once, in order, without recursion: duplicate and non-scalar keys, and
+ * aliases that point at a value they stand inside (which would make the data circular).
+ */
+function checkNodes(root: unknown, at: (offset: number) => SourceLocation): NodeCheck {
+  const out: NodeCheck = { diagnostics: [] };
+  const anchors = new Map<string, unknown>();
+  const open = new Set<unknown>();
+  // Each entry is a node to enter, or a marker that a node's children are all done.
+  const stack: { node: unknown; exit?: true }[] = [{ node: root }];
+  const offset = (n: unknown): number => (n as Node | undefined)?.range?.[0] ?? 0;
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (exit) {
+      open.delete(node);
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    if (isAlias(node)) {
+      out.firstAlias ??= offset(node);
+      const target = anchors.get(node.source);
+      if (target !== undefined && open.has(target)) {
+        out.diagnostics.push(diagnostic('yaml-aliases', `alias *${node.source} stands inside the value it names, which would make it endless`, at(offset(node))));
+      }
+      continue;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node);
+    if (!isMap(node) && !isSeq(node)) continue;
+    open.add(node);
+    stack.push({ node, exit: true });
+    const children: unknown[] = [];
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key;
+        if (key !== null && key !== undefined && !isScalar(key)) {
+          out.diagnostics.push(diagnostic('yaml-complex-key', 'a key must be plain text, not a list, a mapping or an alias', at(offset(key))));
+        } else {
+          const name = propertyName(keyOf(key));
+          const where = key ? offset(key) : offset(pair.value);
+          const first = seen.get(name);
+          if (first !== undefined) {
+            const line = at(first).line;
+            out.diagnostics.push(diagnostic('yaml-duplicate-key', `key ${show(name)} appears twice in this mapping (first on line ${line})`, at(where)));
+          } else seen.set(name, where);
+        }
+        children.push(pair.key, pair.value);
+      }
+    } else {
+      for (const item of node.items) children.push(item);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
+  }
+  return out;
 }
 
 export function parseYaml(text: string, file: string): ParsedDocument {
@@ -27,39 +155,70 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     return { file, line, column: col };
   };
   const start: SourceLocation = { file, line: 1, column: 1 };
-  const diagnostics: Diagnostic[] = [];
+  const refuse = (d: Diagnostic): ParsedDocument => ({ value: undefined, diagnostics: [d], locate: () => start });
+
+  let tokens: CST.Token[];
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+    tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    const deep = firstTooDeep(tokens);
+    if (deep !== undefined) {
+      return refuse(diagnostic('yaml-too-deep', `lists and mappings are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`, toLocation(deep)));
+    }
+    docs = Array.from(new Composer(OPTIONS).compose(tokens, true, text.length));
   } catch (e) {
-    // The parser recurses on nesting; absurdly deep input ends here.
-    return { value: undefined, diagnostics: [diagnostic('yaml-syntax', `cannot be parsed: ${(e as Error).message}`, start)], locate: () => start };
+    return refuse(diagnostic('yaml-syntax', `cannot be parsed: ${(e as Error).message}`, start));
   }
-  const list = Array.isArray(docs) ? docs : [];
-  if (list.length > 1) {
-    const second = list[1]!;
+  const diagnostics: Diagnostic[] = [];
+  if (docs.length > 1) {
     diagnostics.push(
-      diagnostic('yaml-multiple-documents', `holds ${list.length} YAML documents; put one document in each file`, toLocation(second.range[0])),
+      diagnostic('yaml-multiple-documents', `holds ${docs.length} YAML documents; put one document in each file`, toLocation(docs[1]!.range[0])),
     );
   }
-  const doc = list[0];
+  const doc = docs[0];
   if (!doc) return { value: null, diagnostics, locate: () => start };
 
+  const seen = new Set<string>();
+  let syntaxErrors = 0;
   for (const err of doc.errors) {
     const code = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
     const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.push(diagnostic(code, msg, toLocation(err.pos[0])));
+    const d = diagnostic(code, msg, toLocation(err.pos[0]));
+    const key = `${d.location.line}:${d.location.column}:${msg}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (++syntaxErrors > MAX_SYNTAX_ERRORS) {
+      diagnostics.push(diagnostic('yaml-syntax', `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow; fix the first ones and try again`, d.location));
+      break;
+    }
+    diagnostics.push(d);
   }
   for (const warn of doc.warnings) {
-    diagnostics.push(diagnostic('yaml-warning', warn.message.split('\n')[0]!, toLocation(warn.pos[0]), 'error'));
+    const d =
+      warn.code === 'TAG_RESOLVE_FAILED'
+        ? diagnostic('yaml-tag', `the tag ${tagName(warn.message)} is not supported; write plain text, numbers, lists and mappings`, toLocation(warn.pos[0]))
+        : diagnostic('yaml-warning', warn.message.split('\n')[0]!, toLocation(warn.pos[0]));
+    diagnostics.push(d);
   }
 
+  // Where each mapping's keys stand, built on first use: locating many fields of a large mapping
+  // would otherwise scan it again for each.
+  const keyIndex = new WeakMap<object, Map<unknown, unknown>>();
+  const pairFor = (map: { items: unknown[] }, k: PathKey): { key: unknown; value: unknown } | undefined => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) if (isPair(p) && !index.has(keyOf(p.key))) index.set(keyOf(p.key), p);
+      keyIndex.set(map, index);
+    }
+    return (index.get(k) ?? (typeof k === 'number' ? undefined : index.get(Number(k)))) as { key: unknown; value: unknown } | undefined;
+  };
   const locate = (path: readonly PathKey[], opts?: { key?: boolean }): SourceLocation => {
     let node: unknown = doc.contents;
     let keyNode: unknown;
     for (const k of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === k);
+        const pair = pairFor(node, k);
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value;
@@ -74,14 +233,19 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   };
 
   if (doc.errors.length > 0) return { value: undefined, diagnostics, locate };
+  const nodes = checkNodes(doc.contents, toLocation);
+  if (nodes.diagnostics.length > 0 || diagnostics.some((d) => d.severity === 'error' && d.code !== 'yaml-multiple-documents')) {
+    return { value: undefined, diagnostics: [...diagnostics, ...nodes.diagnostics], locate };
+  }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT } satisfies ToJSOptions);
   } catch (e) {
-    const msg = /alias/i.test((e as Error).message)
-      ? 'expands too many aliases (a possible alias bomb); write the values out'
+    const bomb = /alias/i.test((e as Error).message);
+    const msg = bomb
+      ? 'its aliases expand to too much data (an alias bomb); write the values out'
       : `cannot be converted: ${(e as Error).message}`;
-    diagnostics.push(diagnostic('yaml-aliases', msg, start));
+    diagnostics.push(diagnostic('yaml-aliases', msg, bomb && nodes.firstAlias !== undefined ? toLocation(nodes.firstAlias) : start));
     return { value: undefined, diagnostics, locate };
   }
   return { value, diagnostics, locate };
