@@ -31,6 +31,33 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${file}:${line}:${column}: ${tag}: ${d.message}`;
 }
 
+/** At most this many problems are listed for one file; one more line counts the rest. */
+export const MAX_DIAGNOSTICS_PER_FILE = 500;
+
+/**
+ * Drops repeats (the same problem at the same place, e.g. from a named condition used by several
+ * rules) and keeps the first `max` problems of a file in order, with one more that counts the rest:
+ * a file of a million bad lines gives a readable report, not a million lines.
+ */
+export function limitDiagnostics(list: readonly Diagnostic[], max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique: Diagnostic[] = [];
+  for (const d of list) {
+    const key = `${d.location.file}\0${d.location.line}\0${d.location.column}\0${d.code}\0${d.severity}\0${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(d);
+  }
+  if (unique.length <= max) return unique;
+  const sorted = sortDiagnostics(unique);
+  const rest = sorted.slice(max);
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  const counts = errors === rest.length ? `${errors} more errors` : `${rest.length} more problems (${errors} errors)`;
+  const first = rest[0]!;
+  const more = diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, first.location, errors > 0 ? 'error' : 'warning');
+  return [...sorted.slice(0, max), more];
+}
+
 export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');
 }

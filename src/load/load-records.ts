@@ -1,10 +1,10 @@
 // Loads activity records from files and folders: parsed, validated, located, in file order.
-import { diagnostic, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { diagnostic, limitDiagnostics, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, RecordSet, Source } from '../types.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { displayPath, expandPaths } from './input-paths.js';
-import { parseRecordFile } from './record-file.js';
-import { readTextFile } from './text-file.js';
+import { isNdjson, parseRecordFile } from './record-file.js';
+import { STRUCTURED_LIMIT, readTextFile } from './text-file.js';
 
 export const RECORD_EXTENSIONS = ['.yaml', '.yml', '.json', '.ndjson', '.jsonl'] as const;
 
@@ -55,14 +55,14 @@ export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions =
   const ids = opts.ids ?? new RecordIds();
   for (const abs of files) {
     const file = displayPath(abs);
-    const { text, diagnostics: readProblems } = readTextFile(abs, file);
+    const { text, diagnostics: readProblems } = readTextFile(abs, file, isNdjson(abs) ? {} : STRUCTURED_LIMIT);
     diagnostics.push(...readProblems);
     if (text === undefined) continue;
     const parsed = parseRecordFile(text, file);
     const fileProblems: Diagnostic[] = [];
     const skip = (problems: Diagnostic[]): void => {
       set.skipped++;
-      diagnostics.push(...problems.map(skippedRecordWarning));
+      for (const d of problems) fileProblems.push(skippedRecordWarning(d));
     };
     for (const d of parsed.diagnostics) {
       if (opts.skipInvalid && d.code === 'invalid-json') skip([d]);
@@ -81,9 +81,9 @@ export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions =
       if (dup) problems.push(dup);
       if (problems.length === 0 && loaded) set.records.push(loaded);
       else if (opts.skipInvalid) skip(problems);
-      else fileProblems.push(...problems);
+      else for (const d of problems) fileProblems.push(d);
     }
-    diagnostics.push(...fileProblems);
+    for (const d of limitDiagnostics(fileProblems)) diagnostics.push(d);
   }
   return { value: set, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -1,11 +1,11 @@
 // Loads rule sets from files and folders: every rule validated, ids unique, lists read.
 import path from 'node:path';
-import { diagnostic, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
+import { diagnostic, limitDiagnostics, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { RuleSet } from '../types.js';
 import { parseDesignationList } from './designation-list.js';
 import { displayPath, expandPaths } from './input-paths.js';
 import { parseRuleFile } from './rule-file.js';
-import { readTextFile } from './text-file.js';
+import { STRUCTURED_LIMIT, readTextFile } from './text-file.js';
 
 export function loadRules(paths: readonly string[]): Result<RuleSet> {
   const { files, diagnostics } = expandPaths(paths, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files' });
@@ -15,7 +15,7 @@ export function loadRules(paths: readonly string[]): Result<RuleSet> {
     const file = displayPath(abs);
     const isList = abs.toLowerCase().endsWith('.json');
     if (isList && path.basename(path.dirname(abs)) !== 'lists') continue;
-    const { text, diagnostics: readProblems } = readTextFile(abs, file);
+    const { text, diagnostics: readProblems } = readTextFile(abs, file, STRUCTURED_LIMIT);
     diagnostics.push(...readProblems);
     if (text === undefined) continue;
     if (isList) {
@@ -25,7 +25,7 @@ export function loadRules(paths: readonly string[]): Result<RuleSet> {
       continue;
     }
     const r = parseRuleFile(text, file);
-    diagnostics.push(...r.diagnostics);
+    for (const d of limitDiagnostics(r.diagnostics)) diagnostics.push(d);
     for (const loaded of r.rules) {
       const first = seen.get(loaded.rule.id);
       if (first !== undefined) {

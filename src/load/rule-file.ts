@@ -22,7 +22,7 @@ export function parseRuleFile(text: string, file: string): { rules: LoadedRule[]
   if (Array.isArray(doc.value)) list = doc.value;
   else if (typeof doc.value === 'object') {
     const env = checkSchema(ruleFileEnvelopeSchema, doc.value, [], doc.locate);
-    diagnostics.push(...env);
+    for (const d of env) diagnostics.push(d);
     if (env.length > 0) return { rules, diagnostics };
     const v = doc.value as { rules: unknown[]; conditions?: Record<string, unknown> };
     list = v.rules;
@@ -38,7 +38,7 @@ export function parseRuleFile(text: string, file: string): { rules: LoadedRule[]
   };
   (list as unknown[]).forEach((value, i) => {
     const r = validateRule(value, [...base, i], doc.locate, named);
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
     if (r.loaded) rules.push(r.loaded);
   });
   return { rules, diagnostics };
