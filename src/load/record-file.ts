@@ -3,6 +3,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../validate/schema-check.js';
 import { recordEnvelopeSchema } from '../validate/schemas.js';
 import type { CaseInfo, Diagnostic, Source, SourceLocation } from '../types.js';
+import { findJsonProblem } from './json-error.js';
 import { parseYaml, type PathKey } from './yaml-document.js';
 import type { Locate } from '../validate/schema-check.js';
 
@@ -33,19 +34,19 @@ export function jsonErrorColumn(message: string): number {
   return pos ? Number(pos[1]) + 1 : 1;
 }
 
-function jsonErrorText(message: string): string {
-  return message.replace(/^SyntaxError: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-}
-
 /** Parses one NDJSON line into a raw record, or a diagnostic. */
 export function parseNdjsonLine(line: string, lineNo: number, file: string): RawRecord | Diagnostic {
   const at = (column = 1): SourceLocation => ({ file, line: lineNo, column });
+  // A byte-order mark starts the first line of some files (and of each, when files are joined).
+  if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (e) {
+    const problem = findJsonProblem(line);
+    if (problem) return diagnostic('invalid-json', `not valid JSON: ${problem.message}`, at(problem.offset + 1));
     const msg = (e as Error).message;
-    return diagnostic('invalid-json', `not valid JSON: ${jsonErrorText(msg)}`, at(jsonErrorColumn(msg)));
+    return diagnostic('invalid-json', `not valid JSON: ${msg}`, at(jsonErrorColumn(msg)));
   }
   // Field positions are only needed for a record with problems: parse the line again then.
   let doc: ReturnType<typeof parseYaml> | undefined;
@@ -84,7 +85,7 @@ function parseStructured(text: string, file: string): RawRecordFile {
   if (Array.isArray(doc.value)) list = doc.value;
   else if (typeof doc.value === 'object') {
     const env = checkSchema(recordEnvelopeSchema, doc.value, [], doc.locate);
-    out.diagnostics.push(...env);
+    for (const d of env) out.diagnostics.push(d);
     const v = doc.value as { records?: unknown; sources?: unknown; case?: CaseInfo };
     list = v.records;
     base = ['records'];
