@@ -5,7 +5,8 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { PathKey } from '../load/yaml-document.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// strictNumbers: NaN and Infinity (`.nan`, `.inf`, or 1e400, which parses to Infinity) are not numbers.
+const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, allowUnionTypes: true });
 ajv.addFormat('partial-date', { type: 'string', validate: (s: string) => isPartialDate(s) });
 
 const cache = new WeakMap<object, ValidateFunction>();
@@ -33,17 +34,31 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  const s = JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  if (typeof value === 'number' && Number.isNaN(value)) return 'not a number (.nan)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value < 0 ? 'minus ' : ''}infinity (too large a number, e.g. 1e400)`;
+  if (typeof value === 'string') {
+    const s = JSON.stringify(value.length > 60 ? value.slice(0, 57) : value);
+    return value.length > 60 ? `${s.slice(0, -1)}..." (${value.length} characters)` : s;
+  }
+  return String(value);
 }
 
 function valueAt(root: unknown, path: readonly PathKey[]): unknown {
   let v: unknown = root;
   for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
     v = (v as Record<PathKey, unknown>)[k];
   }
   return v;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping', array: 'a list', string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', null: 'null',
+};
+
+function typeNames(type: unknown): string {
+  const list = (Array.isArray(type) ? type : String(type).split(',')).map((t) => TYPE_NAMES[String(t)] ?? String(t));
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0]!;
 }
 
 function field(path: readonly PathKey[]): string {
@@ -51,7 +66,7 @@ function field(path: readonly PathKey[]): string {
   return last === undefined ? 'the value' : typeof last === 'number' ? `item ${last + 1}` : `'${last}'`;
 }
 
-function messageFor(err: ErrorObject, path: PathKey[], value: unknown): { code: string; message: string; key?: boolean; path: PathKey[] } {
+function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?: string): { code: string; message: string; key?: boolean; path: PathKey[] } {
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
     case 'additionalProperties':
@@ -63,7 +78,10 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown): { code: 
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const isCountry = allowed.length > 200;
-      if (isCountry) return { code: 'unknown-country', message: `${describe(value)} is not an ISO 3166-1 alpha-2 country code (e.g. KP, RU, CN)`, path };
+      if (isCountry) {
+        const upper = typeof value === 'string' && allowed.includes(value.toUpperCase()) ? `; write it in capitals, ${value.toUpperCase()}` : ' (e.g. KP, RU, CN)';
+        return { code: 'unknown-country', message: `${describe(value)} is not an ISO 3166-1 alpha-2 country code${upper}`, path };
+      }
       const list = allowed.length <= 25 ? `: one of ${allowed.join(', ')}` : '';
       return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be${list || ' a listed value'}`, path };
     }
@@ -73,17 +91,40 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown): { code: 
       }
       break;
     case 'type': {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        return { code: 'invalid-number', message: `${field(path)} is ${describe(value)}; it must be a finite number`, path };
+      }
+      if (path.length === 0 && subject) {
+        return { code: 'invalid-type', message: `${subject} must be a mapping of fields, not ${describe(value)}`, path };
+      }
       const hs = path[path.length - 1] === 'hs' && typeof value === 'number';
       if (hs) return { code: 'invalid-type', message: `HS code ${value} must be a quoted string ("${String(value).padStart(6, '0')}"? unquoted codes lose their leading zeros)`, path };
       const numLike = typeof value === 'number' || (value instanceof Date);
       const dateHint = numLike && /date|adopted|from|until|^to$/.test(String(path[path.length - 1])) ? '; quote dates, e.g. "2023"' : '';
-      return { code: 'invalid-type', message: `${field(path)} is ${describe(value)}; it must be ${String(p.type).replace(',', ' or ')}${dateHint}`, path };
+      return { code: 'invalid-type', message: `${field(path)} is ${describe(value)}; it must be ${typeNames(p.type)}${dateHint}`, path };
     }
     case 'pattern': {
       const key = String(path[path.length - 1]);
       if (/date|adopted|from|until|^to$/.test(key)) return { code: 'invalid-date', message: `${describe(value)} is not a date; write "2023", "2023-11" or "2023-11-15"`, path };
       return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must match ${String(p.pattern)}`, path };
     }
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const limit = Number(p.limit);
+      const bound = err.keyword === 'minimum' ? `${limit} or more` : err.keyword === 'maximum' ? `at most ${limit}` : `${String(p.comparison)} ${limit}`;
+      return { code: 'invalid-number', message: `${field(path)} is ${describe(value)}; it must be ${bound}`, path };
+    }
+    case 'minLength':
+      if (Number(p.limit) === 1) return { code: 'invalid-value', message: `${field(path)} is empty`, path };
+      return { code: 'invalid-value', message: `${field(path)} is too short; it needs at least ${String(p.limit)} characters`, path };
+    case 'maxLength':
+      return { code: 'invalid-value', message: `${field(path)} is ${typeof value === 'string' ? value.length : '?'} characters long; at most ${String(p.limit)} are allowed`, path };
+    case 'minItems':
+      return { code: 'invalid-value', message: `${field(path)} needs at least ${String(p.limit)} item${Number(p.limit) === 1 ? '' : 's'}`, path };
+    case 'maxItems':
+      return { code: 'invalid-value', message: `${field(path)} has ${Array.isArray(value) ? value.length : '?'} items; at most ${String(p.limit)} are allowed`, path };
     case 'anyOf':
       if (path[path.length - 1] === 'date') {
         if (typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
@@ -98,9 +139,10 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown): { code: 
 
 /**
  * Validates `value` (which stands at `base` inside its document) and returns diagnostics.
- * Errors inside a failed anyOf are folded into one message for that value.
+ * Errors inside a failed anyOf are folded into one message for that value. `subject` names what
+ * the value is ("a record"), for the message when it is not a mapping at all.
  */
-export function checkSchema(schema: object, value: unknown, base: readonly PathKey[], locate: Locate): Diagnostic[] {
+export function checkSchema(schema: object, value: unknown, base: readonly PathKey[], locate: Locate, subject?: string): Diagnostic[] {
   const validate = compiled(schema);
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
@@ -113,7 +155,7 @@ export function checkSchema(schema: object, value: unknown, base: readonly PathK
   const out: Diagnostic[] = [];
   for (const err of kept) {
     const rel = pathOf(err.instancePath);
-    const m = messageFor(err, rel, valueAt(value, rel));
+    const m = messageFor(err, rel, valueAt(value, rel), subject);
     const location = locate([...base, ...m.path], { key: m.key });
     const d = diagnostic(m.code, m.message, location);
     const k = `${location.line}:${location.column}:${m.message}`;

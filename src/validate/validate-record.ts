@@ -11,7 +11,7 @@ export function validateRecord(
   raw: RawRecord,
   sources: ReadonlyMap<string, Source>,
 ): { loaded?: LoadedRecord; diagnostics: Diagnostic[] } {
-  const diagnostics = checkSchema(recordSchema, raw.value, raw.path, raw.locate);
+  const diagnostics = checkSchema(recordSchema, raw.value, raw.path, raw.locate, 'a record');
   if (diagnostics.length > 0) return { diagnostics };
   const record = raw.value as ActivityRecord;
   const span = toDateSpan(record.date);
