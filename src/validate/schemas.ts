@@ -229,7 +229,7 @@ function ruleSchema(condition: Schema): Schema {
           properties: { id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, title: text, provisions: { type: 'array', items: provision }, when: condition },
         },
       },
-      message: text,
+      message: { type: 'string', minLength: 1, maxLength: 4000 },
       examples: {
         type: 'array',
         items: {

@@ -2,10 +2,9 @@
 import { OPERATORS, OPERATOR_NAMES, isKnownOperator } from '../compile/operators.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { PathKey } from '../load/yaml-document.js';
-import type { ConditionTree, Diagnostic } from '../types.js';
-import { COUNTRY_CODES } from '../vocabulary/countries.js';
+import type { ConditionLeaf, ConditionTree, Diagnostic } from '../types.js';
 import { KNOWN_FACTS } from '../vocabulary/facts.js';
-import { GOODS_CATEGORIES, RECORD_TYPES } from '../vocabulary/records.js';
+import { contradictions, leafSense, type PlacedLeaf } from './condition-sense.js';
 import type { Locate } from './schema-check.js';
 
 /** Named conditions of one rule file, raw, with where each stands. */
@@ -17,13 +16,11 @@ export interface NamedConditions {
 const LEAF_KEYS = new Set(['name', 'fact', 'operator', 'value', 'path']);
 const PATH_SYNTAX = /^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/;
 const MAX_DEPTH = 64;
-
-/** Values a fact can take, where a vocabulary fixes them: a value outside it can never match. */
-const VOCABULARY: Record<string, readonly string[]> = {
-  type: RECORD_TYPES,
-  goodsCategories: GOODS_CATEGORIES,
-};
-const COUNTRY_FACT = /Countries$|^placeCountry$/;
+/**
+ * Conditions one rule may expand to once named conditions are filled in. Names that refer to
+ * each other twice at each of thirty levels would otherwise expand to a billion leaves.
+ */
+export const MAX_CONDITIONS = 5000;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -31,6 +28,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export class ConditionChecker {
   readonly diagnostics: Diagnostic[] = [];
+  private readonly reported = new Set<string>();
+  /** Where each checked leaf stands, for warnings about leaves of one `all`. */
+  private readonly leafPaths = new WeakMap<object, PathKey[]>();
+  private expanded = 0;
   constructor(
     private readonly locate: Locate,
     private readonly named: NamedConditions,
@@ -41,11 +42,22 @@ export class ConditionChecker {
   }
 
   private warn(code: string, message: string, path: PathKey[]): void {
-    this.diagnostics.push(diagnostic(code, message, this.locate(path), 'warning'));
+    const d = diagnostic(code, message, this.locate(path), 'warning');
+    // A named condition used in several places is checked in each: warn about it once.
+    const key = `${d.location.line}:${d.location.column}:${code}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.diagnostics.push(d);
   }
 
   /** Returns the checked tree with references replaced by their trees, or undefined when invalid. */
   check(tree: unknown, path: PathKey[], stack: string[] = [], depth = 0): ConditionTree | undefined {
+    if (++this.expanded > MAX_CONDITIONS) {
+      if (this.expanded === MAX_CONDITIONS + 1) {
+        this.error('condition-too-large', `the conditions expand to more than ${MAX_CONDITIONS} once named conditions are filled in; do named conditions refer to each other over and over?`, path);
+      }
+      return undefined;
+    }
     if (depth > MAX_DEPTH) {
       this.error('condition-too-deep', `conditions are nested more than ${MAX_DEPTH} levels deep`, path);
       return undefined;
@@ -68,6 +80,7 @@ export class ConditionChecker {
         }
         const items = list.map((c, i) => this.check(c, [...path, op, i], stack, depth + 1));
         if (items.some((c) => c === undefined)) return undefined;
+        if (op === 'all') this.checkTogether(items as ConditionTree[]);
         return op === 'all' ? { all: items as ConditionTree[] } : { any: items as ConditionTree[] };
       }
     }
@@ -136,18 +149,25 @@ export class ConditionChecker {
       this.error('invalid-path', `path must be of the form $.a.b[0].c`, [...path, 'path']);
       return undefined;
     }
-    if (p === undefined) this.checkVocabulary(fact, value, path);
-    return p === undefined ? { name, fact, operator, value } : { name, fact, operator, value, path: p };
+    const leaf: ConditionLeaf = p === undefined ? { name, fact, operator, value } : { name, fact, operator, value, path: p };
+    for (const s of leafSense(leaf)) this.warn(s.code, s.message, [...path, s.at]);
+    this.leafPaths.set(leaf, path);
+    return leaf;
   }
 
-  private checkVocabulary(fact: string, value: unknown, path: PathKey[]): void {
-    const vocab = VOCABULARY[fact] ?? (COUNTRY_FACT.test(fact) ? COUNTRY_CODES : undefined);
-    if (!vocab) return;
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (typeof v === 'string' && !vocab.includes(v)) {
-        this.warn('condition-never-matches', `'${v}' is not a value '${fact}' can take, so it never matches`, [...path, 'value']);
+  /** Warns about leaves of one `all` (its nested `all`s included) that cannot all hold. */
+  private checkTogether(items: readonly ConditionTree[]): void {
+    const leaves: PlacedLeaf<PathKey[]>[] = [];
+    const collect = (list: readonly ConditionTree[]): void => {
+      for (const c of list) {
+        if ('all' in c) collect(c.all);
+        else if ('fact' in c) {
+          const at = this.leafPaths.get(c);
+          if (at) leaves.push({ leaf: c, at, line: this.locate(at).line });
+        }
       }
-    }
+    };
+    collect(items);
+    for (const c of contradictions(leaves)) this.warn('condition-contradiction', c.message, c.at);
   }
 }

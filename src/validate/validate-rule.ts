@@ -11,8 +11,30 @@ export function exampleRecord(example: Pick<RuleExample, 'id' | 'record'>): Reco
   return { id: example.id, evidence: { level: 'confirmed' }, ...(example.record as Record<string, unknown>) };
 }
 
-const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
 const PLACEHOLDER_PATH = /^(record|facts|rule)(\.[A-Za-z0-9_-]+)*$/;
+/** The longest text between {{ and }}: no path is longer, and a long run costs the filling regex dear. */
+const MAX_PLACEHOLDER = 200;
+
+/**
+ * The placeholders of a message and what is wrong with each, in one pass. (A regular expression
+ * here backtracks badly: "{{" and a few thousand spaces took seconds.)
+ */
+export function placeholderProblems(message: string): string[] {
+  const out: string[] = [];
+  let i = message.indexOf('{{');
+  while (i !== -1) {
+    const end = message.indexOf('}}', i + 2);
+    if (end === -1) {
+      out.push('a placeholder opened with {{ is never closed with }}');
+      break;
+    }
+    const inner = message.slice(i + 2, end);
+    if (inner.length > MAX_PLACEHOLDER) out.push(`a placeholder is ${inner.length} characters long; at most ${MAX_PLACEHOLDER} are allowed`);
+    else if (!PLACEHOLDER_PATH.test(inner.trim())) out.push(`placeholder {{${inner}}} must be a path that starts with record., facts. or rule.`);
+    i = message.indexOf('{{', end + 2);
+  }
+  return out;
+}
 
 export function validateRule(
   value: unknown,
@@ -20,7 +42,7 @@ export function validateRule(
   locate: Locate,
   named: NamedConditions,
 ): { loaded?: LoadedRule; diagnostics: Diagnostic[] } {
-  const diagnostics = checkSchema(ruleValidationSchema, value, path, locate);
+  const diagnostics = checkSchema(ruleValidationSchema, value, path, locate, 'a rule');
   const checker = new ConditionChecker(locate, named);
   if (diagnostics.length > 0) {
     // Report the condition trees' problems too, all at once, where the trees are there to check.
@@ -43,14 +65,12 @@ export function validateRule(
     const tree = checker.check(ex.when, [...path, 'unless', i, 'when']);
     if (tree) unless.push({ ...ex, when: tree, provisions: ex.provisions ?? [] });
   });
-  diagnostics.push(...checker.diagnostics);
+  for (const d of checker.diagnostics) diagnostics.push(d);
   if (rule.applies.until !== undefined && rule.applies.until < rule.applies.from) {
     diagnostics.push(diagnostic('invalid-date', "'applies.until' is before 'applies.from'", locate([...path, 'applies', 'until'])));
   }
-  for (const m of rule.message.matchAll(PLACEHOLDER)) {
-    if (!PLACEHOLDER_PATH.test(m[1]!)) {
-      diagnostics.push(diagnostic('invalid-placeholder', `placeholder {{${m[1]}}} must start with record., facts. or rule.`, locate([...path, 'message'])));
-    }
+  for (const problem of placeholderProblems(rule.message)) {
+    diagnostics.push(diagnostic('invalid-placeholder', problem, locate([...path, 'message'])));
   }
   const examples: RuleExample[] = [];
   const exampleIds = new Set<string>();
@@ -59,7 +79,7 @@ export function validateRule(
     if (exampleIds.has(ex.id)) diagnostics.push(diagnostic('duplicate-example-id', `example id '${ex.id}' is used twice in this rule`, locate([...exPath, 'id'])));
     exampleIds.add(ex.id);
     const problems = checkSchema(recordSchema, exampleRecord(ex), [...exPath, 'record'], locate);
-    diagnostics.push(...problems);
+    for (const d of problems) diagnostics.push(d);
     examples.push({ ...ex, location: locate(exPath) });
   });
   if (diagnostics.some((d) => d.severity === 'error') || !when) return { diagnostics };
