@@ -1,5 +1,5 @@
 // Expands the paths a user names into the input files to read, in a stable order.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
@@ -24,7 +24,17 @@ export function expandPaths(inputs: readonly string[], opts: ExpandOptions): { f
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const at = (p: string) => ({ file: displayPath(p), line: 1, column: 1 });
+  // Folders already walked, by their real path: a link back up the tree must not loop forever.
+  const walked = new Set<string>();
   const walk = (dir: string, top: boolean): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      real = dir;
+    }
+    if (walked.has(real)) return;
+    walked.add(real);
     let entries: string[];
     try {
       entries = readdirSync(dir).sort();
