@@ -1,6 +1,6 @@
 // Reads a designation list (the UN 1718 list and vessels) shipped beside a rule set.
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { findJsonProblem } from './json-error.js';
+import { findJsonProblem, lineColumnAt } from './json-error.js';
 import type { DesignationList, Diagnostic } from '../types.js';
 
 const strings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -13,10 +13,7 @@ export function parseDesignationList(text: string, file: string): { list?: Desig
   } catch (e) {
     const problem = findJsonProblem(text, 'file');
     if (!problem) return { diagnostics: [diagnostic('invalid-json', `not valid JSON: ${(e as Error).message}`, at)] };
-    const before = text.slice(0, problem.offset);
-    const line = before.split('\n').length;
-    const column = problem.offset - before.lastIndexOf('\n');
-    return { diagnostics: [diagnostic('invalid-json', `not valid JSON: ${problem.message}`, { file, line, column })] };
+    return { diagnostics: [diagnostic('invalid-json', `not valid JSON: ${problem.message}`, { file, ...lineColumnAt(text, problem.offset) })] };
   }
   const v = value as Partial<DesignationList>;
   const ok =

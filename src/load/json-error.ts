@@ -8,6 +8,17 @@ export interface JsonProblem {
   message: string;
 }
 
+/** Line and column (from 1) of an index into a text. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 function shown(text: string, i: number): string {
@@ -115,6 +126,7 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
         expect = afterValue();
         continue;
       }
+      if (c === ']' && stack[stack.length - 1] === '[') return { offset: i, message: "unexpected ']' after ','; JSON allows no comma before ']'" };
       if (expect === 'value-or-bracket' && c === ',') return { offset: i, message: "unexpected ','; expected a value (no empty items in a list)" };
       const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 24));
       if (word) return { offset: i, message: `unexpected word '${word[0]}'; write true, false or null, or put text in double quotes` };

@@ -3,7 +3,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../validate/schema-check.js';
 import { recordEnvelopeSchema } from '../validate/schemas.js';
 import type { CaseInfo, Diagnostic, Source, SourceLocation } from '../types.js';
-import { findJsonProblem } from './json-error.js';
+import { findJsonProblem, lineColumnAt } from './json-error.js';
 import { parseYaml, type PathKey } from './yaml-document.js';
 import type { Locate } from '../validate/schema-check.js';
 
@@ -72,6 +72,18 @@ function parseNdjson(text: string, file: string): RawRecordFile {
 }
 
 function parseStructured(text: string, file: string): RawRecordFile {
+  // A .json file must be JSON: the YAML parser, which gives the positions, would also take
+  // trailing commas, comments and unquoted text.
+  if (/\.json$/i.test(file) && text.trim() !== '') {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      const problem = findJsonProblem(text, 'file');
+      const message = `not valid JSON: ${problem?.message ?? (e as Error).message}`;
+      const at = problem ? lineColumnAt(text, problem.offset) : { line: 1, column: 1 };
+      return { records: [], sources: [], diagnostics: [diagnostic('json-syntax', message, { file, ...at })] };
+    }
+  }
   const doc = parseYaml(text, file);
   const out: RawRecordFile = { records: [], sources: [], diagnostics: [...doc.diagnostics] };
   if (doc.value === undefined) return out;
@@ -89,9 +101,13 @@ function parseStructured(text: string, file: string): RawRecordFile {
     const v = doc.value as { records?: unknown; sources?: unknown; case?: CaseInfo };
     list = v.records;
     base = ['records'];
-    if (env.length === 0) {
-      out.caseInfo = v.case;
-      (v.sources as Source[] | undefined)?.forEach((s, i) => out.sources.push({ value: s, location: doc.locate(['sources', i]) }));
+    if (env.length === 0) out.caseInfo = v.case;
+    // Sources are registered even when one of them is wrong, so that records citing them are not
+    // also told that the source does not exist.
+    if (Array.isArray(v.sources)) {
+      v.sources.forEach((s: unknown, i) => {
+        if (s && typeof s === 'object' && typeof (s as Source).id === 'string') out.sources.push({ value: s as Source, location: doc.locate(['sources', i]) });
+      });
     }
   } else {
     out.diagnostics.push(diagnostic('invalid-type', 'a record file holds a list of records, or a mapping with `records:`', start));

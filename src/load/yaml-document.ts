@@ -134,8 +134,10 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
           const where = key ? offset(key) : offset(pair.value);
           const first = seen.get(name);
           if (first !== undefined) {
-            const line = at(first).line;
-            out.diagnostics.push(diagnostic('yaml-duplicate-key', `key ${show(name)} appears twice in this mapping (first on line ${line})`, at(where)));
+            const a = at(first);
+            const here = at(where);
+            const firstAt = a.line === here.line ? `at column ${a.column}` : `on line ${a.line}`;
+            out.diagnostics.push(diagnostic('yaml-duplicate-key', `key ${show(name)} appears twice in this mapping (first ${firstAt})`, here));
           } else seen.set(name, where);
         }
         children.push(pair.key, pair.value);
@@ -146,6 +148,16 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
   }
   return out;
+}
+
+/** A line at or just before `line` whose indentation holds a tab: the likely cause of an error there. */
+function tabIndentNear(text: string, line: number): { line: number; column: number } | undefined {
+  const lines = text.split('\n', line);
+  for (let i = lines.length - 1; i >= Math.max(0, line - 2); i--) {
+    const m = /^( *)\t[ \t]*(\S)/.exec(lines[i]!);
+    if (m && m[2] !== '#') return { line: i + 1, column: m[1]!.length + 1 };
+  }
+  return undefined;
 }
 
 export function parseYaml(text: string, file: string): ParsedDocument {
@@ -178,17 +190,27 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   const doc = docs[0];
   if (!doc) return { value: null, diagnostics, locate: () => start };
 
-  const seen = new Set<string>();
+  // After a syntax error the parser loses its footing and reports the lines that follow too: an
+  // error on the line of the one before, or the next, is an echo and is left out.
+  let lastErrorLine = -1;
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const tab = tabIndentNear(text, toLocation(firstError.pos[0]).line);
+    if (tab) {
+      diagnostics.push(diagnostic('yaml-syntax', 'a tab in the indentation: YAML indents with spaces only', { file, ...tab }));
+      lastErrorLine = tab.line;
+    }
+  }
   let syntaxErrors = 0;
   for (const err of doc.errors) {
     const code = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
     const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const d = diagnostic(code, msg, toLocation(err.pos[0]));
-    const key = `${d.location.line}:${d.location.column}:${msg}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const echo = code === 'yaml-syntax' && d.location.line <= lastErrorLine + 1 && d.location.line >= lastErrorLine;
+    if (code === 'yaml-syntax') lastErrorLine = Math.max(lastErrorLine, d.location.line);
+    if (echo) continue;
     if (++syntaxErrors > MAX_SYNTAX_ERRORS) {
-      diagnostics.push(diagnostic('yaml-syntax', `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors follow; fix the first ones and try again`, d.location));
+      diagnostics.push(diagnostic('yaml-syntax', 'more syntax errors follow from here; fix the ones above and run again', d.location));
       break;
     }
     diagnostics.push(d);
