@@ -4,9 +4,10 @@
 // contradict each other. These are warnings: the rule still loads, but it is almost surely wrong.
 import { addDays, toDateSpan } from '../dates/date-span.js';
 import type { ConditionLeaf } from '../types.js';
-import { COUNTRY_CODES } from '../vocabulary/countries.js';
+import { COUNTRY_CODES, countryName } from '../vocabulary/countries.js';
 import { DERIVED_FACTS, KNOWN_FACTS } from '../vocabulary/facts.js';
 import { recordSchema } from './schemas.js';
+import { closest } from './suggest.js';
 
 /** What a fact holds when a record has it. */
 export interface FactDomain {
@@ -68,6 +69,13 @@ function buildDomains(): Map<string, FactDomain> {
 }
 
 let domains: Map<string, FactDomain> | undefined;
+let countryCodes: Map<string, string> | undefined;
+
+/** The code of a country written by its English name ("North Korea" → KP). */
+function countryByName(name: string): string | undefined {
+  countryCodes ??= new Map(COUNTRY_CODES.map((c) => [countryName(c).toLowerCase(), c]));
+  return countryCodes.get(name.toLowerCase());
+}
 
 export function factDomain(fact: string): FactDomain | undefined {
   domains ??= buildDomains();
@@ -137,17 +145,24 @@ export function leafSense(leaf: ConditionLeaf): SenseProblem[] {
     }
     return out;
   }
+  const guess = (v: unknown): string | undefined => {
+    if (typeof v !== 'string') return undefined;
+    // Two-letter codes are all close to each other: only a country's name is worth a suggestion.
+    return vocab === COUNTRY_CODES ? countryByName(v) : closest(v, vocab);
+  };
+  const guesses = outside.map(guess).filter((g) => g !== undefined);
+  const hint = guesses.length > 0 ? `; did you mean ${guesses.map(quote).join(', ')}?` : '';
   const shown = outside.map(quote).join(', ');
   const isAre = outside.length === 1 ? 'is not a value' : 'are not values';
   if (POSITIVE.has(op)) {
     const whole = op === 'includesAll' || outside.length === values.length;
-    out.push(never(`${shown} ${isAre} '${fact}' can take, so ${whole ? 'this condition never holds' : outside.length === 1 ? 'it never matches' : 'they never match'}`, 'value'));
+    out.push(never(`${shown} ${isAre} '${fact}' can take, so ${whole ? 'this condition never holds' : outside.length === 1 ? 'it never matches' : 'they never match'}${hint}`, 'value'));
   } else if (NEGATIVE.has(op)) {
     const whole = outside.length === values.length;
     out.push(
       whole
-        ? always(`${shown} ${isAre} '${fact}' can take, so this condition always holds${d.always ? '' : ` when the record gives '${fact}'`}`, 'value')
-        : never(`${shown} ${isAre} '${fact}' can take, so ${outside.length === 1 ? 'it excludes' : 'they exclude'} nothing`, 'value'),
+        ? always(`${shown} ${isAre} '${fact}' can take, so this condition always holds${d.always ? '' : ` when the record gives '${fact}'`}${hint}`, 'value')
+        : never(`${shown} ${isAre} '${fact}' can take, so ${outside.length === 1 ? 'it excludes' : 'they exclude'} nothing${hint}`, 'value'),
     );
   }
   return out;

@@ -4,9 +4,11 @@ import { isPartialDate } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { PathKey } from '../load/yaml-document.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
+import { closest } from './suggest.js';
 
 // strictNumbers: NaN and Infinity (`.nan`, `.inf`, or 1e400, which parses to Infinity) are not numbers.
-const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, allowUnionTypes: true });
+// verbose: errors carry their schema, for the fields a misspelt one may have meant.
+const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, allowUnionTypes: true, verbose: true });
 ajv.addFormat('partial-date', { type: 'string', validate: (s: string) => isPartialDate(s) });
 
 const cache = new WeakMap<object, ValidateFunction>();
@@ -66,15 +68,36 @@ function field(path: readonly PathKey[]): string {
   return last === undefined ? 'the value' : typeof last === 'number' ? `item ${last + 1}` : `'${last}'`;
 }
 
-function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?: string): { code: string; message: string; key?: boolean; path: PathKey[] } {
+/** What the patterns of the schemas ask for, in words. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'kebab-case: lower-case letters and digits joined by single hyphens, e.g. arms-from-dprk',
+  '^\\d{2,10}$': 'a string of 2 to 10 digits',
+  '^KP[ie]\\.\\d{3}$': 'a UN 1718 reference number such as KPe.001 or KPi.001',
+  '^\\d{7}$': 'seven digits, as a string',
+  '^[A-Z]{3}$': 'a three-letter currency code in capitals, e.g. USD',
+  '^https?://': 'a web address starting with http:// or https://',
+  '^[A-Za-z][A-Za-z0-9_]*$': "letters, digits and '_', starting with a letter",
+};
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?: string, names?: string): { code: string; message: string; key?: boolean; path: PathKey[] } {
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
-    case 'additionalProperties':
-      return { code: 'unknown-field', message: `unknown field '${String(p.additionalProperty)}'`, key: true, path: [...path, String(p.additionalProperty)] };
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const known = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = RESERVED.has(name) ? undefined : closest(name, known);
+      return { code: 'unknown-field', message: `unknown field '${name}'${guess ? `; did you mean '${guess}'?` : ''}`, key: true, path: [...path, name] };
+    }
     case 'required':
       return { code: 'missing-field', message: `missing required field '${String(p.missingProperty)}'`, path };
-    case 'propertyNames':
-      return { code: 'invalid-key', message: `key '${String(p.propertyName)}' is not allowed here`, key: true, path: [...path, String(p.propertyName)] };
+    case 'propertyNames': {
+      const name = String(p.propertyName);
+      const why = RESERVED.has(name) ? 'is a reserved name' : names ? `is not allowed here: use ${names}` : 'is not allowed here';
+      return { code: 'invalid-key', message: `key '${name}' ${why}`, key: true, path: [...path, name] };
+    }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const isCountry = allowed.length > 200;
@@ -106,7 +129,8 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
     case 'pattern': {
       const key = String(path[path.length - 1]);
       if (/date|adopted|from|until|^to$/.test(key)) return { code: 'invalid-date', message: `${describe(value)} is not a date; write "2023", "2023-11" or "2023-11-15"`, path };
-      return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must match ${String(p.pattern)}`, path };
+      const words = PATTERN_WORDS[String(p.pattern)];
+      return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be ${words ?? `text matching ${String(p.pattern)}`}`, path };
     }
     case 'minimum':
     case 'exclusiveMinimum':
@@ -147,7 +171,15 @@ export function checkSchema(schema: object, value: unknown, base: readonly PathK
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  // A key that fails `propertyNames` gives an error for each rule it breaks, then one for the key:
+  // keep the last, told what the names must look like.
+  const nameRules = new Map<string, string>();
+  for (const e of errors) {
+    if ((e as { propertyName?: string }).propertyName === undefined) continue;
+    if (e.keyword === 'pattern') nameRules.set(e.instancePath, PATTERN_WORDS[String(e.params.pattern)] ?? `text matching ${String(e.params.pattern)}`);
+  }
   const kept = errors.filter((e) => {
+    if ((e as { propertyName?: string }).propertyName !== undefined) return false;
     if (e.keyword === 'anyOf') return true;
     return !anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
   });
@@ -155,7 +187,7 @@ export function checkSchema(schema: object, value: unknown, base: readonly PathK
   const out: Diagnostic[] = [];
   for (const err of kept) {
     const rel = pathOf(err.instancePath);
-    const m = messageFor(err, rel, valueAt(value, rel), subject);
+    const m = messageFor(err, rel, valueAt(value, rel), subject, nameRules.get(err.instancePath));
     const location = locate([...base, ...m.path], { key: m.key });
     const d = diagnostic(m.code, m.message, location);
     const k = `${location.line}:${location.column}:${m.message}`;

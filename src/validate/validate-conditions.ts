@@ -5,6 +5,7 @@ import type { PathKey } from '../load/yaml-document.js';
 import type { ConditionLeaf, ConditionTree, Diagnostic } from '../types.js';
 import { KNOWN_FACTS } from '../vocabulary/facts.js';
 import { contradictions, leafSense, type PlacedLeaf } from './condition-sense.js';
+import { closest } from './suggest.js';
 import type { Locate } from './schema-check.js';
 
 /** Named conditions of one rule file, raw, with where each stands. */
@@ -32,6 +33,8 @@ export class ConditionChecker {
   /** Where each checked leaf stands, for warnings about leaves of one `all`. */
   private readonly leafPaths = new WeakMap<object, PathKey[]>();
   private expanded = 0;
+  /** The tree being checked from its top (a rule's `when` or an exemption's). */
+  private root: PathKey[] = [];
   constructor(
     private readonly locate: Locate,
     private readonly named: NamedConditions,
@@ -52,9 +55,10 @@ export class ConditionChecker {
 
   /** Returns the checked tree with references replaced by their trees, or undefined when invalid. */
   check(tree: unknown, path: PathKey[], stack: string[] = [], depth = 0): ConditionTree | undefined {
+    if (depth === 0) this.root = path;
     if (++this.expanded > MAX_CONDITIONS) {
       if (this.expanded === MAX_CONDITIONS + 1) {
-        this.error('condition-too-large', `the conditions expand to more than ${MAX_CONDITIONS} once named conditions are filled in; do named conditions refer to each other over and over?`, path);
+        this.error('condition-too-large', `these conditions expand to more than ${MAX_CONDITIONS} once named conditions are filled in; do named conditions use each other over and over?`, this.root);
       }
       return undefined;
     }
@@ -132,7 +136,8 @@ export class ConditionChecker {
     if (!ok) return undefined;
     const { name, fact, operator, value } = tree as { name: string; fact: string; operator: string; value: unknown };
     if (!isKnownOperator(operator)) {
-      this.error('unknown-operator', `unknown operator '${operator}'; use one of ${OPERATOR_NAMES.join(', ')}`, [...path, 'operator']);
+      const guess = closest(operator, OPERATOR_NAMES);
+      this.error('unknown-operator', `unknown operator '${operator}'; ${guess ? `did you mean '${guess}'? ` : ''}use one of ${OPERATOR_NAMES.join(', ')}`, [...path, 'operator']);
       return undefined;
     }
     const bad = OPERATORS[operator]!.checkValue(value);
@@ -141,7 +146,8 @@ export class ConditionChecker {
       return undefined;
     }
     if (!KNOWN_FACTS.has(fact)) {
-      this.error('unknown-fact', `unknown fact '${fact}'; see "Facts a rule can test" in docs/formats.md`, [...path, 'fact']);
+      const guess = closest(fact, [...KNOWN_FACTS]);
+      this.error('unknown-fact', `unknown fact '${fact}'${guess ? `; did you mean '${guess}'?` : ''} (see "Facts a rule can test" in docs/formats.md)`, [...path, 'fact']);
       return undefined;
     }
     const p = tree.path;

@@ -1,4 +1,5 @@
 // Checks one raw rule: schema, condition trees, exemptions, message placeholders and examples.
+import { isDay } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { PathKey } from '../load/yaml-document.js';
 import type { Diagnostic, Exemption, LoadedRule, Rule, RuleExample, SourceLocation } from '../types.js';
@@ -36,6 +37,19 @@ export function placeholderProblems(message: string): string[] {
   return out;
 }
 
+/** The period and the message, checked wherever they are well formed, even in a rule with other problems. */
+function fieldProblems(rule: Partial<Rule>, path: PathKey[], locate: Locate): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const applies = rule.applies as { from?: unknown; until?: unknown } | undefined;
+  if (applies && isDay(applies.from) && isDay(applies.until) && (applies.until as string) < (applies.from as string)) {
+    out.push(diagnostic('invalid-date', "'applies.until' is before 'applies.from'", locate([...path, 'applies', 'until'])));
+  }
+  if (typeof rule.message === 'string') {
+    for (const problem of placeholderProblems(rule.message)) out.push(diagnostic('invalid-placeholder', problem, locate([...path, 'message'])));
+  }
+  return out;
+}
+
 export function validateRule(
   value: unknown,
   path: PathKey[],
@@ -51,7 +65,7 @@ export function validateRule(
     if (Array.isArray(v.unless)) {
       v.unless.forEach((ex, i) => ex && typeof ex.when === 'object' && checker.check(ex.when, [...path, 'unless', i, 'when']));
     }
-    return { diagnostics: [...diagnostics, ...checker.diagnostics] };
+    return { diagnostics: [...diagnostics, ...checker.diagnostics, ...fieldProblems(v, path, locate)] };
   }
   const rule = value as Rule;
   const when = checker.check(rule.when, [...path, 'when']);
@@ -66,12 +80,7 @@ export function validateRule(
     if (tree) unless.push({ ...ex, when: tree, provisions: ex.provisions ?? [] });
   });
   for (const d of checker.diagnostics) diagnostics.push(d);
-  if (rule.applies.until !== undefined && rule.applies.until < rule.applies.from) {
-    diagnostics.push(diagnostic('invalid-date', "'applies.until' is before 'applies.from'", locate([...path, 'applies', 'until'])));
-  }
-  for (const problem of placeholderProblems(rule.message)) {
-    diagnostics.push(diagnostic('invalid-placeholder', problem, locate([...path, 'message'])));
-  }
+  for (const d of fieldProblems(rule, path, locate)) diagnostics.push(d);
   const examples: RuleExample[] = [];
   const exampleIds = new Set<string>();
   (rule.examples ?? []).forEach((ex, i) => {
