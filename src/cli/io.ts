@@ -1,5 +1,5 @@
 // The streams, environment and file writes a command uses, passed in so commands run in tests too.
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../diagnostics/input-error.js';
 
@@ -22,23 +22,60 @@ export function useColor(io: Io, flag?: boolean): boolean {
 
 /** Temporary files not yet renamed into place; removed if the process is interrupted. */
 const pending = new Set<string>();
+/** Outputs of this run: any temporary of this process beside one is removed on interrupt or failure. */
+const outputs = new Set<string>();
 let handlersInstalled = false;
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * Removes every temporary file this process has beside the outputs: those of the atomic writer
+ * here, and those of any writer that follows the same naming, `.<name>.<pid>[.<n>].tmp` (the
+ * streamed NDJSON output does). Only this process's id is matched, so no other run's file is touched.
+ */
+export function discardTemporaries(): void {
+  for (const f of pending) removeQuietly(f);
+  pending.clear();
+  for (const final of outputs) {
+    const dir = path.dirname(final);
+    const prefix = `.${path.basename(final)}.${process.pid}.`;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp') && /^(\d+\.)?tmp$/.test(name.slice(prefix.length))) removeQuietly(path.join(dir, name));
+    }
+  }
+}
 
 function installInterruptHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => {
-      for (const f of pending) {
-        try {
-          unlinkSync(f);
-        } catch {
-          /* already gone */
-        }
-      }
-      process.exit(sig === 'SIGINT' ? 130 : 143);
+      discardTemporaries();
+      process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
     });
   }
+}
+
+/**
+ * Names the files a run will write, so that an interrupt (Ctrl-C, SIGTERM, SIGHUP) at any point
+ * removes their temporaries: an existing output stays as it was, and nothing half-written remains.
+ */
+export function guardOutputs(files: readonly string[]): void {
+  if (files.length === 0) return;
+  for (const f of files) outputs.add(path.resolve(f));
+  installInterruptHandlers();
 }
 
 /** Fails early, before any work, when an output cannot be written where asked. */
@@ -78,11 +115,7 @@ export function writeFilesAtomically(files: readonly { path: string; content: st
   } catch (e) {
     for (const t of temps) {
       if (pending.has(t.tmp)) {
-        try {
-          unlinkSync(t.tmp);
-        } catch {
-          /* never written */
-        }
+        removeQuietly(t.tmp);
         pending.delete(t.tmp);
       }
     }

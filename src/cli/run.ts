@@ -3,12 +3,30 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, UsageError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../report/plain-text.js';
 import { exitCodeForError } from './exit-codes.js';
-import type { Io } from './io.js';
+import { discardTemporaries, guardOutputs, type Io } from './io.js';
 import { buildProgram, commanderExit } from './program.js';
 
+/** The files named by --output (as `--output FILE` or `--output=FILE`). */
+function outputsIn(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  argv.forEach((a, i) => {
+    if (a === '--output' && argv[i + 1] !== undefined) out.push(argv[i + 1]!);
+    else if (a.startsWith('--output=')) out.push(a.slice('--output='.length));
+  });
+  return out;
+}
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const code = await runCommand(argv, io);
+  // A run that fails leaves nothing behind: no temporary file beside an output.
+  if (code >= 2) discardTemporaries();
+  return code;
+}
+
+async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   const debug = argv.includes('--debug');
+  guardOutputs(outputsIn(argv));
   const program = buildProgram(io, (c) => {
     code = c;
   });
