@@ -1,6 +1,7 @@
 // Loads activity records from files and folders: parsed, validated, located, in file order.
 import { diagnostic, limitDiagnostics, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, RecordSet, Source } from '../types.js';
+import { IdTable } from '../stream/id-table.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { displayPath, expandPaths } from './input-paths.js';
 import { isNdjson, parseRecordFile } from './record-file.js';
@@ -21,26 +22,22 @@ export interface LoadedRecords extends RecordSet {
 }
 
 /**
- * Tracks record ids across files, so a duplicate is reported where it repeats. Each id keeps a
- * number (file index and line), not a string: a run over millions of records holds them all.
+ * Tracks record ids across files, so a duplicate is reported where it repeats. The ids sit in a
+ * compact table: a run over millions of records holds them all.
  */
 export class RecordIds {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new IdTable();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
   check(id: string, where: Diagnostic['location']): Diagnostic | undefined {
-    const first = this.seen.get(id);
-    if (first !== undefined) {
-      const at = `${this.files[Math.floor(first / 2 ** 32)]}:${first % 2 ** 32}`;
-      return diagnostic('duplicate-record-id', `record id '${id}' is already used at ${at}`, where);
-    }
     let f = this.fileIndex.get(where.file);
     if (f === undefined) {
       f = this.files.push(where.file) - 1;
       this.fileIndex.set(where.file, f);
     }
-    this.seen.set(id, f * 2 ** 32 + where.line);
-    return undefined;
+    const first = this.seen.add(id, f, where.line);
+    if (first === undefined) return undefined;
+    return diagnostic('duplicate-record-id', `record id '${id}' is already used at ${this.files[first.file]}:${first.line}`, where);
   }
 }
 

@@ -5,7 +5,7 @@
 import { Ajv } from 'ajv';
 import { toDateSpan, isPartialDate } from '../dates/date-span.js';
 import type { RawRecord } from '../load/record-file.js';
-import type { ActivityRecord, Diagnostic, LoadedRecord, Source } from '../types.js';
+import type { ActivityRecord, DateSpan, Diagnostic, LoadedRecord, Source } from '../types.js';
 import { recordSchema } from '../validate/schemas.js';
 import { validateRecord } from '../validate/validate-record.js';
 
@@ -36,6 +36,9 @@ export function withSetEnums(schema: unknown): unknown {
     if (k === 'format' && !KNOWN_FORMATS.has(String(v))) return undefined;
     if (k === 'enum' && Array.isArray(v) && v.length > SET_ENUM && v.every((x) => typeof x === 'string')) {
       out.inSet = v;
+    } else if ((k === 'minLength' || k === 'maxLength') && Number.isInteger(v)) {
+      // Lengths count code points; most strings need no counting at all (see lengthCheck).
+      out[k === 'minLength' ? 'minChars' : 'maxChars'] = v;
     } else if (SCHEMA_MAPS.has(k)) {
       const props: Record<string, unknown> = {};
       for (const [name, sub] of Object.entries(v as Record<string, unknown>)) {
@@ -57,11 +60,52 @@ export function withSetEnums(schema: unknown): unknown {
   return out;
 }
 
+/** Code points in a string, as JSON Schema counts length. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * A string of L UTF-16 units holds between L/2 and L code points: only strings whose length is
+ * near the limit are counted.
+ */
+function lengthCheck(limit: number, min: boolean): (data: unknown) => boolean {
+  if (min) return (data) => typeof data !== 'string' || data.length >= 2 * limit || (data.length >= limit && codePoints(data) >= limit);
+  return (data) => typeof data !== 'string' || data.length <= limit || (data.length <= 2 * limit && codePoints(data) <= limit);
+}
+
+/** Results of a pure function on strings, kept while there are not too many different strings. */
+function memoized<T>(f: (s: string) => T, max = 100_000): (s: string) => T {
+  const memo = new Map<string, T>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined && !memo.has(s)) {
+      if (memo.size >= max) memo.clear();
+      memo.set(s, (v = f(s)));
+    }
+    return v as T;
+  };
+}
+
+const partialDate = memoized(isPartialDate);
+
 function compileQuickCheck(): ((value: unknown) => boolean) | undefined {
   const schema = withSetEnums(recordSchema);
   if (schema === undefined) return undefined;
   const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, allowUnionTypes: true });
-  ajv.addFormat('partial-date', { type: 'string', validate: (s: string) => isPartialDate(s) });
+  ajv.addFormat('partial-date', { type: 'string', validate: partialDate });
+  for (const [keyword, min] of [['minChars', true], ['maxChars', false]] as const) {
+    ajv.addKeyword({ keyword, schemaType: 'number', compile: (limit: number) => lengthCheck(limit, min) });
+  }
   ajv.addKeyword({
     keyword: 'inSet',
     schemaType: 'array',
@@ -74,6 +118,14 @@ function compileQuickCheck(): ((value: unknown) => boolean) | undefined {
   return (value) => validate(value) === true;
 }
 
+/** Day spans of dates written as strings are remembered (the same few thousand dates recur) and copied out. */
+const stringSpan = memoized((s: string) => toDateSpan(s) ?? null);
+function spanOf(date: unknown): DateSpan | undefined {
+  if (typeof date !== 'string') return toDateSpan(date);
+  const span = stringSpan(date);
+  return span ? { ...span } : undefined;
+}
+
 export type RecordValidator = (raw: RawRecord) => { loaded?: LoadedRecord; diagnostics: Diagnostic[] };
 
 /** A validator for records without a `sources:` list of their own (NDJSON lines). */
@@ -83,7 +135,7 @@ export function createRecordValidator(): RecordValidator {
   return (raw) => {
     if (!quick(raw.value)) return validateRecord(raw, NO_SOURCES);
     const record = raw.value as ActivityRecord;
-    const span = toDateSpan(record.date);
+    const span = spanOf(record.date);
     const citations = record.evidence.sources ?? [];
     // A date range that runs backwards, or a citation by reference: the full path says what is wrong.
     if (!span || citations.some((c) => c.ref !== undefined)) return validateRecord(raw, NO_SOURCES);

@@ -259,3 +259,30 @@ export function ruleArbitrary(words: readonly string[], index: number, tree = co
       return { rule, location: { file: 'hand-rules.yaml', line: index + 1, column: 3 } };
     });
 }
+
+// ---------------------------------------------------------------- records that may be invalid
+
+/** A change that may make a record invalid (or leave it valid), as hand-written input goes wrong. */
+const MUTATIONS: ((r: Record<string, unknown>, pick: number) => void)[] = [
+  (r) => delete r.type,
+  (r, i) => (r.type = ['arms', 'Trade-Shipment', 7, null][i % 4]),
+  (r, i) => (r.date = ['2023-02-30', '2023-13', '23', 2023, { from: '2024', to: '2023' }, { from: '2023' }, '2023-1-1'][i % 7]),
+  (r, i) => (r.parties = [{ name: '' }, { name: 'X', country: 'kp' }, { name: 'X', role: 'buyer' }, { country: 'KP' }, 'KP'][i % 5] as never),
+  (r, i) => (r.goods = [{ hs: 930690 }, { hs: '9' }, { category: 'weapons' }, { quantity: -1 }, { value: { amount: 1 } }][i % 5] as never),
+  (r, i) => (r.facts = [{ committeeApproval: 'yes' }, { purpose: 'trade' }, { 'bad key': 1 }, { contractDate: '2017-02-29' }, { nested: {} }][i % 5] as never),
+  (r, i) => (r.evidence = [{}, { level: 'certain' }, { level: 'reported', sources: [{ ref: 'article' }] }, { level: 'alleged', wording: [''] }][i % 4] as never),
+  (r, i) => (r[['colour', '__proto__', 'Type'][i % 3]!] = 'x'),
+  (r, i) => (r.summary = ['', 'x'.repeat(3), '\u{1F600}'][i % 3]),
+  (r, i) => (r.id = ['', 'has space', 'x'.repeat(201), '-x', 'ok.id_1'][i % 5]),
+  (r, i) => (r.place = { country: ['ZZ', 'XK', 'EU', 'UK', 'KP'][i % 5] }),
+];
+
+export function maybeInvalidRecordArbitrary(vocab: RecordVocabulary): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(recordArbitrary(vocab), fc.array(fc.tuple(fc.nat({ max: MUTATIONS.length - 1 }), fc.nat()), { maxLength: 2 }))
+    .map(([record, changes]) => {
+      const r = JSON.parse(JSON.stringify({ id: 'rec', ...record })) as Record<string, unknown>;
+      for (const [m, pick] of changes) MUTATIONS[m]!(r, pick);
+      return JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+    });
+}

@@ -13,7 +13,10 @@ import { LazyFacts } from '../../src/evaluate/fast-facts.js';
 import { loadRules } from '../../src/load/load-rules.js';
 import type { RuleSet } from '../../src/types.js';
 import { KNOWN_FACTS } from '../../src/vocabulary/facts.js';
-import { leafArbitrary, loadRecord, recordArbitrary, ruleArbitrary, ruleVocabulary } from './arbitraries.js';
+import { leafArbitrary, loadRecord, maybeInvalidRecordArbitrary, recordArbitrary, ruleArbitrary, ruleVocabulary } from './arbitraries.js';
+import { parseNdjsonLine } from '../../src/load/record-file.js';
+import { createRecordValidator } from '../../src/stream/record-validator.js';
+import { validateRecord } from '../../src/validate/validate-record.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Number(process.env.SCALE_RUNS ?? 200);
@@ -101,6 +104,26 @@ describe('fast path = json-rules-engine', () => {
       }),
       params,
     );
+  });
+
+  it('validates NDJSON records as validateRecord does: the same record, or the same problems', () => {
+    const validate = createRecordValidator();
+    let valid = 0;
+    fc.assert(
+      fc.property(maybeInvalidRecordArbitrary({ lists: shipped.lists, words }), (value) => {
+        const line = JSON.stringify(value);
+        const raw = parseNdjsonLine(line, 7, 'records.ndjson');
+        if ('code' in raw) throw new Error(`generated line is not JSON: ${line}`);
+        const again = parseNdjsonLine(line, 7, 'records.ndjson') as typeof raw;
+        const want = validateRecord(raw, new Map());
+        const got = validate(again);
+        expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+        if (want.loaded) valid++;
+      }),
+      { ...params, numRuns: RUNS * 5 },
+    );
+    expect(valid).toBeGreaterThan(RUNS / 2);
+    expect(valid).toBeLessThan(RUNS * 5 - RUNS / 2);
   });
 
   it('gives the same findings through evaluateRecords with either engine', async () => {

@@ -1,0 +1,119 @@
+// A set of record ids with where each was first seen, for runs over millions of records: the ids'
+// characters live in one growing byte buffer and the table in typed arrays, so an id costs about
+// 30 bytes and nothing for the garbage collector to trace (a Map of strings costs 60 to 100).
+
+/** Where an id was first seen: an index into the caller's list of files, and a line. */
+export interface IdPlace {
+  file: number;
+  line: number;
+}
+
+const EMPTY = 0;
+
+function hashOf(codes: (i: number) => number, length: number): number {
+  // FNV-1a over UTF-16 code units.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < length; i++) h = Math.imul(h ^ codes(i), 0x01000193);
+  return h >>> 0;
+}
+
+export class IdTable {
+  /** Slot → entry number + 1 (0: empty). Open addressing, linear probing, at most half full. */
+  private slots = new Int32Array(1 << 12);
+  /** Entry → where its characters start in `chars`; entries are stored in the order added. */
+  private starts = new Uint32Array(1 << 11);
+  private lines = new Float64Array(1 << 11);
+  /** Characters of every id (all below U+0100; others go to `wide`). */
+  private chars = new Uint8Array(1 << 16);
+  private used = 0;
+  private count = 0;
+  /** Runs of entries from one file: [first entry, file] pairs, in entry order. */
+  private fileRuns: number[] = [];
+  /** Ids with a character above U+00FF (record ids never have one; kept exact all the same). */
+  private readonly wide = new Map<string, IdPlace>();
+
+  get size(): number {
+    return this.count + this.wide.size;
+  }
+
+  private end(entry: number): number {
+    return entry + 1 < this.count ? this.starts[entry + 1]! : this.used;
+  }
+
+  private same(entry: number, id: string): boolean {
+    const start = this.starts[entry]!;
+    if (this.end(entry) - start !== id.length) return false;
+    for (let i = 0; i < id.length; i++) if (this.chars[start + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private fileOf(entry: number): number {
+    const runs = this.fileRuns;
+    let lo = 0;
+    let hi = runs.length / 2 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid * 2]! <= entry) lo = mid;
+      else hi = mid - 1;
+    }
+    return runs[lo * 2 + 1]!;
+  }
+
+  /** Adds the id; when it was there already, returns where it was first seen and changes nothing. */
+  add(id: string, file: number, line: number): IdPlace | undefined {
+    for (let i = 0; i < id.length; i++) {
+      if (id.charCodeAt(i) > 0xff) {
+        const first = this.wide.get(id);
+        if (!first) this.wide.set(id, { file, line });
+        return first;
+      }
+    }
+    const mask = this.slots.length - 1;
+    let s = hashOf((i) => id.charCodeAt(i), id.length) & mask;
+    for (let e = this.slots[s]!; e !== EMPTY; e = this.slots[s]!) {
+      if (this.same(e - 1, id)) return { file: this.fileOf(e - 1), line: this.lines[e - 1]! };
+      s = (s + 1) & mask;
+    }
+    const entry = this.count;
+    if (entry >= this.starts.length) this.growEntries();
+    if (this.used + id.length > this.chars.length) this.growChars(id.length);
+    for (let i = 0; i < id.length; i++) this.chars[this.used + i] = id.charCodeAt(i);
+    this.starts[entry] = this.used;
+    this.lines[entry] = line;
+    const runs = this.fileRuns;
+    if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(entry, file);
+    this.used += id.length;
+    this.count++;
+    this.slots[s] = entry + 1;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return undefined;
+  }
+
+  private growEntries(): void {
+    const n = this.starts.length * 2;
+    const starts = new Uint32Array(n);
+    starts.set(this.starts);
+    this.starts = starts;
+    const lines = new Float64Array(n);
+    lines.set(this.lines);
+    this.lines = lines;
+  }
+
+  private growChars(need: number): void {
+    const b = new Uint8Array(Math.max(this.chars.length * 2, this.used + need));
+    b.set(this.chars.subarray(0, this.used));
+    this.chars = b;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let entry = 0; entry < this.count; entry++) {
+      const start = this.starts[entry]!;
+      let s = hashOf((i) => this.chars[start + i]!, this.end(entry) - start) & mask;
+      while (slots[s] !== EMPTY) s = (s + 1) & mask;
+      slots[s] = entry + 1;
+    }
+    this.slots = slots;
+  }
+}
