@@ -16,7 +16,7 @@ import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 /** NDJSON input from this size on is checked on every core unless told otherwise. */
 export const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
 /** Chunks waiting or in work per worker thread: enough to keep each busy, few enough to bound memory. */
-const CHUNKS_PER_WORKER = 8;
+const CHUNKS_PER_WORKER = 4;
 
 export interface ProgressState {
   /** Records read so far (valid or not). */
@@ -93,11 +93,12 @@ class CheckRun {
     return { engine: this.opts.engine ?? 'fast', keepRecords: this.opts.keepRecords ?? false } as const;
   }
 
-  startPool(workers: number): void {
-    if (this.pool || workers < 1) return;
-    this.pool = new WorkerPool(workers, { rules: this.opts.rules, options: this.processorOptions });
-    this.maxPending = workers * CHUNKS_PER_WORKER;
-    this.result.workers = workers;
+  /** Work on `threads` threads: this one and threads - 1 worker threads. */
+  startPool(threads: number): void {
+    if (this.pool || threads < 2) return;
+    this.pool = new WorkerPool(threads - 1, { rules: this.opts.rules, options: this.processorOptions });
+    this.maxPending = threads * CHUNKS_PER_WORKER;
+    this.result.workers = threads;
   }
 
   get pooled(): boolean {
@@ -130,15 +131,22 @@ class CheckRun {
     else for (const f of findings) this.result.findings.push(f);
   }
 
+  /** Chunks this thread has taken on and not finished; they run one after another. */
+  private localQueued = 0;
+  private localTail: Promise<unknown> = Promise.resolve();
+
+  private runLocally(task: ChunkTask): Promise<ChunkResult> {
+    const local = (this.local ??= createChunkProcessor(this.opts.rules, this.processorOptions));
+    this.localQueued++;
+    const p = this.localTail.then(() => local.process(task)).finally(() => this.localQueued--);
+    this.localTail = p.catch(() => undefined);
+    return p;
+  }
+
   /** Queues a chunk; its result is handled after every chunk queued before it. */
   async submit(task: ChunkTask): Promise<void> {
-    let p: Promise<ChunkResult>;
-    if (this.pool) {
-      p = this.pool.run({ ...task, bytes: new Uint8Array(task.bytes) });
-    } else {
-      this.local ??= createChunkProcessor(this.opts.rules, this.processorOptions);
-      p = this.local.process(task);
-    }
+    // With worker threads, this thread takes a chunk too when it has none and they are all busy.
+    const p = this.pool && (this.localQueued > 0 || this.pool.inFlight < this.pool.size) ? this.pool.run(task) : this.runLocally(task);
     p.catch(() => undefined); // handled, in order, by next()
     this.pending.push(p);
     while (this.pending.length > this.maxPending) await this.next();

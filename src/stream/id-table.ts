@@ -1,6 +1,7 @@
 // A set of record ids with where each was first seen, for runs over millions of records: the ids'
 // characters live in one growing byte buffer and the table in typed arrays, so an id costs about
-// 30 bytes and nothing for the garbage collector to trace (a Map of strings costs 60 to 100).
+// 20 bytes and its length, and nothing for the garbage collector to trace (a Map of strings costs
+// 60 to 100).
 
 /** Where an id was first seen: an index into the caller's list of files, and a line. */
 export interface IdPlace {
@@ -18,11 +19,13 @@ function hashOf(codes: (i: number) => number, length: number): number {
 }
 
 export class IdTable {
-  /** Slot → entry number + 1 (0: empty). Open addressing, linear probing, at most half full. */
+  /** Slot → entry number + 1 (0: empty). Open addressing, linear probing, at most 3/4 full. */
   private slots = new Int32Array(1 << 12);
   /** Entry → where its characters start in `chars`; entries are stored in the order added. */
   private starts = new Uint32Array(1 << 11);
-  private lines = new Float64Array(1 << 11);
+  private lines = new Uint32Array(1 << 11);
+  /** Lines past 2^32 - 1 (a file of four billion lines), by entry. */
+  private readonly longLines = new Map<number, number>();
   /** Characters of every id (all below U+0100; others go to `wide`). */
   private chars = new Uint8Array(1 << 16);
   private used = 0;
@@ -71,7 +74,7 @@ export class IdTable {
     const mask = this.slots.length - 1;
     let s = hashOf((i) => id.charCodeAt(i), id.length) & mask;
     for (let e = this.slots[s]!; e !== EMPTY; e = this.slots[s]!) {
-      if (this.same(e - 1, id)) return { file: this.fileOf(e - 1), line: this.lines[e - 1]! };
+      if (this.same(e - 1, id)) return { file: this.fileOf(e - 1), line: this.longLines.get(e - 1) ?? this.lines[e - 1]! };
       s = (s + 1) & mask;
     }
     const entry = this.count;
@@ -79,13 +82,14 @@ export class IdTable {
     if (this.used + id.length > this.chars.length) this.growChars(id.length);
     for (let i = 0; i < id.length; i++) this.chars[this.used + i] = id.charCodeAt(i);
     this.starts[entry] = this.used;
-    this.lines[entry] = line;
+    if (line > 0xffffffff) this.longLines.set(entry, line);
+    else this.lines[entry] = line;
     const runs = this.fileRuns;
     if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(entry, file);
     this.used += id.length;
     this.count++;
     this.slots[s] = entry + 1;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if (this.count * 4 > this.slots.length * 3) this.rehash();
     return undefined;
   }
 
@@ -94,13 +98,13 @@ export class IdTable {
     const starts = new Uint32Array(n);
     starts.set(this.starts);
     this.starts = starts;
-    const lines = new Float64Array(n);
+    const lines = new Uint32Array(n);
     lines.set(this.lines);
     this.lines = lines;
   }
 
   private growChars(need: number): void {
-    const b = new Uint8Array(Math.max(this.chars.length * 2, this.used + need));
+    const b = new Uint8Array(Math.max(Math.ceil(this.chars.length * 1.5), this.used + need));
     b.set(this.chars.subarray(0, this.used));
     this.chars = b;
   }
