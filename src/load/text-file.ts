@@ -1,5 +1,5 @@
 // Reads an input file as UTF-8 text, with located diagnostics for binary or non-UTF-8 bytes.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../types.js';
 
@@ -96,7 +96,12 @@ function readBytes(file: string, at: (line?: number, column?: number) => Diagnos
   const max = opts.maxBytes ?? MAX_TEXT_FILE_BYTES;
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Opening a named pipe for reading waits for a writer: look before opening, and open without
+    // waiting, then check again what was opened.
+    const first = statSync(file);
+    if (first.isDirectory()) return { diagnostics: [diagnostic('io-error', 'is a folder, not a file', at())] };
+    if (!first.isFile()) return { diagnostics: [diagnostic('io-error', 'is not a regular file (a device, pipe or socket); name a file', at())] };
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = fstatSync(fd);
     if (st.isDirectory()) return { diagnostics: [diagnostic('io-error', 'is a folder, not a file', at())] };
     // A device, pipe or socket may never end (/dev/zero): only regular files are read.
