@@ -34,14 +34,22 @@ export type StreamRunOptions = Pick<StreamCheckOptions, 'engine' | 'workers' | '
   done(): void;
 };
 
+/** The streams a streaming run uses; standard input is the process's unless given (as tests do). */
+export interface StreamIo {
+  stderr: ProgressOutput;
+  stdin?: AsyncIterable<Buffer | string>;
+}
+
 /** Progress shows on a terminal, or anywhere with --progress. Standard input is read when a record path is `-`. */
-export function streamOptionsFor(io: { stderr: ProgressOutput }, inputs: readonly string[], flags: StreamFlags): StreamRunOptions {
+export function streamOptionsFor(io: StreamIo, inputs: readonly string[], flags: StreamFlags): StreamRunOptions {
   const progress = flags.progress || io.stderr.isTTY ? progressReporter(io.stderr) : undefined;
   return {
     ...(flags.engine ? { engine: flags.engine } : {}),
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     ...(flags.lineOffset !== undefined ? { lineOffset: flags.lineOffset } : {}),
-    ...(inputs.includes('-') ? { stdin: { stream: process.stdin, ...(flags.stdinName ? { name: flags.stdinName } : {}), size: stdinSize() } } : {}),
+    ...(inputs.includes('-')
+      ? { stdin: { stream: io.stdin ?? process.stdin, ...(flags.stdinName ? { name: flags.stdinName } : {}), size: io.stdin ? undefined : stdinSize() } }
+      : {}),
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
     done: () => progress?.done(),
   };

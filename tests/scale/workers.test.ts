@@ -1,0 +1,90 @@
+// Worker threads: one thread and several give the same output, byte for byte, whether records come
+// from a file or a pipe, with problems in them or not. Worker threads run built JavaScript, so the
+// package is compiled to a folder of its own first.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeGenerator } from '../../bench/generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RULES = path.join(root, 'tests', 'fixtures', 'scale', 'rules');
+let build: string;
+let work: string;
+
+function cli(args: string[], input?: Buffer) {
+  const r = spawnSync(process.execPath, [path.join(build, 'cli', 'main.js'), 'check', ...args, '--rules', RULES], {
+    cwd: work,
+    input,
+    maxBuffer: 1 << 28,
+  });
+  return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+}
+
+beforeAll(() => {
+  build = mkdtempSync(path.join(root, '.tmp-scale-build-'));
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', build], {
+    cwd: root,
+  });
+  work = mkdtempSync(path.join(build, 'work-'));
+  // About 20 MiB: over the size from which every core is used unless told otherwise.
+  const next = makeGenerator(11);
+  let text = '';
+  for (let i = 1; i <= 34_000; i++) {
+    const r = next(i);
+    if (i % 40 === 0) (r.parties as { country?: string }[])[0]!.country = 'KP';
+    text += JSON.stringify(r) + '\n';
+  }
+  writeFileSync(path.join(work, 'records.ndjson'), text);
+  const lines = text.split('\n');
+  lines[1000] = '{"id": broken';
+  lines[20_000] = lines[19_999]!; // a duplicate id
+  writeFileSync(path.join(work, 'flawed.ndjson'), lines.join('\n'));
+}, 120_000);
+
+afterAll(() => {
+  if (build) rmSync(build, { recursive: true, force: true });
+});
+
+describe('worker threads', () => {
+  it('give the same findings with 1, 2 and 3 threads and by default', () => {
+    const one = cli(['records.ndjson', '--format', 'ndjson', '--workers', '1']);
+    expect(one.stderr).toBe('');
+    expect(one.code).toBe(1);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(300);
+    for (const w of [['--workers', '2'], ['--workers', '3'], []]) {
+      const many = cli(['records.ndjson', '--format', 'ndjson', ...w]);
+      expect(many.stderr).toBe('');
+      expect(many.code).toBe(1);
+      expect(many.stdout).toBe(one.stdout);
+    }
+  });
+
+  it('give the same whole report with 1 and 2 threads', () => {
+    const one = cli(['records.ndjson', '--format', 'json', '--workers', '1']);
+    const two = cli(['records.ndjson', '--format', 'json', '--workers', '2']);
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).records).toBe(34_000);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('read standard input as they read the file (starting threads once it proves large)', () => {
+    const file = cli(['records.ndjson', '--format', 'ndjson', '--workers', '1']);
+    const input = readFileSync(path.join(work, 'records.ndjson'));
+    const piped = cli(['-', '--stdin-name', 'records.ndjson', '--format', 'ndjson'], input);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe(file.stdout);
+  });
+
+  it('report the same problems, in the same order, and skip the same records', () => {
+    for (const flags of [[], ['--skip-invalid']]) {
+      const one = cli(['flawed.ndjson', '--format', 'ndjson', '--workers', '1', ...flags]);
+      const two = cli(['flawed.ndjson', '--format', 'ndjson', '--workers', '2', ...flags]);
+      expect(two).toEqual(one);
+      expect(one.stderr).toMatch(/flawed\.ndjson:1001:\d+: (warning )?invalid-json/);
+      expect(one.stderr).toMatch(/flawed\.ndjson:20001:1: (warning )?duplicate-record-id: record id '\S+' is already used at flawed\.ndjson:20000/);
+      expect(one.code).toBe(flags.length ? 1 : 2);
+    }
+  });
+});
