@@ -4,7 +4,7 @@
 // whole, as before. Memory holds the record ids (for duplicates) and the chunks in flight.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_DIAGNOSTICS_PER_FILE, diagnostic } from '../diagnostics/diagnostic.js';
 import { WorkerPool, workersAvailable } from '../evaluate/worker-pool.js';
 import { displayPath, expandPaths } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, RecordIds, loadRecords, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
@@ -115,13 +115,47 @@ class CheckRun {
     else this.result.diagnostics.push(d);
   }
 
+  /** Problems of the NDJSON input being read: the first few hundred of a file are listed, the rest counted. */
+  private listed = { file: '', count: 0, more: 0, moreErrors: 0, first: undefined as Diagnostic | undefined };
+
+  private reportLine(d: Diagnostic): void {
+    const l = this.listed;
+    if (d.location.file !== l.file) {
+      this.endOfFile();
+      this.listed = { file: d.location.file, count: 0, more: 0, moreErrors: 0, first: undefined };
+    }
+    if (this.listed.count < MAX_DIAGNOSTICS_PER_FILE) {
+      this.listed.count++;
+      this.report(d);
+      return;
+    }
+    this.listed.first ??= d;
+    this.listed.more++;
+    if (d.severity === 'error') {
+      this.listed.moreErrors++;
+      this.result.errors++;
+    }
+  }
+
+  /** Counts the problems of the last file that were not listed, as loadRecords does. */
+  endOfFile(): void {
+    const { more, moreErrors, first } = this.listed;
+    this.listed = { file: '', count: 0, more: 0, moreErrors: 0, first: undefined };
+    if (!first) return;
+    const counts = moreErrors === more ? `${moreErrors} more errors` : `${more} more problems (${moreErrors} errors)`;
+    // Its errors are counted already: report it without counting it again.
+    const d = diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, first.location, moreErrors > 0 ? 'error' : 'warning');
+    if (this.opts.onDiagnostic) this.opts.onDiagnostic(d);
+    else this.result.diagnostics.push(d);
+  }
+
   private invalidRecord(problems: readonly Diagnostic[]): void {
     this.progress.records++;
     if (this.opts.skipInvalid) {
       this.result.records.skipped++;
-      for (const d of problems) this.report(skippedRecordWarning(d));
+      for (const d of problems) this.reportLine(skippedRecordWarning(d));
     } else {
-      for (const d of problems) this.report(d);
+      for (const d of problems) this.reportLine(d);
     }
   }
 
@@ -206,6 +240,7 @@ class CheckRun {
   /** A YAML or JSON file: read whole, checked in the main thread, after every chunk before it. */
   async structured(abs: string): Promise<void> {
     await this.drain();
+    this.endOfFile();
     const loaded = loadRecords([abs], { skipInvalid: this.opts.skipInvalid ?? false, ids: this.ids });
     for (const d of loaded.diagnostics) this.report(d);
     const set = loaded.value;
@@ -307,6 +342,7 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
       }
     }
     await run.drain();
+    run.endOfFile();
   } finally {
     await run.close();
   }

@@ -158,6 +158,20 @@ describe('streaming NDJSON', () => {
     expect(skipped.recordCount).toBe(31);
   });
 
+  it('lists at most 500 problems of a file, and counts the rest, as for other files', async () => {
+    const file = write('many-bad.ndjson', Array.from({ length: 2000 }, (_, i) => `{"id":"r${i}"}`).join('\n'));
+    const got = await check([file]);
+    expect(got.diagnostics).toHaveLength(501);
+    const last = got.diagnostics[500]!;
+    // Three problems a line (no type, date or evidence): the 501st is the third of line 167.
+    expect([last.code, last.location.line]).toEqual(['too-many-problems', 167]);
+    expect(last.message).toBe('5500 more errors in this file from here on are not listed');
+    expect(got.errors).toBe(6000);
+    const skipped = await check([file], { skipInvalid: true });
+    expect(skipped.records.skipped).toBe(2000);
+    expect(skipped.diagnostics.at(-1)!.severity).toBe('warning');
+  });
+
   it('refuses a line longer than the limit and bytes that are not UTF-8, each on its line', async () => {
     const text = `{"a":1}\n{"id":"${'x'.repeat(64)}"}\n{"b":2}\n`;
     const sixteen = Array.from({ length: Math.ceil(text.length / 16) }, (_, i) => Buffer.from(text.slice(i * 16, i * 16 + 16)));
