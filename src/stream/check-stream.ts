@@ -180,7 +180,7 @@ class CheckRun {
   /** Queues a chunk; its result is handled after every chunk queued before it. */
   async submit(task: ChunkTask): Promise<void> {
     // With worker threads, this thread takes a chunk too when it has none and they are all busy.
-    const p = this.pool && (this.localQueued > 0 || this.pool.inFlight < this.pool.size) ? this.pool.run(task) : this.runLocally(task);
+    const p = this.pool && (this.localQueued > 0 || this.pool.inFlight < this.pool.size * 2) ? this.pool.run(task) : this.runLocally(task);
     p.catch(() => undefined); // handled, in order, by next()
     this.pending.push(p);
     while (this.pending.length > this.maxPending) await this.next();

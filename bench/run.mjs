@@ -1,0 +1,114 @@
+// The benchmark: one seeded synthetic workload, the shipped rules, four measurements.
+//   npm run bench [-- --records N] [--sample N] [--workers N] [--repeat N] [--seed N]
+// (1) floor: reading and JSON.parse of the NDJSON, nothing else;
+// (2) reference: json-rules-engine used naively (one Engine with every rule, one run per record), on a sample;
+// (3) sanctions-check on one thread; (4) on every core.
+// Each runs in a child process (its peak memory is its own); timings are the best of --repeat runs.
+// The last line printed is one JSON object with the figures.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isSafeInteger(v) || v < 1) throw new Error(`--${name} takes a whole number; got ${process.argv[i + 1]}`);
+  return v;
+}
+
+const records = option('records', 1_000_000);
+const sample = Math.min(records, option('sample', 20_000));
+const workers = option('workers', availableParallelism());
+const repeat = option('repeat', 2);
+const seed = option('seed', 1718);
+const rules = path.join(root, 'rules');
+const out = path.join(tmpdir(), `sanctions-check-bench-${process.pid}`);
+mkdirSync(out, { recursive: true });
+const input = path.join(tmpdir(), `sanctions-check-bench-${records}-${seed}.ndjson`);
+
+const log = (s) => process.stdout.write(s + '\n');
+
+/** Runs bench/measure.mjs in a child process; returns its figures and the wall time from spawn to exit. */
+function measure(args) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(here, 'measure.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - started;
+  if (r.status !== 0) throw new Error(`measure ${args[0]} failed:\n${r.stderr}`);
+  const last = r.stdout.trim().split('\n').at(-1);
+  return { ...JSON.parse(last), wallMs };
+}
+
+function best(args) {
+  let b;
+  for (let i = 0; i < repeat; i++) {
+    const m = measure(args);
+    if (!b || m.ms < b.ms) b = { ...m, maxRssMb: Math.max(m.maxRssMb, b?.maxRssMb ?? 0) };
+    else b.maxRssMb = Math.max(b.maxRssMb, m.maxRssMb);
+  }
+  return b;
+}
+
+const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** The findings of the first `lines` lines of an NDJSON findings file, as text. */
+function firstLines(file, lines) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && JSON.parse(l).location.line <= lines)
+    .map((l) => l + '\n')
+    .join('');
+}
+
+if (!existsSync(input) || statSync(input).size === 0) {
+  log(`generating ${records.toLocaleString('en-US')} records (seed ${seed}) in ${input}`);
+  await generate(input, records, seed);
+}
+const mb = statSync(input).size / 1048576;
+log(`input: ${records.toLocaleString('en-US')} records, ${mb.toFixed(0)} MiB; ${availableParallelism()} cores; node ${process.version}; load average ${loadavg()[0].toFixed(2)}`);
+
+const floor = best(['floor', input]);
+const reference = measure(['reference', input, rules, String(sample), path.join(out, 'reference.ndjson')]);
+const single = best(['check', input, rules, '1', path.join(out, 'single.ndjson')]);
+const parallel = best(['check', input, rules, String(workers), path.join(out, 'parallel.ndjson')]);
+
+const rate = (n, ms) => (n * 1000) / ms;
+const floorRate = rate(records, floor.ms);
+const referenceRate = rate(reference.records, reference.loopMs);
+const singleRate = rate(records, single.ms);
+const parallelRate = rate(records, parallel.ms);
+const sameParallel = sha(path.join(out, 'single.ndjson')) === sha(path.join(out, 'parallel.ndjson'));
+const sameReference = readFileSync(path.join(out, 'reference.ndjson'), 'utf8') === firstLines(path.join(out, 'single.ndjson'), sample);
+const findings = readFileSync(path.join(out, 'single.ndjson'), 'utf8').split('\n').filter(Boolean).length;
+
+const row = (name, r, ms, rss, note = '') =>
+  log(`${name.padEnd(28)} ${Math.round(r).toLocaleString('en-US').padStart(10)} records/s  ${(ms / 1000).toFixed(2).padStart(7)} s  ${rss ? `${rss.toFixed(0).padStart(4)} MB` : '       '}  ${note}`);
+log('');
+row('(1) floor: read + JSON.parse', floorRate, floor.ms, floor.maxRssMb);
+row(`(2) reference (${sample.toLocaleString('en-US')} records)`, referenceRate, reference.loopMs, reference.maxRssMb, `json-rules-engine, one Engine of ${reference.rules} rules, one run per record`);
+row('(3) sanctions-check, 1 thread', singleRate, single.ms, single.maxRssMb, `${(singleRate / referenceRate).toFixed(0)}x reference, ${(singleRate / floorRate).toFixed(2)} of floor`);
+row(`(4) sanctions-check, ${workers} threads`, parallelRate, parallel.ms, parallel.maxRssMb, `${(parallelRate / singleRate).toFixed(2)}x one thread; ${(parallel.wallMs / 1000).toFixed(2)} s end to end`);
+log('');
+log(`findings: ${findings.toLocaleString('en-US')} (${((findings / records) * 100).toFixed(2)} per 100 records)`);
+log(`identical findings: 1 thread = ${workers} threads: ${sameParallel}; reference = 1 thread on the sample: ${sameReference}`);
+
+rmSync(out, { recursive: true, force: true });
+const result = {
+  records,
+  rules: reference.rules,
+  floor: Math.round(floorRate),
+  reference: Math.round(referenceRate),
+  single: Math.round(singleRate),
+  parallel: Math.round(parallelRate),
+  peakRssMb: Math.round(Math.max(single.maxRssMb, parallel.maxRssMb)),
+  identical: sameParallel && sameReference,
+};
+log(JSON.stringify(result));
+if (!result.identical) process.exitCode = 1;
