@@ -7,10 +7,11 @@ import type { Diagnostic } from '../types.js';
 export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
- * YAML and JSON files are parsed whole, at about a megabyte a second: above this size they are
- * refused, so that no input takes minutes. Large record sets belong in NDJSON, read line by line.
+ * YAML and JSON files are parsed whole, at a megabyte or so a second: above this size they are
+ * refused, so that no input takes more than seconds. Large record sets belong in NDJSON, read
+ * line by line.
  */
-export const MAX_STRUCTURED_FILE_BYTES = 16 * 1024 * 1024;
+export const MAX_STRUCTURED_FILE_BYTES = 8 * 1024 * 1024;
 
 export interface TextFile {
   text?: string;
@@ -81,7 +82,25 @@ function utf16or32(bytes: Uint8Array): string | undefined {
   if (a === 0xff && b === 0xfe && c === 0 && d === 0) return 'UTF-32';
   if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'UTF-32';
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return 'UTF-16';
+  // Without a mark: ASCII text in UTF-16 has a NUL beside every character.
+  if (bytes.length >= 8) {
+    const n = Math.min(bytes.length - (bytes.length % 2), 64);
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < n; i += 2) {
+      if (bytes[i] === 0) even++;
+      if (bytes[i + 1] === 0) odd++;
+    }
+    if ((odd === n / 2 && even === 0) || (even === n / 2 && odd === 0)) return 'UTF-16';
+  }
   return undefined;
+}
+
+/** A size in bytes as people read it: "512 bytes", "9.5 MiB". */
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [n, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KiB'] : bytes < 1024 ** 3 ? [bytes / 1024 ** 2, 'MiB'] : [bytes / 1024 ** 3, 'GiB'];
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
 }
 
 function ioProblem(e: unknown): string {
@@ -108,7 +127,7 @@ function readBytes(file: string, at: (line?: number, column?: number) => Diagnos
     if (!st.isFile()) return { diagnostics: [diagnostic('io-error', 'is not a regular file (a device, pipe or socket); name a file', at())] };
     if (st.size > max) {
       const hint = opts.tooLargeHint ? `; ${opts.tooLargeHint}` : '';
-      return { diagnostics: [diagnostic('file-too-large', `is ${st.size} bytes; the limit is ${max}${hint}`, at())] };
+      return { diagnostics: [diagnostic('file-too-large', `is ${size(st.size)}; the limit is ${size(max)}${hint}`, at())] };
     }
     return { bytes: readFileSync(fd), diagnostics: [] };
   } catch (e) {
