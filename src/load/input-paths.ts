@@ -18,12 +18,20 @@ export interface ExpandOptions {
   skipDirs?: readonly string[];
   /** What the folder should have held, for the message when it holds none. */
   what: string;
+  /** Pass empty (0-byte) files on to be read; by default each is reported as holding nothing. */
+  allowEmpty?: boolean;
 }
 
 export function expandPaths(inputs: readonly string[], opts: ExpandOptions): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const at = (p: string) => ({ file: displayPath(p), line: 1, column: 1 });
+  const nothing = `holds no ${opts.what.replace(/ files$/, 's')}`;
+  /** Takes a file found; an empty one is reported instead (no reader would find anything in it). */
+  const take = (file: string, size: number): void => {
+    if (size === 0 && !opts.allowEmpty) diagnostics.push(diagnostic('empty-file', `is empty: it ${nothing}`, at(file)));
+    else files.push(file);
+  };
   // Folders already walked, by their real path: a link back up the tree must not loop forever.
   const walked = new Set<string>();
   const walk = (dir: string, top: boolean): void => {
@@ -52,9 +60,13 @@ export function expandPaths(inputs: readonly string[], opts: ExpandOptions): { f
       }
       if (st.isDirectory()) {
         if ((opts.recursive || top) && !name.startsWith('.') && !opts.skipDirs?.includes(name) && opts.recursive) walk(full, false);
-      } else if (opts.extensions.some((ext) => name.toLowerCase().endsWith(ext))) files.push(full);
+      } else if (opts.extensions.some((ext) => name.toLowerCase().endsWith(ext))) {
+        found++;
+        take(full, st.isFile() ? st.size : -1);
+      }
     }
   };
+  let found = 0;
   for (const input of inputs) {
     const abs = path.resolve(input);
     let st;
@@ -65,12 +77,12 @@ export function expandPaths(inputs: readonly string[], opts: ExpandOptions): { f
       continue;
     }
     if (st.isDirectory()) {
-      const before = files.length;
+      const before = found;
       walk(abs, true);
-      if (files.length === before) {
+      if (found === before) {
         diagnostics.push(diagnostic('no-input-files', `holds no ${opts.what} (${opts.extensions.join(', ')} files)`, at(abs)));
       }
-    } else files.push(abs);
+    } else take(abs, st.isFile() ? st.size : -1);
   }
   return { files: [...new Set(files)], diagnostics };
 }

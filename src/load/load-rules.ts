@@ -8,7 +8,7 @@ import { parseRuleFile } from './rule-file.js';
 import { STRUCTURED_LIMIT, readTextFile } from './text-file.js';
 
 export function loadRules(paths: readonly string[]): Result<RuleSet> {
-  const { files, diagnostics } = expandPaths(paths, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files' });
+  const { files, diagnostics } = expandPaths(paths, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files', allowEmpty: true });
   const set: RuleSet = { rules: [], lists: [] };
   const seen = new Map<string, string>();
   for (const abs of files) {

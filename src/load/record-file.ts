@@ -68,6 +68,7 @@ function parseNdjson(text: string, file: string): RawRecordFile {
     if ('code' in r) out.diagnostics.push(r);
     else out.records.push(r);
   }
+  if (out.records.length === 0 && out.diagnostics.length === 0) out.diagnostics.push(diagnostic('empty-file', 'holds no records', { file, line: 1, column: 1 }));
   return out;
 }
 
