@@ -138,9 +138,11 @@ export function leafSense(leaf: ConditionLeaf): SenseProblem[] {
   }
   if (!d.values) return out;
   const vocab = d.values;
-  const outside = values.filter((v) => !vocab.includes(v as string));
+  const known = new Set<unknown>(vocab);
+  const outside = values.filter((v) => !known.has(v));
   if (outside.length === 0) {
-    if (fact === 'type' && (op === 'in' || op === 'includesAny') && vocab.every((v) => values.includes(v))) {
+    const given = new Set(values);
+    if (fact === 'type' && (op === 'in' || op === 'includesAny') && vocab.every((v) => given.has(v))) {
       out.push(always(`the list names every record type, so this condition always holds`, 'value'));
     }
     return out;
@@ -150,9 +152,9 @@ export function leafSense(leaf: ConditionLeaf): SenseProblem[] {
     // Two-letter codes are all close to each other: only a country's name is worth a suggestion.
     return vocab === COUNTRY_CODES ? countryByName(v) : closest(v, vocab);
   };
-  const guesses = outside.map(guess).filter((g) => g !== undefined);
+  const guesses = outside.slice(0, 5).map(guess).filter((g) => g !== undefined);
   const hint = guesses.length > 0 ? `; did you mean ${guesses.map(quote).join(', ')}?` : '';
-  const shown = outside.map(quote).join(', ');
+  const shown = outside.slice(0, 5).map(quote).join(', ') + (outside.length > 5 ? ` and ${outside.length - 5} more` : '');
   const isAre = outside.length === 1 ? 'is not a value' : 'are not values';
   if (POSITIVE.has(op)) {
     const whole = op === 'includesAll' || outside.length === values.length;
@@ -220,7 +222,8 @@ function scalarConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P
     const { operator: op, value } = l.leaf;
     if (op === 'equal' || op === 'in') {
       const vals = asValues(value);
-      const next = allowed === undefined ? vals : allowed.filter((v) => vals.includes(v));
+      const set = new Set(vals);
+      const next = allowed === undefined ? vals : allowed.filter((v) => set.has(v));
       if (next.length === 0) {
         return { at: l.at, message: `'${fact}' cannot be ${describeValues(allowed!)} (line ${allowedAt!.line}) and ${describeValues(vals)} at once: this 'all' never holds` };
       }
@@ -261,7 +264,7 @@ function listConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P> 
     if (vals.length > 0 && vals.every((v) => excluded.has(v))) {
       const ex = excluded.get(vals[0])!;
       const [a, b] = l.line <= ex.line ? [l, ex] : [ex, l];
-      return { at: b.at, message: `'${fact}' must include one of ${describeValues(vals)}, all of which are excluded (lines ${a.line} and ${b.line}): this 'all' never holds` };
+      return { at: b.at, message: `'${fact}' must include ${describeValues(vals)}, and ${vals.length === 1 ? 'that is' : 'all are'} excluded (lines ${a.line} and ${b.line}): this 'all' never holds` };
     }
   }
   return undefined;
