@@ -32,7 +32,7 @@ export interface StreamCheckOptions {
   rules: RuleSet;
   skipInvalid?: boolean;
   engine?: 'fast' | 'plain';
-  /** Worker threads; undefined: every core for large NDJSON input, none for small. */
+  /** Threads that check records (this one and workers - 1 worker threads); undefined: every core for large NDJSON input, one for small. */
   workers?: number;
   /** Keep every record, for a report that lists them all. */
   keepRecords?: boolean;
@@ -56,7 +56,7 @@ export interface StreamCheckResult {
   /** Diagnostics in input order (only without onDiagnostic). */
   diagnostics: Diagnostic[];
   errors: number;
-  /** Worker threads used (0: all work in the main thread). */
+  /** Threads that checked records (1: the main thread alone). */
   workers: number;
 }
 
@@ -71,8 +71,9 @@ class CheckRun {
   private maxPending = 0;
   private pool: WorkerPool | undefined;
   private local: ChunkProcessor | undefined;
-  private seq = 0;
   private progress: ProgressState;
+  /** Records and invalid lines of the NDJSON file being read, to tell an empty one. */
+  private linesInFile = 0;
 
   constructor(
     private readonly opts: StreamCheckOptions,
@@ -84,7 +85,7 @@ class CheckRun {
       findings: [],
       diagnostics: [],
       errors: 0,
-      workers: 0,
+      workers: 1,
     };
     this.progress = { records: 0, bytes: 0, ...(totalBytes !== undefined ? { totalBytes } : {}) };
   }
@@ -101,10 +102,6 @@ class CheckRun {
     this.result.workers = threads;
   }
 
-  get pooled(): boolean {
-    return this.pool !== undefined;
-  }
-
   async close(): Promise<void> {
     await this.pool?.close();
   }
@@ -116,14 +113,9 @@ class CheckRun {
   }
 
   /** Problems of the NDJSON input being read: the first few hundred of a file are listed, the rest counted. */
-  private listed = { file: '', count: 0, more: 0, moreErrors: 0, first: undefined as Diagnostic | undefined };
+  private listed = { count: 0, more: 0, moreErrors: 0, first: undefined as Diagnostic | undefined };
 
   private reportLine(d: Diagnostic): void {
-    const l = this.listed;
-    if (d.location.file !== l.file) {
-      this.endOfFile();
-      this.listed = { file: d.location.file, count: 0, more: 0, moreErrors: 0, first: undefined };
-    }
     if (this.listed.count < MAX_DIAGNOSTICS_PER_FILE) {
       this.listed.count++;
       this.report(d);
@@ -137,10 +129,12 @@ class CheckRun {
     }
   }
 
-  /** Counts the problems of the last file that were not listed, as loadRecords does. */
-  endOfFile(): void {
+  /** At the end of an NDJSON input: says so if it held no record, and counts the problems not listed. */
+  private endOfFile(file: string): void {
+    if (this.linesInFile === 0) this.report(diagnostic('empty-file', 'holds no records', { file, line: 1 + (this.opts.lineOffset ?? 0), column: 1 }));
+    this.linesInFile = 0;
     const { more, moreErrors, first } = this.listed;
-    this.listed = { file: '', count: 0, more: 0, moreErrors: 0, first: undefined };
+    this.listed = { count: 0, more: 0, moreErrors: 0, first: undefined };
     if (!first) return;
     const counts = moreErrors === more ? `${moreErrors} more errors` : `${more} more problems (${moreErrors} errors)`;
     // Its errors are counted already: report it without counting it again.
@@ -151,6 +145,7 @@ class CheckRun {
 
   private invalidRecord(problems: readonly Diagnostic[]): void {
     this.progress.records++;
+    this.linesInFile++;
     if (this.opts.skipInvalid) {
       this.result.records.skipped++;
       for (const d of problems) this.reportLine(skippedRecordWarning(d));
@@ -186,14 +181,10 @@ class CheckRun {
     while (this.pending.length > this.maxPending) await this.next();
   }
 
-  /** Queues an already known result (a problem found while reading). */
-  async submitResult(r: Omit<ChunkResult, 'seq'>): Promise<void> {
-    this.pending.push(Promise.resolve({ ...r, seq: this.seq++ }));
+  /** Queues an already known result (a problem found while reading, or the end of a file). */
+  async submitResult(r: Partial<ChunkResult> & { file: string }): Promise<void> {
+    this.pending.push(Promise.resolve({ ids: [], lines: [], invalid: [], findings: [], bytes: 0, ...r }));
     while (this.pending.length > this.maxPending) await this.next();
-  }
-
-  nextSeq(): number {
-    return this.seq++;
   }
 
   async drain(): Promise<void> {
@@ -228,11 +219,13 @@ class CheckRun {
         continue;
       }
       this.progress.records++;
+      this.linesInFile++;
       this.result.recordCount++;
       if (record) this.result.records.records.push(record);
       if (this.result.errors === 0) for (let j = first; j < f; j++) out.push(r.findings[j]!);
     }
     await this.emit(out);
+    if (r.end) this.endOfFile(r.file);
     this.progress.bytes += r.bytes;
     this.opts.onProgress?.(this.progress);
   }
@@ -240,7 +233,6 @@ class CheckRun {
   /** A YAML or JSON file: read whole, checked in the main thread, after every chunk before it. */
   async structured(abs: string): Promise<void> {
     await this.drain();
-    this.endOfFile();
     const loaded = loadRecords([abs], { skipInvalid: this.opts.skipInvalid ?? false, ids: this.ids });
     for (const d of loaded.diagnostics) this.report(d);
     const set = loaded.value;
@@ -270,28 +262,39 @@ class CheckRun {
   /** An NDJSON stream, chunk by chunk. `autoParallel`: start workers once the input proves large. */
   async ndjson(source: AsyncIterable<Buffer | string>, file: string, autoParallel: boolean): Promise<void> {
     const offset = this.opts.lineOffset ?? 0;
-    for await (const chunk of lineChunks(source)) {
-      if (chunk.kind === 'too-long') {
-        const line = chunk.line + offset;
-        await this.submitResult({
-          file,
-          ids: [],
-          lines: [],
-          findings: [],
-          bytes: 0,
-          invalid: [{ line, diagnostics: [diagnostic('line-too-long', `is longer than ${MAX_LINE_BYTES} bytes: no record is this long`, { file, line, column: 1 })] }],
-        });
-        continue;
+    try {
+      for await (const chunk of lineChunks(source)) {
+        if (chunk.kind === 'too-long') {
+          const line = chunk.line + offset;
+          const d = diagnostic('line-too-long', `is longer than ${MAX_LINE_BYTES} bytes: no record is this long`, { file, line, column: 1 });
+          await this.submitResult({ file, invalid: [{ line, diagnostics: [d] }] });
+          continue;
+        }
+        if (autoParallel && !this.pool && chunk.bytesRead >= AUTO_PARALLEL_BYTES) this.startPool(defaultThreads());
+        await this.submit({ file, firstLine: chunk.firstLine + offset, bytes: chunk.bytes });
       }
-      if (autoParallel && !this.pool && chunk.bytesRead >= AUTO_PARALLEL_BYTES) this.startPool(defaultWorkers());
-      await this.submit({ seq: this.nextSeq(), file, firstLine: chunk.firstLine + offset, bytes: chunk.bytes });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      await this.drain(); // after what was read before it
+      this.report(diagnostic('io-error', readProblem(code), { file, line: 1, column: 1 }));
+      this.linesInFile = -1; // said already: not also "holds no records"
     }
+    await this.submitResult({ file, end: true });
   }
 }
 
 /** Every core, when worker threads can run here. */
-export function defaultWorkers(): number {
-  return workersAvailable() ? availableParallelism() : 0;
+export function defaultThreads(): number {
+  return workersAvailable() ? availableParallelism() : 1;
+}
+
+/** Why a file could not be read, in the words used for files read whole. */
+function readProblem(code: string): string {
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return `cannot be read (${code})`;
 }
 
 function expandInputs(inputs: readonly string[], report: (d: Diagnostic) => void): Input[] {
@@ -328,7 +331,7 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
   if (opts.workers !== undefined) {
     if (opts.workers > 1) run.startPool(opts.workers);
   } else if (ndjsonBytes >= AUTO_PARALLEL_BYTES) {
-    run.startPool(defaultWorkers());
+    run.startPool(defaultThreads());
   }
   try {
     for (const input of inputs) {
@@ -342,7 +345,6 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
       }
     }
     await run.drain();
-    run.endOfFile();
   } finally {
     await run.close();
   }

@@ -10,7 +10,6 @@ import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { createRecordValidator } from './record-validator.js';
 
 export interface ChunkTask {
-  seq: number;
   /** The file's name as reports show it. */
   file: string;
   /** Line number of the chunk's first line. */
@@ -26,7 +25,6 @@ export interface InvalidLine {
 }
 
 export interface ChunkResult {
-  seq: number;
   file: string;
   /** Ids and line numbers of the valid records, in line order. */
   ids: string[];
@@ -38,6 +36,8 @@ export interface ChunkResult {
   records?: LoadedRecord[];
   /** Bytes of input the chunk covered, for progress. */
   bytes: number;
+  /** The last result of its file. */
+  end?: boolean;
 }
 
 export interface ChunkProcessorOptions {
@@ -105,7 +105,7 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
 
   const process = async (task: ChunkTask): Promise<ChunkResult> => {
     const { lines, invalid: undecodable } = splitLines(task);
-    const out: ChunkResult = { seq: task.seq, file: task.file, ids: [], lines: [], invalid: [], findings: [], bytes: task.bytes.byteLength };
+    const out: ChunkResult = { file: task.file, ids: [], lines: [], invalid: [], findings: [], bytes: task.bytes.byteLength };
     if (opts.keepRecords) out.records = [];
     let u = 0;
     for (let i = 0; i < lines.length; i++) {

@@ -158,6 +158,16 @@ describe('streaming NDJSON', () => {
     expect(skipped.recordCount).toBe(31);
   });
 
+  it('says so when an NDJSON input holds no record, as for files read whole', async () => {
+    const file = write('blank.ndjson', '\n  \n\r\n');
+    const got = await check([file, '-'], { stdin: { stream: Readable.from([]), name: 'piped' } });
+    expect(got.diagnostics.map((d) => `${path.basename(d.location.file)}:${d.location.line} ${d.code} ${d.message}`)).toEqual([
+      'blank.ndjson:1 empty-file holds no records',
+      'piped:1 empty-file holds no records',
+    ]);
+    expect(got.errors).toBe(2);
+  });
+
   it('lists at most 500 problems of a file, and counts the rest, as for other files', async () => {
     const file = write('many-bad.ndjson', Array.from({ length: 2000 }, (_, i) => `{"id":"r${i}"}`).join('\n'));
     const got = await check([file]);
