@@ -116,7 +116,9 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
         continue;
       }
       if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
+      // Blank as String.prototype.trim sees it, as in files read whole; a line starting "{" is not.
+      const c = text.charCodeAt(0);
+      if (text.length === 0 || ((c <= 32 || c >= 0x7f) && text.trim() === '')) continue;
       const raw = parseNdjsonLine(text, lineNo, task.file);
       if ('code' in raw) {
         out.invalid.push({ line: lineNo, diagnostics: [raw] });
