@@ -30,6 +30,9 @@ const MAX_ALIAS_COUNT = 1000;
  */
 export const MAX_NESTING = 200;
 
+/** Error tokens read before the parser is stopped. */
+const MAX_ERROR_TOKENS = 500;
+
 /** After this many syntax errors in one file, the rest are echoes of the first ones. */
 const MAX_SYNTAX_ERRORS = 20;
 
@@ -150,6 +153,23 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
   return out;
 }
 
+/** The parser's names for what it met, as they are written. */
+const TOKEN_WORDS: Record<string, string> = {
+  'flow-map-start': "'{'", 'flow-map-end': "'}'", 'flow-seq-start': "'['", 'flow-seq-end': "']'", comma: "','",
+  'map-value-ind': "':'", 'seq-item-ind': "'-'", 'explicit-key-ind': "'?'", scalar: 'text', 'double-quoted-scalar': 'quoted text',
+  'single-quoted-scalar': 'quoted text', 'block-scalar-header': "'|' or '>'", anchor: 'an anchor', tag: 'a tag', alias: 'an alias',
+  'block-map': 'a mapping', 'block-seq': 'a list', 'flow-collection': 'a bracketed list or mapping',
+};
+
+/** The parser's messages about tokens, in words (the others are clear as they are). */
+function plainSyntaxMessage(message: string): string {
+  const atEnd = /^Unexpected (\S+) at node end$/.exec(message);
+  if (atEnd) return `unexpected ${TOKEN_WORDS[atEnd[1]!] ?? atEnd[1]} after a complete value: is a line indented wrongly, or are two values where one belongs?`;
+  const stream = /^Unexpected (\S+) token in YAML stream(?:: (.*))?$/.exec(message);
+  if (stream) return `unexpected ${TOKEN_WORDS[stream[1]!] ?? stream[1]}${stream[2] ? ` ${stream[2]}` : ''}: the structure breaks off here`;
+  return message;
+}
+
 /** A line at or just before `line` whose indentation holds a tab: the likely cause of an error there. */
 function tabIndentNear(text: string, line: number): { line: number; column: number } | undefined {
   const lines = text.split('\n', line);
@@ -172,7 +192,14 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   let tokens: CST.Token[];
   let docs;
   try {
-    tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    // Text that is not YAML at all gives an error token at every turn, and composing each into an
+    // error costs more than parsing: past a few hundred, stop reading (only the first are shown).
+    tokens = [];
+    let errorTokens = 0;
+    for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+      tokens.push(token);
+      if (token.type === 'error' && ++errorTokens > MAX_ERROR_TOKENS) break;
+    }
     const deep = firstTooDeep(tokens);
     if (deep !== undefined) {
       return refuse(diagnostic('yaml-too-deep', `lists and mappings are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`, toLocation(deep)));
@@ -204,7 +231,7 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   let syntaxErrors = 0;
   for (const err of doc.errors) {
     const code = err.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const msg = plainSyntaxMessage(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
     const d = diagnostic(code, msg, toLocation(err.pos[0]));
     const echo = code === 'yaml-syntax' && d.location.line <= lastErrorLine + 1 && d.location.line >= lastErrorLine;
     if (code === 'yaml-syntax') lastErrorLine = Math.max(lastErrorLine, d.location.line);
