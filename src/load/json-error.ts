@@ -57,7 +57,11 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
   const unexpected = (at: number): JsonProblem => ({ offset: at, message: `unexpected ${shown(text, at)}; expected ${EXPECTED[expect]}` });
 
   while (true) {
-    while (i < n && WS.has(text.charCodeAt(i))) i++;
+    let sawCr = false;
+    while (i < n && WS.has(text.charCodeAt(i))) {
+      if (text.charCodeAt(i) === 0x0d) sawCr = true;
+      i++;
+    }
     if (i >= n) {
       if (expect === 'end') return undefined;
       if (stack.length === 0 && expect === 'value') return { offset: n, message: 'no value' };
@@ -155,6 +159,9 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
       continue;
     }
     if (expect === 'key' && c === '}') return { offset: i, message: "unexpected '}'; expected a property name in double quotes (no comma before '}')" };
+    if (expect === 'end' && sawCr && unit === 'line') {
+      return { offset: i, message: 'a second value after a carriage return (CR): a CR alone ends no line; save the file with LF or CRLF line endings' };
+    }
     if (expect === 'end') return { offset: i, message: `unexpected ${shown(text, i)} after the end of the value${unit === 'line' ? ': one record per line' : ''}` };
     return unexpected(i);
   }
