@@ -73,7 +73,7 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
       const start = i;
       i++;
       for (;;) {
-        if (i >= n) return { offset: start, message: 'a string is not closed: its closing \'"\' is missing' };
+        if (i >= n) return { offset: start, message: `the ${unit} ends inside the string that starts here; is it cut short?` };
         const code = text.charCodeAt(i);
         if (code === 0x22) break;
         if (code < 0x20) return { offset: i, message: `${shown(text, i)} inside a string must be written as an escape (\\n, \\t, \\u0000)` };

@@ -37,7 +37,7 @@ describe('a large NDJSON file', () => {
     const f = file([record(1), record(2), record(3).slice(0, 40)]);
     const r = await runCli(['check', f, '--rules', RULES]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${f}:3:41: invalid-json: not valid JSON: the line ends before its value is complete (expected ':' after the property name); is it cut short?\n1 error(s); nothing was written\n`);
+    expect(r.stderr).toBe(`${f}:3:36: invalid-json: not valid JSON: the line ends inside the string that starts here; is it cut short?\n1 error(s); nothing was written\n`);
   });
 
   it('with --skip-invalid reports and counts each bad line, and checks every other one', async () => {
