@@ -3,7 +3,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { checkSchema } from '../validate/schema-check.js';
 import { recordEnvelopeSchema } from '../validate/schemas.js';
 import type { CaseInfo, Diagnostic, Source, SourceLocation } from '../types.js';
-import { findJsonProblem, lineColumnAt } from './json-error.js';
+import { findJsonProblem, jsonLocator, lineColumnAt } from './json-error.js';
 import { parseYaml, type PathKey } from './yaml-document.js';
 import type { Locate } from '../validate/schema-check.js';
 
@@ -48,12 +48,12 @@ export function parseNdjsonLine(line: string, lineNo: number, file: string): Raw
     const msg = (e as Error).message;
     return diagnostic('invalid-json', `not valid JSON: ${msg}`, at(jsonErrorColumn(msg)));
   }
-  // Field positions are only needed for a record with problems: parse the line again then.
-  let doc: ReturnType<typeof parseYaml> | undefined;
+  // Field positions are only needed for a record with problems: scan the line again then.
+  let offsetOf: ReturnType<typeof jsonLocator> | undefined;
+  const text = line;
   const locate: Locate = (path, opts) => {
-    doc ??= parseYaml(line, file);
-    const l = doc.locate(path, opts);
-    return { file, line: lineNo, column: l.column };
+    offsetOf ??= jsonLocator(text);
+    return { file, line: lineNo, column: offsetOf(path, opts) + 1 };
   };
   return { value, path: [], locate, location: at() };
 }

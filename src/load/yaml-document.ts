@@ -260,7 +260,8 @@ export function parseYaml(text: string, file: string): ParsedDocument {
       for (const p of map.items) if (isPair(p) && !index.has(keyOf(p.key))) index.set(keyOf(p.key), p);
       keyIndex.set(map, index);
     }
-    return (index.get(k) ?? (typeof k === 'number' ? undefined : index.get(Number(k)))) as { key: unknown; value: unknown } | undefined;
+    // A path step is a number where the key looks like one ("0"), and the key may be either.
+    return (index.get(k) ?? index.get(typeof k === 'number' ? String(k) : Number(k))) as { key: unknown; value: unknown } | undefined;
   };
   const locate = (path: readonly PathKey[], opts?: { key?: boolean }): SourceLocation => {
     let node: unknown = doc.contents;
@@ -271,9 +272,9 @@ export function parseYaml(text: string, file: string): ParsedDocument {
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value;
-      } else if (isSeq(node) && typeof k === 'number' && node.items[k] !== undefined) {
+      } else if (isSeq(node) && /^\d+$/.test(String(k)) && node.items[Number(k)] !== undefined) {
         keyNode = undefined;
-        node = node.items[k];
+        node = node.items[Number(k)];
       } else break;
     }
     const target = (opts?.key && keyNode ? keyNode : node) as Node | undefined;

@@ -14,6 +14,7 @@ import { loadRecords } from '../../src/load/load-records.js';
 import { loadRules } from '../../src/load/load-rules.js';
 import { parseNdjsonLine, parseRecordFile } from '../../src/load/record-file.js';
 import { parseRuleFile } from '../../src/load/rule-file.js';
+import { parseYaml } from '../../src/load/yaml-document.js';
 import { firstInvalidUtf8 } from '../../src/load/text-file.js';
 import { OPERATOR_NAMES } from '../../src/compile/operators.js';
 import type { Diagnostic, LoadedRecord, RuleSet } from '../../src/types.js';
@@ -303,6 +304,22 @@ describe('loaders, on any input', () => {
         const problem = findJsonProblem(text);
         expect(problem === undefined, text).toBe(valid);
         if (problem) expect(problem.offset >= 0 && problem.offset <= text.length).toBe(true);
+      }),
+    );
+  }, TIMEOUT);
+
+  it('the JSON locator of NDJSON lines finds what the YAML parser finds', () => {
+    const keyArb = fc.constantFrom('id', 'type', 'facts', 'a', 'b', '0', '__proto__', 'x y', 'é', '"q"');
+    const value = fc.jsonValue({ maxDepth: 4 }).chain((v) => fc.constant(v));
+    const objectArb = fc.dictionary(keyArb, fc.oneof(value, fc.dictionary(keyArb, value), fc.array(fc.dictionary(keyArb, value), { maxLength: 3 })), { maxKeys: 6 });
+    fc.assert(
+      fc.property(objectArb, fc.array(fc.oneof(keyArb, fc.nat({ max: 3 })), { maxLength: 4 }), fc.boolean(), fc.constantFrom('', ' ', '  '), (obj, path, key, pad) => {
+        const line = JSON.stringify(obj, null, 0).replace(/([,:])/g, `$1${pad}`);
+        fc.pre(JSON.stringify(JSON.parse(line)) === JSON.stringify(obj));
+        const raw = parseNdjsonLine(line, 1, 'l.ndjson');
+        if ('code' in raw) return;
+        const viaYaml = parseYaml(line, 'l.ndjson').locate(path, { key });
+        expect(raw.locate(path, { key }).column).toBe(viaYaml.column);
       }),
     );
   }, TIMEOUT);
