@@ -128,6 +128,7 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
     }
     case 'pattern': {
       const key = String(path[path.length - 1]);
+      if (String(p.pattern) === '^\\d{4}-\\d{2}-\\d{2}$') return { code: 'invalid-date', message: `${describe(value)} is not a day; write a day, e.g. "2017-09-11"`, path };
       if (/date|adopted|from|until|^to$/.test(key)) return { code: 'invalid-date', message: `${describe(value)} is not a date; write "2023", "2023-11" or "2023-11-15"`, path };
       const words = PATTERN_WORDS[String(p.pattern)];
       return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be ${words ?? `text matching ${String(p.pattern)}`}`, path };
