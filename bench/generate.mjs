@@ -87,9 +87,9 @@ export function makeGenerator(seed, vocabulary = {}) {
   };
   return (n) => {
     const type = pickType();
-    // About one record in a hundred has the DPRK as a party or an origin; one in a thousand names
-    // a designated entity or vessel.
-    const dprk = rnd() < 0.011;
+    // About three records in a hundred have the DPRK as a party or an origin (about one in a
+    // hundred then meets a rule); one in a thousand names a designated entity or vessel.
+    const dprk = rnd() < 0.033;
     const listed = designated.length > 0 && rnd() < 0.001;
     const roleList = (ROLES_BY_TYPE[type] ?? ['other']).filter((r) => !roles || roles.has(r));
     const partyCount = 1 + Math.floor(rnd() * Math.min(4, roleList.length + 1));

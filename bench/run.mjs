@@ -32,7 +32,7 @@ const seed = option('seed', 1718);
 const rules = path.join(root, 'rules');
 const out = path.join(tmpdir(), `sanctions-check-bench-${process.pid}`);
 mkdirSync(out, { recursive: true });
-const input = path.join(tmpdir(), `sanctions-check-bench-${records}-${seed}.ndjson`);
+const input = path.join(tmpdir(), `sanctions-check-bench-v2-${records}-${seed}.ndjson`);
 
 const log = (s) => process.stdout.write(s + '\n');
 
@@ -67,9 +67,19 @@ function firstLines(file, lines) {
     .join('');
 }
 
+/** Names on the UN list shipped with the rules, for the few records that name a designated party. */
+function designatedNames() {
+  try {
+    const list = JSON.parse(readFileSync(path.join(rules, 'unsc-dprk', 'lists', 'un-1718.json'), 'utf8'));
+    return [...list.entries.map((e) => e.name), ...list.vessels.flatMap((v) => v.names)];
+  } catch {
+    return [];
+  }
+}
+
 if (!existsSync(input) || statSync(input).size === 0) {
   log(`generating ${records.toLocaleString('en-US')} records (seed ${seed}) in ${input}`);
-  await generate(input, records, seed);
+  await generate(input, records, seed, { designatedNames: designatedNames() });
 }
 const mb = statSync(input).size / 1048576;
 log(`input: ${records.toLocaleString('en-US')} records, ${mb.toFixed(0)} MiB; ${availableParallelism()} cores; node ${process.version}; load average ${loadavg()[0].toFixed(2)}`);
