@@ -63,11 +63,12 @@ export function possibleTypes(tree: ConditionTree): Set<string> | undefined {
   return undefined;
 }
 
-/** Operators that hold for most records: a poor gate. */
-const BROAD = new Set(['notEqual', 'notIn', 'includesNone', 'doesNotContain', 'exists']);
+/** Operators that hold for most records (and `exists: false`): a poor gate. */
+const BROAD = new Set(['notEqual', 'notIn', 'includesNone', 'doesNotContain']);
 
 function gateScore(leaves: readonly ConditionLeaf[]): number {
-  return leaves.reduce((n, l) => n + 1 + (l.fact === 'type' ? 1000 : 0) + (BROAD.has(l.operator) ? 100 : 0), 0);
+  const broad = (l: ConditionLeaf) => BROAD.has(l.operator) || (l.operator === 'exists' && l.value === false);
+  return leaves.reduce((n, l) => n + 1 + (l.fact === 'type' ? 1000 : 0) + (broad(l) ? 100 : 0), 0);
 }
 
 /**
