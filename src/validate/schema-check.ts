@@ -123,8 +123,9 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
       const hs = path[path.length - 1] === 'hs' && typeof value === 'number';
       if (hs) return { code: 'invalid-type', message: `HS code ${value} must be a quoted string ("${String(value).padStart(6, '0')}"? unquoted codes lose their leading zeros)`, path };
       const numLike = typeof value === 'number' || (value instanceof Date);
-      const dateHint = numLike && /date|adopted|from|until|^to$/.test(String(path[path.length - 1])) ? '; quote dates, e.g. "2023"' : '';
-      return { code: 'invalid-type', message: `${field(path)} is ${describe(value)}; it must be ${typeNames(p.type)}${dateHint}`, path };
+      const isDate = /date|adopted|from|until|^to$/.test(String(path[path.length - 1]));
+      const hint = numLike && isDate ? '; quote dates, e.g. "2023"' : typeof value === 'number' && p.type === 'string' ? `; quote it: "${value}"` : '';
+      return { code: 'invalid-type', message: `${field(path)} is ${describe(value)}; it must be ${typeNames(p.type)}${hint}`, path };
     }
     case 'pattern': {
       const key = String(path[path.length - 1]);
