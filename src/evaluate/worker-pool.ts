@@ -35,7 +35,8 @@ export class WorkerPool {
   }
 
   private start(init: WorkerInit): Slot {
-    // A smaller young generation than the default keeps each worker's memory down at no cost in speed.
+    // A young generation smaller than the default keeps each worker's memory down (its collections
+    // are more frequent, and cheap: records die young).
     const worker = new Worker(WORKER_SCRIPT, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const slot: Slot = { worker, waiting: [] };
     const fail = (e: Error): void => {
@@ -45,8 +46,10 @@ export class WorkerPool {
     slot.worker.on('message', (reply: WorkerReply) => {
       const w = slot.waiting.shift();
       if (!w) return;
-      if ('result' in reply) w.resolve(reply.result);
-      else fail(new Error(`in a worker thread: ${reply.error}`));
+      if ('result' in reply) return w.resolve(reply.result);
+      const e = new Error(`in a worker thread: ${reply.error}`);
+      w.reject(e);
+      fail(e);
     });
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => {
