@@ -5,7 +5,7 @@
 // (3) sanctions-check on one thread; (4) on every core.
 // Each runs in a child process (its peak memory is its own); timings are the best of --repeat runs.
 // The last line printed is one JSON object with the figures.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -56,6 +56,18 @@ function best(args) {
   return b;
 }
 
+/** The machine's own scaling: `n` floors at once, as records per second over all of them. */
+async function concurrentFloors(n) {
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: n }, () => new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(here, 'measure.mjs'), 'floor', input], { stdio: 'ignore' });
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`floor exited with ${code}`))));
+    })),
+  );
+  return (n * records * 1000) / (performance.now() - started);
+}
+
 const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** The findings of the first `lines` lines of an NDJSON findings file, as text. */
@@ -85,6 +97,8 @@ const mb = statSync(input).size / 1048576;
 log(`input: ${records.toLocaleString('en-US')} records, ${mb.toFixed(0)} MiB; ${availableParallelism()} cores; node ${process.version}; load average ${loadavg()[0].toFixed(2)}`);
 
 const floor = best(['floor', input]);
+let ceiling = 0;
+for (let i = 0; i < repeat; i++) ceiling = Math.max(ceiling, await concurrentFloors(workers));
 const reference = measure(['reference', input, rules, String(sample), path.join(out, 'reference.ndjson')]);
 const single = best(['check', input, rules, '1', path.join(out, 'single.ndjson')]);
 const parallel = best(['check', input, rules, String(workers), path.join(out, 'parallel.ndjson')]);
@@ -105,6 +119,7 @@ row('(1) floor: read + JSON.parse', floorRate, floor.ms, floor.maxRssMb);
 row(`(2) reference (${sample.toLocaleString('en-US')} records)`, referenceRate, reference.loopMs, reference.maxRssMb, `json-rules-engine, one Engine of ${reference.rules} rules, one run per record`);
 row('(3) sanctions-check, 1 thread', singleRate, single.ms, single.maxRssMb, `${(singleRate / referenceRate).toFixed(0)}x reference, ${(singleRate / floorRate).toFixed(2)} of floor`);
 row(`(4) sanctions-check, ${workers} threads`, parallelRate, parallel.ms, parallel.maxRssMb, `${(parallelRate / singleRate).toFixed(2)}x one thread; ${(parallel.wallMs / 1000).toFixed(2)} s end to end`);
+log(`    machine: ${workers} floors at once give ${(ceiling / floorRate).toFixed(2)}x one floor (the most ${workers} threads can gain here)`);
 log('');
 log(`findings: ${findings.toLocaleString('en-US')} (${((findings / records) * 100).toFixed(2)} per 100 records)`);
 log(`identical findings: 1 thread = ${workers} threads: ${sameParallel}; reference = 1 thread on the sample: ${sameReference}`);
@@ -119,6 +134,8 @@ const result = {
   parallel: Math.round(parallelRate),
   peakRssMb: Math.round(Math.max(single.maxRssMb, parallel.maxRssMb)),
   identical: sameParallel && sameReference,
+  /** What `workers` independent floor processes at once gain over one, on this machine. */
+  machineScaling: Number((ceiling / floorRate).toFixed(2)),
 };
 log(JSON.stringify(result));
 if (!result.identical) process.exitCode = 1;
