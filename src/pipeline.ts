@@ -31,8 +31,17 @@ export function loadRuleSetOrThrow(paths: readonly string[] | undefined): { rule
   return { rules: r.value, diagnostics: r.diagnostics };
 }
 
+/** With broken rules nothing can be evaluated, but the records' own problems are worth listing too. */
+async function recordProblems(opts: CheckOptions): Promise<Diagnostic[]> {
+  if (opts.records.includes('-')) return [];
+  const run = await streamCheck({ inputs: opts.records, rules: { rules: [], lists: [] }, skipInvalid: false, keepRecords: false, workers: 1 });
+  return run.diagnostics.filter((d) => d.severity === 'error');
+}
+
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
-  const { rules, diagnostics } = loadRuleSetOrThrow(opts.rules);
+  const loaded = loadRules(opts.rules && opts.rules.length ? opts.rules : [DEFAULT_RULES_DIR]);
+  if (hasErrors(loaded.diagnostics)) throw new InputError([...loaded.diagnostics, ...(await recordProblems(opts))]);
+  const { value: rules, diagnostics } = loaded;
   const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
   const run = await streamCheck({
     inputs: opts.records, rules, skipInvalid: opts.skipInvalid ?? false, keepRecords: true, engine, workers, stdin, lineOffset, onProgress,
