@@ -11,10 +11,10 @@ export interface IdPlace {
 
 const EMPTY = 0;
 
-function hashOf(codes: (i: number) => number, length: number): number {
-  // FNV-1a over UTF-16 code units.
+/** FNV-1a over the stored characters of an entry (the same hash `add` computes from the string). */
+function hashOf(chars: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < length; i++) h = Math.imul(h ^ codes(i), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i]!, 0x01000193);
   return h >>> 0;
 }
 
@@ -72,7 +72,9 @@ export class IdTable {
       }
     }
     const mask = this.slots.length - 1;
-    let s = hashOf((i) => id.charCodeAt(i), id.length) & mask;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    let s = (h >>> 0) & mask;
     for (let e = this.slots[s]!; e !== EMPTY; e = this.slots[s]!) {
       if (this.same(e - 1, id)) return { file: this.fileOf(e - 1), line: this.longLines.get(e - 1) ?? this.lines[e - 1]! };
       s = (s + 1) & mask;
@@ -114,7 +116,7 @@ export class IdTable {
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
       const start = this.starts[entry]!;
-      let s = hashOf((i) => this.chars[start + i]!, this.end(entry) - start) & mask;
+      let s = hashOf(this.chars, start, this.end(entry)) & mask;
       while (slots[s] !== EMPTY) s = (s + 1) & mask;
       slots[s] = entry + 1;
     }

@@ -83,10 +83,15 @@ function lengthCheck(limit: number, min: boolean): (data: unknown) => boolean {
   return (data) => typeof data !== 'string' || data.length <= limit || (data.length <= 2 * limit && codePoints(data) <= limit);
 }
 
-/** Results of a pure function on strings, kept while there are not too many different strings. */
+/**
+ * Results of a pure function on short strings (dates), kept while there are not too many. Only
+ * short strings are kept: a longer one parsed from a line can be a slice of the whole chunk the
+ * line came from, and keeping it would keep the chunk.
+ */
 function memoized<T>(f: (s: string) => T, max = 100_000): (s: string) => T {
   const memo = new Map<string, T>();
   return (s) => {
+    if (s.length > 12) return f(s);
     let v = memo.get(s);
     if (v === undefined && !memo.has(s)) {
       if (memo.size >= max) memo.clear();
