@@ -8,7 +8,7 @@ import { artifactUri, renderSarif } from '../../src/report/sarif.js';
 import { emptyReport, HOSTILE_RECORD_ID, sampleReport } from './fixtures.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const schemaPath = path.resolve(repoRoot, '../shared/data/sarif/sarif-schema-2.1.0.json');
+const schemaPath = path.resolve(repoRoot, 'tests/fixtures/sarif/sarif-schema-2.1.0.json');
 
 // Both packages are CommonJS: under NodeNext their default import is module.exports, whose
 // `default` property is the class and the plugin.
