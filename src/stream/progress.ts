@@ -32,21 +32,23 @@ export function formatProgress(p: ProgressState, elapsedSeconds: number): string
     parts.push(`${Math.floor(share * 100)}%`);
     if (share > 0 && elapsedSeconds > 0) parts.push(`${duration((elapsedSeconds * (1 - share)) / share)} left`);
   }
-  return parts.join(' · ');
+  return parts.join(', ');
 }
 
 export function progressReporter(out: ProgressOutput, now: () => number = () => performance.now()): ProgressReporter {
-  const start = now();
+  // The clock starts with the first records, not with the loading of the rules before them.
+  let start: number | undefined;
   const tty = Boolean(out.isTTY);
   const every = tty ? 200 : 2000;
-  let last = -Infinity;
+  let last = now();
   let latest: ProgressState | undefined;
   let drawn = false;
-  const line = (p: ProgressState) => formatProgress(p, (now() - start) / 1000);
+  const line = (p: ProgressState) => formatProgress(p, (now() - (start ?? now())) / 1000);
   return {
     update(p) {
       latest = p;
       const t = now();
+      start ??= t;
       if (t - last < every) return;
       last = t;
       if (tty) {

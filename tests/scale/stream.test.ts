@@ -285,8 +285,8 @@ describe('output', () => {
   });
 
   it('formats progress with a share and the time left when the size is known', () => {
-    expect(formatProgress({ records: 150_000, bytes: 250, totalBytes: 1000 }, 3)).toBe('150,000 records · 50,000 records/s · 25% · 0:09 left');
-    expect(formatProgress({ records: 10, bytes: 5 }, 0)).toBe('10 records · 0 records/s');
+    expect(formatProgress({ records: 150_000, bytes: 250, totalBytes: 1000 }, 3)).toBe('150,000 records, 50,000 records/s, 25%, 0:09 left');
+    expect(formatProgress({ records: 10, bytes: 5 }, 0)).toBe('10 records, 0 records/s');
   });
 });
 
