@@ -10,7 +10,15 @@ import { roleFactName } from '../vocabulary/facts.js';
 /** The defined, non-empty values, sorted and without repeats (as deriveFacts lists them). */
 function uniqueSorted(out: string[]): string[] {
   if (out.length < 2) return out;
-  out.sort();
+  if (out.length <= 8) {
+    // Insertion sort: for strings, the order of sort() (UTF-16 code units), faster on a few.
+    for (let i = 1; i < out.length; i++) {
+      const v = out[i]!;
+      let j = i - 1;
+      for (; j >= 0 && out[j]! > v; j--) out[j + 1] = out[j]!;
+      out[j + 1] = v;
+    }
+  } else out.sort();
   let k = 1;
   for (let i = 1; i < out.length; i++) if (out[i] !== out[k - 1]) out[k++] = out[i]!;
   out.length = k;
@@ -24,6 +32,16 @@ function collect<T>(items: readonly T[], pick: (item: T) => string | undefined):
     if (v !== undefined && v !== '') out.push(v);
   }
   return uniqueSorted(out);
+}
+
+/** The designations of all parties, sorted, or undefined for none (most records). */
+function designated(parties: readonly Party[], look: (p: Party) => readonly string[]): string[] | undefined {
+  let out: string[] | undefined;
+  for (let i = 0; i < parties.length; i++) {
+    const found = look(parties[i]!);
+    for (let j = 0; j < found.length; j++) if (found[j] !== '') (out ??= []).push(found[j]!);
+  }
+  return out && uniqueSorted(out);
 }
 
 /** deriveFacts drops these when they come out empty (role facts are kept, even empty). */
@@ -53,8 +71,8 @@ const FIELD_READERS: Record<string, Reader> = {
   hsCodes: (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.hs)),
   originCountries: (f) =>
     f.originCountries !== UNSET ? f.originCountries : (f.originCountries = nonEmpty(collect(f.record.goods ?? [], (g) => g.origin))),
-  designatedParties: (f) => nonEmpty(uniqueSorted(f.parties.flatMap((p) => f.lookups.entriesFor(p)))),
-  designatedVessels: (f) => nonEmpty(uniqueSorted(f.parties.flatMap((p) => f.lookups.vesselsFor(p)))),
+  designatedParties: (f) => designated(f.parties, (p) => f.lookups.entriesFor(p)),
+  designatedVessels: (f) => designated(f.parties, (p) => f.lookups.vesselsFor(p)),
 };
 
 /** Role fact names of the vocabulary's roles, worked out once ("flag-state" → "flagStateCountries"). */
