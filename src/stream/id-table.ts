@@ -1,6 +1,6 @@
 // A set of record ids with where each was first seen, for runs over millions of records: the ids'
 // characters live in one growing byte buffer and the table in typed arrays, so an id costs about
-// 20 bytes and its length, and nothing for the garbage collector to trace (a Map of strings costs
+// 25 bytes and its length, and nothing for the garbage collector to trace (a Map of strings costs
 // 60 to 100).
 
 /** Where an id was first seen: an index into the caller's list of files, and a line. */
@@ -11,18 +11,13 @@ export interface IdPlace {
 
 const EMPTY = 0;
 
-/** FNV-1a over the stored characters of an entry (the same hash `add` computes from the string). */
-function hashOf(chars: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i]!, 0x01000193);
-  return h >>> 0;
-}
-
 export class IdTable {
   /** Slot → entry number + 1 (0: empty). Open addressing, linear probing, at most 3/4 full. */
   private slots = new Int32Array(1 << 12);
   /** Entry → where its characters start in `chars`; entries are stored in the order added. */
   private starts = new Uint32Array(1 << 11);
+  /** Entry → its hash: probes compare it before the characters (ids often share long prefixes). */
+  private hashes = new Uint32Array(1 << 11);
   private lines = new Uint32Array(1 << 11);
   /** Lines past 2^32 - 1 (a file of four billion lines), by entry. */
   private readonly longLines = new Map<number, number>();
@@ -74,9 +69,10 @@ export class IdTable {
     const mask = this.slots.length - 1;
     let h = 0x811c9dc5;
     for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-    let s = (h >>> 0) & mask;
+    h >>>= 0;
+    let s = h & mask;
     for (let e = this.slots[s]!; e !== EMPTY; e = this.slots[s]!) {
-      if (this.same(e - 1, id)) return { file: this.fileOf(e - 1), line: this.longLines.get(e - 1) ?? this.lines[e - 1]! };
+      if (this.hashes[e - 1] === h && this.same(e - 1, id)) return { file: this.fileOf(e - 1), line: this.longLines.get(e - 1) ?? this.lines[e - 1]! };
       s = (s + 1) & mask;
     }
     const entry = this.count;
@@ -84,6 +80,7 @@ export class IdTable {
     if (this.used + id.length > this.chars.length) this.growChars(id.length);
     for (let i = 0; i < id.length; i++) this.chars[this.used + i] = id.charCodeAt(i);
     this.starts[entry] = this.used;
+    this.hashes[entry] = h;
     if (line > 0xffffffff) this.longLines.set(entry, line);
     else this.lines[entry] = line;
     const runs = this.fileRuns;
@@ -100,6 +97,9 @@ export class IdTable {
     const starts = new Uint32Array(n);
     starts.set(this.starts);
     this.starts = starts;
+    const hashes = new Uint32Array(n);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
     const lines = new Uint32Array(n);
     lines.set(this.lines);
     this.lines = lines;
@@ -115,8 +115,7 @@ export class IdTable {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
-      const start = this.starts[entry]!;
-      let s = hashOf(this.chars, start, this.end(entry)) & mask;
+      let s = this.hashes[entry]! & mask;
       while (slots[s] !== EMPTY) s = (s + 1) & mask;
       slots[s] = entry + 1;
     }
