@@ -22,6 +22,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const RUNS = Number(process.env.SCALE_RUNS ?? 200);
 const SEED = Number(process.env.SCALE_SEED ?? 20231115);
 const params = { seed: SEED, numRuns: RUNS };
+/** Long campaigns need more than the default minute per test. */
+const TIMEOUT = Math.max(60_000, RUNS * 200);
 
 let shipped: RuleSet;
 let words: string[];
@@ -69,7 +71,7 @@ describe('fast path = json-rules-engine', () => {
       }),
       params,
     );
-  });
+  }, TIMEOUT);
 
   it('on the shipped rules: the same rules met and the same findings, explanations included', async () => {
     let total = 0;
@@ -81,7 +83,7 @@ describe('fast path = json-rules-engine', () => {
     );
     // The generator must reach the rules, or the comparison proves little.
     expect(total).toBeGreaterThan(RUNS / 4);
-  });
+  }, TIMEOUT);
 
   it('on random hand-written rules: the same rules met and the same findings', async () => {
     let total = 0;
@@ -93,7 +95,7 @@ describe('fast path = json-rules-engine', () => {
       params,
     );
     expect(total).toBeGreaterThan(RUNS / 4);
-  });
+  }, TIMEOUT);
 
   it('on single random leaves, every operator: the same result as json-rules-engine', async () => {
     const leaf = leafArbitrary(words).chain((l) => fc.oneof(fc.constant(l), fc.constant({ not: l })));
@@ -104,7 +106,7 @@ describe('fast path = json-rules-engine', () => {
       }),
       params,
     );
-  });
+  }, TIMEOUT);
 
   it('validates NDJSON records as validateRecord does: the same record, or the same problems', () => {
     const validate = createRecordValidator();
@@ -124,7 +126,7 @@ describe('fast path = json-rules-engine', () => {
     );
     expect(valid).toBeGreaterThan(RUNS / 2);
     expect(valid).toBeLessThan(RUNS * 5 - RUNS / 2);
-  });
+  }, TIMEOUT);
 
   it('gives the same findings through evaluateRecords with either engine', async () => {
     await fc.assert(
@@ -136,5 +138,5 @@ describe('fast path = json-rules-engine', () => {
       }),
       { ...params, numRuns: Math.max(10, Math.floor(RUNS / 10)) },
     );
-  });
+  }, TIMEOUT);
 });
