@@ -144,12 +144,3 @@ export function compilePredicate(tree: ConditionTree, opts: CompileOptions = {})
   const leaf = compileLeaf(tree, opts.read);
   return opts.leaves ? remembered(opts.leaves.idOf(tree), leaf) : leaf;
 }
-
-/** The names of the facts a tree reads. */
-export function factsRead(tree: ConditionTree, out = new Set<string>()): Set<string> {
-  if ('all' in tree) tree.all.forEach((t) => factsRead(t, out));
-  else if ('any' in tree) tree.any.forEach((t) => factsRead(t, out));
-  else if ('not' in tree) factsRead(tree.not, out);
-  else if ('fact' in tree) out.add(tree.fact);
-  return out;
-}

@@ -2,7 +2,7 @@
 // lines, duplicates, long lines and bad bytes are reported with their line; findings come out in
 // input order; the id table and the output sinks behave.
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
