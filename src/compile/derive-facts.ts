@@ -1,4 +1,5 @@
 // Computes the facts a rule can test from one record: its fields, exemption facts and derived lists.
+import { toDateSpan } from '../dates/date-span.js';
 import type { ActivityRecord } from '../types.js';
 import { roleFactName } from '../vocabulary/facts.js';
 import type { DesignationIndex } from './designation-index.js';
@@ -41,8 +42,9 @@ export function deriveFacts(record: ActivityRecord, index: DesignationIndex): Fa
   facts.goodsCategories = uniqueSorted(goods.map((g) => g.category));
   facts.hsCodes = uniqueSorted(goods.map((g) => g.hs));
   facts.originCountries = uniqueSorted(goods.map((g) => g.origin));
-  facts.designatedParties = uniqueSorted(parties.flatMap((p) => index.entriesFor(p)));
-  facts.designatedVessels = uniqueSorted(parties.flatMap((p) => index.vesselsFor(p)));
+  const until = toDateSpan(record.date)?.end;
+  facts.designatedParties = uniqueSorted(parties.flatMap((p) => index.entriesFor(p, until)));
+  facts.designatedVessels = uniqueSorted(parties.flatMap((p) => index.vesselsFor(p, until)));
   for (const k of ['designatedParties', 'designatedVessels', 'partyCountries', 'partyKinds', 'partyRoles', 'goodsCategories', 'hsCodes', 'originCountries']) {
     if ((facts[k] as string[]).length === 0) delete facts[k];
   }

@@ -12,14 +12,25 @@ export function normalizeName(name: string): string {
 }
 
 export interface DesignationIndex {
-  /** UN reference numbers of the list entries the party matches. */
-  entriesFor(party: Party): string[];
-  /** IMO numbers of the designated vessels the party matches. */
-  vesselsFor(party: Party): string[];
+  /**
+   * UN reference numbers of the list entries the party matches. With `until` (the last day of the
+   * activity), entries listed after it are left out: dealing with a party before it was listed is
+   * not dealing with a designated party.
+   */
+  entriesFor(party: Party, until?: string): string[];
+  /** IMO numbers of the designated vessels the party matches, listed by `until` when given. */
+  vesselsFor(party: Party, until?: string): string[];
+}
+
+/** Whether an entry listed on `listed` was on the list by `until` (both ISO days; unknown counts as listed). */
+function listedBy(listed: string | undefined, until: string | undefined): boolean {
+  return listed === undefined || until === undefined || listed <= until;
 }
 
 export function buildDesignationIndex(lists: readonly DesignationList[]): DesignationIndex {
   const refs = new Set<string>();
+  const listedOn = new Map<string, string>();
+  const vesselListedOn = new Map<string, string>();
   const byName = new Map<string, Set<string>>();
   const imos = new Set<string>();
   const vesselByName = new Map<string, Set<string>>();
@@ -33,30 +44,32 @@ export function buildDesignationIndex(lists: readonly DesignationList[]): Design
     for (const e of list.entries) {
       const ref = e.ref.trim();
       refs.add(ref);
+      if (e.listedOn) listedOn.set(ref, e.listedOn);
       add(byName, normalizeName(e.name), ref);
       for (const a of e.aliases) add(byName, normalizeName(a), ref);
     }
     for (const v of list.vessels) {
       if (v.imo) imos.add(v.imo);
+      if (v.imo && v.listedOn) vesselListedOn.set(v.imo, v.listedOn);
       for (const n of v.names) add(vesselByName, normalizeName(n), v.imo);
     }
   }
   return {
-    entriesFor(party) {
+    entriesFor(party, until) {
       const out = new Set<string>();
       const ref = party.identifiers?.unRef?.trim();
       if (ref && refs.has(ref)) out.add(ref);
       for (const r of byName.get(normalizeName(party.name)) ?? []) out.add(r);
-      return [...out].sort();
+      return [...out].filter((r) => listedBy(listedOn.get(r), until)).sort();
     },
-    vesselsFor(party) {
+    vesselsFor(party, until) {
       const out = new Set<string>();
       const imo = party.identifiers?.imo;
       if (imo && imos.has(imo)) out.add(imo);
       if (party.kind === 'vessel' || party.kind === undefined) {
         for (const i of vesselByName.get(normalizeName(party.name)) ?? []) if (i) out.add(i);
       }
-      return [...out].sort();
+      return [...out].filter((i) => listedBy(vesselListedOn.get(i), until)).sort();
     },
   };
 }

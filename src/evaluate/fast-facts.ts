@@ -1,6 +1,7 @@
 // The facts of one record, computed only when a predicate asks for them. Each value is the one
 // deriveFacts (src/compile/derive-facts.ts) gives for the same name; tests/scale compare the two
 // on random records, so a change there that is not made here fails the tests.
+import { toDateSpan } from '../dates/date-span.js';
 import type { FactSource, LeafMemo } from '../compile/compile-predicate.js';
 import type { DesignationIndex } from '../compile/designation-index.js';
 import type { ActivityRecord, Party } from '../types.js';
@@ -71,8 +72,8 @@ const FIELD_READERS: Record<string, Reader> = {
   hsCodes: (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.hs)),
   originCountries: (f) =>
     f.originCountries !== UNSET ? f.originCountries : (f.originCountries = nonEmpty(collect(f.record.goods ?? [], (g) => g.origin))),
-  designatedParties: (f) => designated(f.parties, (p) => f.lookups.entriesFor(p)),
-  designatedVessels: (f) => designated(f.parties, (p) => f.lookups.vesselsFor(p)),
+  designatedParties: (f) => designated(f.parties, (p) => f.lookups.entriesFor(p, toDateSpan(f.record.date)?.end)),
+  designatedVessels: (f) => designated(f.parties, (p) => f.lookups.vesselsFor(p, toDateSpan(f.record.date)?.end)),
 };
 
 /** Role fact names of the vocabulary's roles, worked out once ("flag-state" → "flagStateCountries"). */

@@ -113,6 +113,13 @@ describe('where they do reach, the right provisions fire', () => {
     expect(launch.map((f) => [f.ruleId, f.outcome])).toContainEqual(['dprk-launch-ballistic-missile-technology', 'violation']);
   });
 
+  it('a designated vessel only from the day it was listed', async () => {
+    const call = (date: string) => findings({ type: 'port-call', date, parties: [{ name: 'AN SAN 1', kind: 'vessel', identifiers: { imo: '7303803' } }], place: { country: 'CN' } });
+    const designated = (fs: Finding[]) => fs.map((f) => f.ruleId).filter((id) => id.startsWith('designated-'));
+    expect(designated(await call('2018-03-29'))).toEqual([]);
+    expect(designated(await call('2018-03-30')).length).toBeGreaterThan(0);
+  });
+
   it('a designated vessel, by IMO number', async () => {
     const fs = await findings({ type: 'port-call', date: '2019-05', parties: [{ name: 'Some ship', kind: 'vessel', identifiers: { imo: '8916580' } }], place: { country: 'VN' } });
     expect(fs.map((f) => f.ruleId).some((id) => id.startsWith('designated-vessel'))).toBe(true);
