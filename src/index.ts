@@ -6,6 +6,7 @@ export { createEvaluator, evaluateRecords, type Evaluator, type PairResult } fro
 export { buildReport } from './report/build-report.js';
 export { renderReport, FORMATS, type Format, type RenderOptions } from './report/render.js';
 export { runCheck, type CheckOptions, type CheckResult } from './pipeline.js';
+export { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './stream/check-stream.js';
 export { runExamples, type ExampleResult } from './tester/run-examples.js';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { InputError, UsageError } from './diagnostics/input-error.js';
