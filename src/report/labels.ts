@@ -1,22 +1,15 @@
-// Words the human-readable reports share: citations, outcome and evidence labels.
+// Words the human-readable reports share: citations, outcome labels, how a condition held.
 import type { FindingOutcome, Provision } from '../types.js';
+import { provisionLabel } from './citation.js';
 
 export function citation(p: Provision): string {
-  const res = typeof p.resolution === 'number' ? `S/RES/${p.resolution} (${p.adopted.slice(0, 4)})` : p.resolution;
-  return `${res} para ${p.paragraph}, adopted ${p.adopted}${p.verified ? '' : ' [unverified]'}`;
+  return `${provisionLabel(p)}, adopted ${p.adopted}${p.verified ? '' : ' [unverified]'}`;
 }
 
 export const OUTCOME_LABEL: Record<FindingOutcome, string> = {
   violation: 'inconsistent with the provision',
   review: 'needs review: lawful only with an exemption, notification or determination',
   exempt: 'exempt: an exemption holds',
-};
-
-export const EVIDENCE_LABEL: Record<string, string> = {
-  confirmed: 'confirmed',
-  reported: 'reported',
-  alleged: 'alleged',
-  speculative: 'speculative',
 };
 
 /** How a condition's result reads: a leaf inside `not` holds when the leaf does not. */
