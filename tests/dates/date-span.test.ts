@@ -19,6 +19,17 @@ describe('partial dates', () => {
     expect(toDateSpan(2023)).toBeUndefined();
   });
 
+  it('knows every month length, leap years included, as the calendar does', () => {
+    for (const year of [1900, 1999, 2000, 2019, 2020, 2023, 2024, 2100, 2400]) {
+      for (let month = 1; month <= 12; month++) {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const mm = String(month).padStart(2, '0');
+        expect(toDateSpan(`${year}-${mm}`)!.end, `${year}-${mm}`).toBe(`${year}-${mm}-${last}`);
+        expect(parsePartialDate(`${year}-${mm}-${last + 1}`), `${year}-${mm}-${last + 1}`).toBeUndefined();
+      }
+    }
+  });
+
   it('adds days across months and years', () => {
     expect(addDays('2019-12-22', 1)).toBe('2019-12-23');
     expect(addDays('2020-01-01', -1)).toBe('2019-12-31');
