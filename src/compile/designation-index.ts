@@ -3,12 +3,51 @@ import type { DesignationList, Party } from '../types.js';
 
 /** Case, spacing and punctuation (hyphens, dots, commas, apostrophes) are ignored in names. */
 export function normalizeName(name: string): string {
+  return asciiName(name) ?? unicodeName(name);
+}
+
+function unicodeName(name: string): string {
   return name
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[-‐‑–—.,'’`]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** ASCII characters that normalizeName turns into a space: whitespace and the punctuation it ignores. */
+const ASCII_GAP = new Uint8Array(128);
+for (const c of '\t\n\v\f\r -.,\'`') ASCII_GAP[c.charCodeAt(0)] = 1;
+
+/**
+ * normalizeName for a name in ASCII (most names), without regular expressions: ASCII text is its
+ * own NFKC form, so only case, gaps and punctuation change. Undefined for any other name.
+ */
+function asciiName(name: string): string | undefined {
+  // Most names need their case changed and nothing else: single spaces between words.
+  let plain = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (ASCII_GAP[c] === 1 && (c !== 0x20 || i === 0 || i === name.length - 1 || name.charCodeAt(i + 1) === 0x20)) plain = false;
+  }
+  if (plain) return name.toUpperCase();
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (ASCII_GAP[c] === 1) {
+      gap = out.length > 0;
+      continue;
+    }
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (gap) {
+      out += ' ';
+      gap = false;
+    }
+    out += String.fromCharCode(c);
+  }
+  return out;
 }
 
 export interface DesignationIndex {
@@ -55,20 +94,24 @@ export function buildDesignationIndex(lists: readonly DesignationList[]): Design
     }
   }
   return {
+    // Most parties match nothing: they cost a name lookup and no set.
     entriesFor(party, until) {
-      const out = new Set<string>();
       const ref = party.identifiers?.unRef?.trim();
-      if (ref && refs.has(ref)) out.add(ref);
-      for (const r of byName.get(normalizeName(party.name)) ?? []) out.add(r);
+      const byRef = ref && refs.has(ref) ? ref : undefined;
+      const named = byName.get(normalizeName(party.name));
+      if (byRef === undefined && named === undefined) return [];
+      const out = new Set<string>(named);
+      if (byRef !== undefined) out.add(byRef);
       return [...out].filter((r) => listedBy(listedOn.get(r), until)).sort();
     },
     vesselsFor(party, until) {
-      const out = new Set<string>();
       const imo = party.identifiers?.imo;
-      if (imo && imos.has(imo)) out.add(imo);
-      if (party.kind === 'vessel' || party.kind === undefined) {
-        for (const i of vesselByName.get(normalizeName(party.name)) ?? []) if (i) out.add(i);
-      }
+      const byImo = imo && imos.has(imo) ? imo : undefined;
+      const named = party.kind === 'vessel' || party.kind === undefined ? vesselByName.get(normalizeName(party.name)) : undefined;
+      if (byImo === undefined && named === undefined) return [];
+      const out = new Set<string>();
+      if (byImo !== undefined) out.add(byImo);
+      for (const i of named ?? []) if (i) out.add(i);
       return [...out].filter((i) => listedBy(vesselListedOn.get(i), until)).sort();
     },
   };
