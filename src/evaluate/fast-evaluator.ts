@@ -161,7 +161,7 @@ export function createFastEvaluator(ruleSet: RuleSet, plain: Evaluator): FastEva
   const match = (loaded: LoadedRecord): CompiledRule[] => {
     const groups = byType.get(loaded.record.type) ?? anyType;
     let out: CompiledRule[] | undefined;
-    const facts = new LazyFacts(loaded.record, index, memo);
+    const facts = new LazyFacts(loaded.record, index, memo, loaded.span.end);
     nextRecord(memo);
     for (let g = 0; g < groups.length; g++) {
       const { gate, entries: list } = groups[g]!;

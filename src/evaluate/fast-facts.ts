@@ -64,16 +64,18 @@ const FIELD_READERS: Record<string, Reader> = {
   facts: (f) => f.record.facts ?? {},
   evidence: (f) => present(f.record.evidence),
   partyCountries: (f) => (f.partyCountries !== UNSET ? f.partyCountries : (f.partyCountries = nonEmpty(collect(f.parties, (p) => p.country)))),
-  partyKinds: (f) => nonEmpty(collect(f.parties, (p) => p.kind)),
-  partyRoles: (f) => nonEmpty(collect(f.parties, (p) => p.role)),
+  partyKinds: (f) => (f.partyKinds !== UNSET ? f.partyKinds : (f.partyKinds = nonEmpty(collect(f.parties, (p) => p.kind)))),
+  partyRoles: (f) => (f.partyRoles !== UNSET ? f.partyRoles : (f.partyRoles = nonEmpty(collect(f.parties, (p) => p.role)))),
   placeCountry: (f) => present(f.record.place?.country),
   goodsCategories: (f) =>
     f.goodsCategories !== UNSET ? f.goodsCategories : (f.goodsCategories = nonEmpty(collect(f.record.goods ?? [], (g) => g.category))),
-  hsCodes: (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.hs)),
+  hsCodes: (f) => (f.hsCodes !== UNSET ? f.hsCodes : (f.hsCodes = nonEmpty(collect(f.record.goods ?? [], (g) => g.hs)))),
   originCountries: (f) =>
     f.originCountries !== UNSET ? f.originCountries : (f.originCountries = nonEmpty(collect(f.record.goods ?? [], (g) => g.origin))),
-  designatedParties: (f) => designated(f.parties, (p) => f.lookups.entriesFor(p, toDateSpan(f.record.date)?.end)),
-  designatedVessels: (f) => designated(f.parties, (p) => f.lookups.vesselsFor(p, toDateSpan(f.record.date)?.end)),
+  designatedParties: (f) =>
+    f.designatedParties !== UNSET ? f.designatedParties : (f.designatedParties = designated(f.parties, (p) => f.lookups.entriesFor(p, f.lastDay()))),
+  designatedVessels: (f) =>
+    f.designatedVessels !== UNSET ? f.designatedVessels : (f.designatedVessels = designated(f.parties, (p) => f.lookups.vesselsFor(p, f.lastDay()))),
 };
 
 /** Role fact names of the vocabulary's roles, worked out once ("flag-state" → "flagStateCountries"). */
@@ -97,11 +99,16 @@ function roleReader(name: string): Reader {
  * shadows one only when some party has that role.
  */
 export class LazyFacts implements FactSource {
-  /** Lists many rules read, remembered once computed. */
+  /** Derived lists, remembered once computed (several rules read each). */
   partyCountries: string[] | undefined | typeof UNSET = UNSET;
+  partyKinds: string[] | undefined | typeof UNSET = UNSET;
+  partyRoles: string[] | undefined | typeof UNSET = UNSET;
   goodsCategories: string[] | undefined | typeof UNSET = UNSET;
+  hsCodes: string[] | undefined | typeof UNSET = UNSET;
   originCountries: string[] | undefined | typeof UNSET = UNSET;
-  private byRole: Map<string, (string | undefined)[]> | undefined;
+  designatedParties: string[] | undefined | typeof UNSET = UNSET;
+  designatedVessels: string[] | undefined | typeof UNSET = UNSET;
+  private until: string | undefined | typeof UNSET;
   readonly parties: Party[];
   readonly lookups: DesignationIndex;
 
@@ -110,9 +117,12 @@ export class LazyFacts implements FactSource {
     index: DesignationIndex,
     /** Leaf results for this record, shared by the predicates that read these facts. */
     readonly memo?: LeafMemo,
+    /** The last day of the record's date, when the caller knows it already (a loaded record's span). */
+    lastDay?: string,
   ) {
     this.parties = record.parties ?? [];
     this.lookups = index;
+    this.until = lastDay ?? UNSET;
   }
 
   /** The function that reads a fact by this name: resolved once, when a rule is compiled. */
@@ -123,20 +133,21 @@ export class LazyFacts implements FactSource {
     return exemptionFact(name);
   }
 
+  /** The last day of the record's date, as deriveFacts works it out for designation lookups. */
+  lastDay(): string | undefined {
+    return this.until !== UNSET ? this.until : (this.until = toDateSpan(this.record.date)?.end);
+  }
+
   /** Countries of the parties in the role this fact is named for; undefined when no party has the role. */
   roleCountries(name: string): string[] | undefined {
-    if (!this.byRole) {
-      this.byRole = new Map();
-      for (const p of this.parties) {
-        if (!p.role || p.role === 'other') continue;
-        const key = ROLE_FACT.get(p.role) ?? roleFactName(p.role);
-        const l = this.byRole.get(key);
-        if (l) l.push(p.country);
-        else this.byRole.set(key, [p.country]);
-      }
+    let out: string[] | undefined;
+    for (let i = 0; i < this.parties.length; i++) {
+      const p = this.parties[i]!;
+      if (!p.role || p.role === 'other' || (ROLE_FACT.get(p.role) ?? roleFactName(p.role)) !== name) continue;
+      out ??= [];
+      if (p.country !== undefined && p.country !== '') out.push(p.country);
     }
-    const countries = this.byRole.get(name);
-    return countries && collect(countries, (c) => c);
+    return out && uniqueSorted(out);
   }
 
   get(name: string): unknown {
