@@ -144,7 +144,9 @@ export function createRecordValidator(): RecordValidator {
     const citations = record.evidence.sources ?? [];
     // A date range that runs backwards, or a citation by reference: the full path says what is wrong.
     if (!span || citations.some((c) => c.ref !== undefined)) return validateRecord(raw, NO_SOURCES);
-    const loaded: ActivityRecord = { ...record, evidence: { ...record.evidence, sources: [...citations] } };
-    return { loaded: { record: loaded, span, location: raw.location }, diagnostics: [] };
+    // The record is this line's own (parsed from it, used by nothing else): it is completed in
+    // place, its keys in the order validateRecord's copy has them.
+    if (record.evidence.sources === undefined) record.evidence.sources = citations;
+    return { loaded: { record, span, location: raw.location }, diagnostics: [] };
   };
 }
