@@ -7,6 +7,7 @@ import { createEvaluator, type Evaluator } from '../evaluate/evaluate-records.js
 import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
 import { parseNdjsonLine } from '../load/record-file.js';
 import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
+import { decodeLines } from './decode-lines.js';
 import { createRecordValidator } from './record-validator.js';
 
 export interface ChunkTask {
@@ -67,7 +68,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
 /** Splits the chunk into lines; lines that are not UTF-8 come back as problems instead. */
 function splitLines(task: ChunkTask): { lines: (string | undefined)[]; invalid: InvalidLine[] } {
   const buf = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-  if (isUtf8(buf)) return { lines: buf.toString('utf8').split('\n'), invalid: [] };
+  if (isUtf8(buf)) return { lines: decodeLines(buf), invalid: [] };
   const lines: (string | undefined)[] = [];
   const invalid: InvalidLine[] = [];
   let start = 0;
