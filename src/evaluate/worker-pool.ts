@@ -11,7 +11,8 @@ export interface WorkerInit {
   options: ChunkProcessorOptions;
 }
 
-export type WorkerReply = { result: ChunkResult } | { error: string };
+/** A worker's messages: that it is ready (its rules compiled), then one reply per chunk. */
+export type WorkerReply = { ready: true } | { result: ChunkResult } | { error: string };
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
@@ -22,6 +23,10 @@ export function workersAvailable(): boolean {
 
 interface Slot {
   worker: Worker;
+  /** Whether the worker has compiled its rules: chunks sent before wait behind its start-up. */
+  ready: boolean;
+  /** Chunks it has answered. */
+  done: number;
   waiting: { resolve(r: ChunkResult): void; reject(e: Error): void }[];
 }
 
@@ -38,14 +43,19 @@ export class WorkerPool {
     // A young generation smaller than the default keeps each worker's memory down (its collections
     // are more frequent, and cheap: records die young).
     const worker = new Worker(WORKER_SCRIPT, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    const slot: Slot = { worker, waiting: [] };
+    const slot: Slot = { worker, ready: false, done: 0, waiting: [] };
     const fail = (e: Error): void => {
       this.failure ??= e;
       for (const w of slot.waiting.splice(0)) w.reject(e);
     };
     slot.worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        return;
+      }
       const w = slot.waiting.shift();
       if (!w) return;
+      slot.done++;
       if ('result' in reply) return w.resolve(reply.result);
       const e = new Error(`in a worker thread: ${reply.error}`);
       w.reject(e);
@@ -67,14 +77,29 @@ export class WorkerPool {
     return this.slots.reduce((n, s) => n + s.waiting.length, 0);
   }
 
+  /** Workers that have started and can take chunks without waiting. */
+  get ready(): number {
+    return this.slots.reduce((n, s) => n + (s.ready ? 1 : 0), 0);
+  }
+
+  /** Workers that have answered at least one chunk. */
+  get used(): number {
+    return this.slots.reduce((n, s) => n + (s.done > 0 ? 1 : 0), 0);
+  }
+
+  /** Why a worker failed, if one has. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
   /**
-   * Sends the chunk to the least busy worker. The bytes are moved, not copied, to the worker:
+   * Sends the chunk to the least busy worker (a ready one, when any is). The bytes are moved, not copied, to the worker:
    * they must be a buffer of their own (as lineChunks makes them).
    */
   run(task: ChunkTask): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = this.slots[0]!;
-    for (const s of this.slots) if (s.waiting.length < slot.waiting.length) slot = s;
+    for (const s of this.slots) if ((s.ready && !slot.ready) || (s.ready === slot.ready && s.waiting.length < slot.waiting.length)) slot = s;
     return new Promise<ChunkResult>((resolve, reject) => {
       slot.waiting.push({ resolve, reject });
       slot.worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);

@@ -7,6 +7,7 @@ import type { WorkerInit, WorkerReply } from './worker-pool.js';
 const init = workerData as WorkerInit;
 const processor = createChunkProcessor(init.rules, init.options);
 const port = parentPort!;
+port.postMessage({ ready: true } satisfies WorkerReply);
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (task: ChunkTask) => {

@@ -17,6 +17,8 @@ import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 export const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
 /** Chunks waiting or in work per worker thread: enough to keep each busy, few enough to bound memory. */
 const CHUNKS_PER_WORKER = 4;
+/** Chunks queued at each worker before this thread takes one itself. */
+const QUEUED_PER_WORKER = 2;
 
 export interface ProgressState {
   /** Records read so far (valid or not). */
@@ -56,7 +58,7 @@ export interface StreamCheckResult {
   /** Diagnostics in input order (only without onDiagnostic). */
   diagnostics: Diagnostic[];
   errors: number;
-  /** Threads that checked records (1: the main thread alone). */
+  /** Threads that checked records: this one and the worker threads that took part (1: this one alone). */
   workers: number;
 }
 
@@ -99,10 +101,11 @@ class CheckRun {
     if (this.pool || threads < 2) return;
     this.pool = new WorkerPool(threads - 1, { rules: this.opts.rules, options: this.processorOptions });
     this.maxPending = threads * CHUNKS_PER_WORKER;
-    this.result.workers = threads;
   }
 
   async close(): Promise<void> {
+    // Small inputs can be done before a worker has started: they count only the threads used.
+    this.result.workers = 1 + (this.pool?.used ?? 0);
     await this.pool?.close();
   }
 
@@ -174,8 +177,12 @@ class CheckRun {
 
   /** Queues a chunk; its result is handled after every chunk queued before it. */
   async submit(task: ChunkTask): Promise<void> {
-    // With worker threads, this thread takes a chunk too when it has none and they are all busy.
-    const p = this.pool && (this.localQueued > 0 || this.pool.inFlight < this.pool.size * 2) ? this.pool.run(task) : this.runLocally(task);
+    // With worker threads, this thread takes a chunk too when it has none and they are all busy,
+    // and every chunk while none has started.
+    const pool = this.pool;
+    if (pool?.failed) throw pool.failed;
+    const toPool = pool !== undefined && pool.ready > 0 && (this.localQueued > 0 || pool.inFlight < pool.ready * QUEUED_PER_WORKER);
+    const p = toPool ? pool.run(task) : this.runLocally(task);
     p.catch(() => undefined); // handled, in order, by next()
     this.pending.push(p);
     while (this.pending.length > this.maxPending) await this.next();

@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeGenerator } from '../../bench/generate.mjs';
 
@@ -75,6 +75,18 @@ describe('worker threads', () => {
     const piped = cli(['-', '--stdin-name', 'records.ndjson', '--format', 'ndjson'], input);
     expect(piped.stderr).toBe('');
     expect(piped.stdout).toBe(file.stdout);
+  });
+
+  it('take part in the work: a large input is checked on both threads, with the same findings', async () => {
+    const lib = (await import(pathToFileURL(path.join(build, 'index.js')).href)) as typeof import('../../src/index.js');
+    const rules = lib.loadRules([RULES]).value!;
+    const input = path.join(work, 'records.ndjson');
+    const one = await lib.streamCheck({ inputs: [input], rules, workers: 1 });
+    const two = await lib.streamCheck({ inputs: [input], rules, workers: 2 });
+    expect(one.workers).toBe(1);
+    expect(two.workers).toBe(2);
+    expect(two.recordCount).toBe(34_000);
+    expect(two.findings).toEqual(one.findings);
   });
 
   it('report the same problems, in the same order, and skip the same records', () => {
