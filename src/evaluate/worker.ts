@@ -13,11 +13,15 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (task: ChunkTask) => {
   queue = queue.then(async () => {
     let reply: WorkerReply;
+    let moved: ArrayBuffer[] = [];
     try {
-      reply = { result: await processor.process(task) };
+      const result = await processor.process(task);
+      reply = { result };
+      // The packed ids are the result's own buffers: moved, not copied.
+      moved = [result.ids.codes.buffer as ArrayBuffer, result.ids.ends.buffer as ArrayBuffer];
     } catch (e) {
       reply = { error: (e as Error)?.stack ?? String(e) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, moved);
   });
 });

@@ -1,7 +1,8 @@
 // Loads activity records from files and folders: parsed, validated, located, in file order.
 import { diagnostic, limitDiagnostics, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, RecordSet, Source } from '../types.js';
-import { IdTable } from '../stream/id-table.js';
+import { IdTable, type IdPlace } from '../stream/id-table.js';
+import { idAt, idStart, type PackedIds } from '../stream/packed-ids.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { displayPath, expandPaths } from './input-paths.js';
 import { isNdjson, parseRecordFile } from './record-file.js';
@@ -29,15 +30,28 @@ export class RecordIds {
   private readonly seen = new IdTable();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
-  check(id: string, where: Diagnostic['location']): Diagnostic | undefined {
-    let f = this.fileIndex.get(where.file);
+  private fileNumber(file: string): number {
+    let f = this.fileIndex.get(file);
     if (f === undefined) {
-      f = this.files.push(where.file) - 1;
-      this.fileIndex.set(where.file, f);
+      f = this.files.push(file) - 1;
+      this.fileIndex.set(file, f);
     }
-    const first = this.seen.add(id, f, where.line);
-    if (first === undefined) return undefined;
+    return f;
+  }
+
+  private duplicate(id: string, first: IdPlace, where: Diagnostic['location']): Diagnostic {
     return diagnostic('duplicate-record-id', `record id '${id}' is already used at ${this.files[first.file]}:${first.line}`, where);
+  }
+
+  check(id: string, where: Diagnostic['location']): Diagnostic | undefined {
+    const first = this.seen.add(id, this.fileNumber(where.file), where.line);
+    return first && this.duplicate(id, first, where);
+  }
+
+  /** check() for id `i` of a chunk's packed ids. */
+  checkPacked(ids: PackedIds, i: number, where: Diagnostic['location']): Diagnostic | undefined {
+    const first = this.seen.addCodes(ids.codes, idStart(ids, i), ids.ends[i]!, this.fileNumber(where.file), where.line);
+    return first && this.duplicate(idAt(ids, i), first, where);
   }
 }
 

@@ -10,6 +10,7 @@ import { displayPath, expandPaths } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, RecordIds, loadRecords, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
 import { isNdjson } from '../load/record-file.js';
 import type { Diagnostic, Finding, RuleSet } from '../types.js';
+import { NO_IDS } from './packed-ids.js';
 import { createChunkProcessor, type ChunkProcessor, type ChunkResult, type ChunkTask } from './chunk-processor.js';
 import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 
@@ -190,7 +191,7 @@ class CheckRun {
 
   /** Queues an already known result (a problem found while reading, or the end of a file). */
   async submitResult(r: Partial<ChunkResult> & { file: string }): Promise<void> {
-    this.pending.push(Promise.resolve({ ids: [], lines: [], invalid: [], findings: [], bytes: 0, ...r }));
+    this.pending.push(Promise.resolve({ ids: NO_IDS, lines: [], invalid: [], findings: [], bytes: 0, ...r }));
     while (this.pending.length > this.maxPending) await this.next();
   }
 
@@ -209,18 +210,18 @@ class CheckRun {
     let v = 0;
     let k = 0;
     let f = 0;
-    while (v < r.ids.length || k < r.invalid.length) {
-      if (k < r.invalid.length && (v >= r.ids.length || r.invalid[k]!.line < r.lines[v]!)) {
+    const valid = r.lines.length;
+    while (v < valid || k < r.invalid.length) {
+      if (k < r.invalid.length && (v >= valid || r.invalid[k]!.line < r.lines[v]!)) {
         this.invalidRecord(r.invalid[k++]!.diagnostics);
         continue;
       }
       const line = r.lines[v]!;
-      const id = r.ids[v]!;
       const record = r.records?.[v];
-      v++;
+      const at = v++;
       const first = f;
       while (f < r.findings.length && r.findings[f]!.location.line === line) f++;
-      const dup = this.ids.check(id, { file: r.file, line, column: 1 });
+      const dup = this.ids.checkPacked(r.ids, at, { file: r.file, line, column: 1 });
       if (dup) {
         this.invalidRecord([dup]);
         continue;

@@ -8,6 +8,7 @@ import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
 import { parseNdjsonLine } from '../load/record-file.js';
 import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { decodeLines } from './decode-lines.js';
+import { IdPacker, NO_IDS, type PackedIds } from './packed-ids.js';
 import { createRecordValidator } from './record-validator.js';
 
 export interface ChunkTask {
@@ -28,7 +29,7 @@ export interface InvalidLine {
 export interface ChunkResult {
   file: string;
   /** Ids and line numbers of the valid records, in line order. */
-  ids: string[];
+  ids: PackedIds;
   lines: number[];
   invalid: InvalidLine[];
   /** Findings in line order, then rule id. */
@@ -106,7 +107,8 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
 
   const process = async (task: ChunkTask): Promise<ChunkResult> => {
     const { lines, invalid: undecodable } = splitLines(task);
-    const out: ChunkResult = { file: task.file, ids: [], lines: [], invalid: [], findings: [], bytes: task.bytes.byteLength };
+    const ids = new IdPacker();
+    const out: ChunkResult = { file: task.file, ids: NO_IDS, lines: [], invalid: [], findings: [], bytes: task.bytes.byteLength };
     if (opts.keepRecords) out.records = [];
     let u = 0;
     for (let i = 0; i < lines.length; i++) {
@@ -130,7 +132,7 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
         out.invalid.push({ line: lineNo, diagnostics });
         continue;
       }
-      out.ids.push(loaded.record.id);
+      ids.push(loaded.record.id);
       out.lines.push(lineNo);
       out.records?.push(loaded);
       // The fast path decides synchronously; most records meet no rule and cost no promise.
@@ -139,6 +141,7 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
       const findings = matched ? await plain.evaluateRules(loaded, matched) : await plain.evaluate(loaded);
       for (const finding of findings) out.findings.push(finding);
     }
+    out.ids = ids.finish();
     return out;
   };
 

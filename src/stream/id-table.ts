@@ -3,6 +3,8 @@
 // 25 bytes and its length, and nothing for the garbage collector to trace (a Map of strings costs
 // 60 to 100).
 
+import { codesToString } from './packed-ids.js';
+
 /** Where an id was first seen: an index into the caller's list of files, and a line. */
 export interface IdPlace {
   file: number;
@@ -38,10 +40,10 @@ export class IdTable {
     return entry + 1 < this.count ? this.starts[entry + 1]! : this.used;
   }
 
-  private same(entry: number, id: string): boolean {
+  private same(entry: number, codes: Uint16Array, from: number, to: number): boolean {
     const start = this.starts[entry]!;
-    if (this.end(entry) - start !== id.length) return false;
-    for (let i = 0; i < id.length; i++) if (this.chars[start + i] !== id.charCodeAt(i)) return false;
+    if (this.end(entry) - start !== to - from) return false;
+    for (let i = from; i < to; i++) if (this.chars[start + i - from] !== codes[i]) return false;
     return true;
   }
 
@@ -57,10 +59,21 @@ export class IdTable {
     return runs[lo * 2 + 1]!;
   }
 
+  /** A buffer for ids given as strings, turned into code units to share one way of adding. */
+  private scratch = new Uint16Array(64);
+
   /** Adds the id; when it was there already, returns where it was first seen and changes nothing. */
   add(id: string, file: number, line: number): IdPlace | undefined {
-    for (let i = 0; i < id.length; i++) {
-      if (id.charCodeAt(i) > 0xff) {
+    if (id.length > this.scratch.length) this.scratch = new Uint16Array(id.length * 2);
+    for (let i = 0; i < id.length; i++) this.scratch[i] = id.charCodeAt(i);
+    return this.addCodes(this.scratch, 0, id.length, file, line);
+  }
+
+  /** Adds the id held in codes[from, to) (UTF-16 code units), as `add` does. */
+  addCodes(codes: Uint16Array, from: number, to: number, file: number, line: number): IdPlace | undefined {
+    for (let i = from; i < to; i++) {
+      if (codes[i]! > 0xff) {
+        const id = codesToString(codes, from, to);
         const first = this.wide.get(id);
         if (!first) this.wide.set(id, { file, line });
         return first;
@@ -68,24 +81,25 @@ export class IdTable {
     }
     const mask = this.slots.length - 1;
     let h = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    for (let i = from; i < to; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
     h >>>= 0;
     let s = h & mask;
     for (let e = this.slots[s]!; e !== EMPTY; e = this.slots[s]!) {
-      if (this.hashes[e - 1] === h && this.same(e - 1, id)) return { file: this.fileOf(e - 1), line: this.longLines.get(e - 1) ?? this.lines[e - 1]! };
+      if (this.hashes[e - 1] === h && this.same(e - 1, codes, from, to)) return { file: this.fileOf(e - 1), line: this.longLines.get(e - 1) ?? this.lines[e - 1]! };
       s = (s + 1) & mask;
     }
+    const length = to - from;
     const entry = this.count;
     if (entry >= this.starts.length) this.growEntries();
-    if (this.used + id.length > this.chars.length) this.growChars(id.length);
-    for (let i = 0; i < id.length; i++) this.chars[this.used + i] = id.charCodeAt(i);
+    if (this.used + length > this.chars.length) this.growChars(length);
+    for (let i = 0; i < length; i++) this.chars[this.used + i] = codes[from + i]!;
     this.starts[entry] = this.used;
     this.hashes[entry] = h;
     if (line > 0xffffffff) this.longLines.set(entry, line);
     else this.lines[entry] = line;
     const runs = this.fileRuns;
     if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(entry, file);
-    this.used += id.length;
+    this.used += length;
     this.count++;
     this.slots[s] = entry + 1;
     if (this.count * 4 > this.slots.length * 3) this.rehash();

@@ -15,6 +15,7 @@ import { loadRecords } from '../../src/load/load-records.js';
 import { loadRules } from '../../src/load/load-rules.js';
 import { streamCheck, type StreamCheckOptions } from '../../src/stream/check-stream.js';
 import { IdTable } from '../../src/stream/id-table.js';
+import { IdPacker, idAt, idStart } from '../../src/stream/packed-ids.js';
 import { lineChunks } from '../../src/stream/line-chunks.js';
 import { streamSink } from '../../src/stream/ndjson-output.js';
 import { formatProgress } from '../../src/stream/progress.js';
@@ -215,6 +216,24 @@ describe('the id table', () => {
         expect(table.size).toBe(first.size);
       }),
       { seed: 3, numRuns: 60 },
+    );
+  });
+
+  it('takes ids packed in code units as it takes strings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 600 }), (list) => {
+        const packer = new IdPacker();
+        for (const id of list) packer.push(id);
+        const ids = packer.finish();
+        expect(list.map((_, i) => idAt(ids, i))).toEqual(list);
+        const byString = new IdTable();
+        const byCodes = new IdTable();
+        list.forEach((id, i) => {
+          expect(byCodes.addCodes(ids.codes, idStart(ids, i), ids.ends[i]!, 0, i + 1)).toEqual(byString.add(id, 0, i + 1));
+        });
+        expect(byCodes.size).toBe(byString.size);
+      }),
+      { seed: 5, numRuns: 60 },
     );
   });
 
