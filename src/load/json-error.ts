@@ -171,6 +171,13 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
 type Spot = [value: number, key: number];
 
 /**
+ * Values a locator records at most. A line of millions of tiny values (16 MiB of `{},`) would
+ * otherwise cost gigabytes of paths; past this many, the scan stops, and a path beyond it is
+ * located at its deepest recorded part (its list, say, rather than the item).
+ */
+export const MAX_LOCATED_VALUES = 50_000;
+
+/**
  * The offset of every value in a valid JSON text, by path, found in one pass without recursion:
  * locating a field of an NDJSON line this way costs a microsecond or two, not a YAML parse.
  */
@@ -202,7 +209,7 @@ export function jsonLocator(text: string): (path: readonly (string | number)[], 
     return path;
   };
   skipSpace();
-  while (i < n) {
+  while (i < n && spots.size < MAX_LOCATED_VALUES) {
     const top = stack[stack.length - 1];
     const c = text[i]!;
     if (top && !top.list && top.key === undefined) {

@@ -60,3 +60,28 @@ describe('a large NDJSON file', () => {
     expect(report.findings.length).toBe((LINES - 4) / 2);
   }, 60_000);
 });
+
+describe('a line of millions of values', () => {
+  // 12 MiB of `{},` in one list: parsing it is unavoidable, but locating the problem must not
+  // cost a path for each of its four million items.
+  const items = new Array(4_000_000).fill('{}').join(',');
+  const line = (tail: string) => `{"id": "big", "type": "meeting", "date": "2023", "evidence": {"level": "reported"}, "facts": {"purpose": [${items}]}${tail}}`;
+
+  it('is refused at the field that is wrong, within bounds of time and memory', async () => {
+    const f = file([record(1), line('')]);
+    const started = performance.now();
+    const r = await runCli(['check', f, '--rules', RULES]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(r.code).toBe(2);
+    const column = line('').indexOf('[') + 1;
+    expect(r.stderr).toContain(`${f}:2:${column}: invalid-type: 'purpose' is a list; it must be text\n`);
+  }, 60_000);
+
+  it('is located at the deepest part it reached when the problem lies past what the scan records', async () => {
+    const f = file([line(', "extra": 1')]);
+    const r = await runCli(['check', f, '--rules', RULES]);
+    expect(r.code).toBe(2);
+    // `extra` comes after four million values: the record itself is named, at column 1.
+    expect(r.stderr).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: [a-z-]+: .*extra`, 'm'));
+  }, 60_000);
+});
