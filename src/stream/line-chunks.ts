@@ -53,16 +53,25 @@ function countNewlines(bytes: Uint8Array): number {
   return n;
 }
 
-/** The carried partial line and `body` in one new buffer: the single copy a chunk costs. */
-function joined(carry: Uint8Array | undefined, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array((carry?.length ?? 0) + body.length);
-  if (carry) out.set(carry);
-  out.set(body, carry?.length ?? 0);
+/**
+ * The carried pieces of a partial line and `body` in one new buffer: the single copy a chunk
+ * costs (a long line read in many pieces is joined once, not once a piece).
+ */
+function joined(carry: readonly Uint8Array[], carried: number, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(carried + body.length);
+  let at = 0;
+  for (const part of carry) {
+    out.set(part, at);
+    at += part.length;
+  }
+  out.set(body, at);
   return out;
 }
 
 export async function* lineChunks(source: AsyncIterable<Buffer | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineChunk | TooLongLine> {
-  let carry: Uint8Array | undefined;
+  // The start of a line not yet ended: copies of the pieces read so far, and their length.
+  let carry: Uint8Array[] = [];
+  let carried = 0;
   let line = 1;
   let bytesRead = 0;
   let skipping = false;
@@ -83,20 +92,23 @@ export async function* lineChunks(source: AsyncIterable<Buffer | string>, maxLin
     }
     const last = buf.lastIndexOf(10);
     if (last !== -1) {
-      const bytes = joined(carry, buf.subarray(0, last + 1));
-      carry = undefined;
+      const bytes = joined(carry, carried, buf.subarray(0, last + 1));
+      carry = [];
+      carried = 0;
       const firstLine = line;
       line += countNewlines(bytes); // before the bytes are handed over (and perhaps moved away)
       yield { kind: 'lines', bytes, firstLine, bytesRead };
     }
     const rest = last === -1 ? buf : buf.subarray(last + 1);
-    if ((carry?.length ?? 0) + rest.length > maxLineBytes) {
+    if (carried + rest.length > maxLineBytes) {
       yield { kind: 'too-long', line, bytesRead };
-      carry = undefined;
+      carry = [];
+      carried = 0;
       skipping = true;
     } else if (rest.length > 0) {
-      carry = joined(carry, rest); // a copy: the piece it came from may be reused
+      carry.push(new Uint8Array(rest)); // a copy: the piece it came from may be reused
+      carried += rest.length;
     }
   }
-  if (carry) yield { kind: 'lines', bytes: carry, firstLine: line, bytesRead };
+  if (carried > 0) yield { kind: 'lines', bytes: joined(carry, carried, new Uint8Array(0)), firstLine: line, bytesRead };
 }
