@@ -30,6 +30,24 @@ const MAX_ALIAS_COUNT = 1000;
  */
 export const MAX_NESTING = 200;
 
+/**
+ * Marks that may start a value (commas, brackets, braces, colons, line ends) allowed in one
+ * document. The parser keeps about a kilobyte for each value, so a file of millions of tiny values
+ * (8 MiB of `{},`) would take gigabytes; real files stay far below (8 MiB of records hold about
+ * 900,000 such marks).
+ */
+export const MAX_VALUE_MARKS = 1_000_000;
+
+/** Where the text passes `MAX_VALUE_MARKS` marks, or -1 when it does not. */
+function tooManyValues(text: string): number {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x2c || c === 0x5b || c === 0x7b || c === 0x3a || c === 0x0a) && ++marks > MAX_VALUE_MARKS) return i;
+  }
+  return -1;
+}
+
 /** Error tokens read before the parser is stopped. */
 const MAX_ERROR_TOKENS = 500;
 
@@ -189,6 +207,19 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   const start: SourceLocation = { file, line: 1, column: 1 };
   const refuse = (d: Diagnostic): ParsedDocument => ({ value: undefined, diagnostics: [d], locate: () => start });
 
+  const crowded = tooManyValues(text);
+  if (crowded !== -1) {
+    const before = text.slice(0, crowded);
+    const line = before.split('\n').length;
+    const column = crowded - before.lastIndexOf('\n');
+    return refuse(
+      diagnostic(
+        'too-many-values',
+        `holds more than ${MAX_VALUE_MARKS.toLocaleString('en-US')} values by here (counting commas, brackets, braces, colons and lines); split the file, or give records as NDJSON, which is streamed`,
+        { file, line, column },
+      ),
+    );
+  }
   let tokens: CST.Token[];
   let docs;
   try {

@@ -200,6 +200,20 @@ describe('size', () => {
     expect(codes(loadRules([file]).diagnostics)).toEqual(['file-too-large']);
   });
 
+  it('refuses a file of millions of tiny values quickly, where it passes the limit, in JSON and YAML alike', () => {
+    const items = new Array(1_500_000).fill('{}').join(',');
+    for (const [name, text] of [
+      ['tiny.json', `[{"id": "r1", "type": "other", "date": "2023", "evidence": {"level": "alleged"}, "facts": {"purpose": [${items}]}}]`],
+      ['tiny.yaml', `- id: r1\n  facts: {purpose: [${items}]}\n`],
+    ] as const) {
+      const file = tmp(name, text);
+      const { value: r, ms } = timed(() => loadRecords([file]));
+      expect(ms).toBeLessThan(3000);
+      expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'too-many-values', location: expect.objectContaining({ line: name.endsWith('.json') ? 1 : 2 }) })]);
+      if (name.endsWith('.yaml')) expect(codes(loadRules([file]).diagnostics)).toEqual(['too-many-values']);
+    }
+  });
+
   it('lists at most 500 problems of a file, and counts the rest', () => {
     const file = tmp('many.json', JSON.stringify(Array.from({ length: 2_000 }, (_, i) => ({ id: `r${i}` }))));
     const r = loadRecords([file]);
