@@ -36,11 +36,12 @@ export function formatProgress(p: ProgressState, elapsedSeconds: number): string
 }
 
 export function progressReporter(out: ProgressOutput, now: () => number = () => performance.now()): ProgressReporter {
-  // The clock starts with the first records, not with the loading of the rules before them.
+  // The clock starts with the first records, not with the loading of the rules before them, and
+  // the first line waits a full interval after it: a rate over a few milliseconds means nothing.
   let start: number | undefined;
   const tty = Boolean(out.isTTY);
   const every = tty ? 200 : 2000;
-  let last = now();
+  let last = 0;
   let latest: ProgressState | undefined;
   let drawn = false;
   const line = (p: ProgressState) => formatProgress(p, (now() - (start ?? now())) / 1000);
@@ -48,7 +49,11 @@ export function progressReporter(out: ProgressOutput, now: () => number = () => 
     update(p) {
       latest = p;
       const t = now();
-      start ??= t;
+      if (start === undefined) {
+        start = t;
+        last = t;
+        return;
+      }
       if (t - last < every) return;
       last = t;
       if (tty) {

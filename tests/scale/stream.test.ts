@@ -18,7 +18,7 @@ import { IdTable } from '../../src/stream/id-table.js';
 import { IdPacker, idAt, idStart } from '../../src/stream/packed-ids.js';
 import { lineChunks } from '../../src/stream/line-chunks.js';
 import { streamSink } from '../../src/stream/ndjson-output.js';
-import { formatProgress } from '../../src/stream/progress.js';
+import { formatProgress, progressReporter } from '../../src/stream/progress.js';
 import type { Finding, RuleSet } from '../../src/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -306,6 +306,22 @@ describe('output', () => {
   it('formats progress with a share and the time left when the size is known', () => {
     expect(formatProgress({ records: 150_000, bytes: 250, totalBytes: 1000 }, 3)).toBe('150,000 records, 50,000 records/s, 25%, 0:09 left');
     expect(formatProgress({ records: 10, bytes: 5 }, 0)).toBe('10 records, 0 records/s');
+  });
+
+  it('draws its first line a full interval after the first records, with their rate over that time', () => {
+    let clock = 0;
+    const lines: string[] = [];
+    const progress = progressReporter({ write: (s) => lines.push(s), isTTY: true }, () => clock);
+    clock = 5_000; // the rules took five seconds to load
+    progress.update({ records: 400, bytes: 1 });
+    clock = 5_050;
+    progress.update({ records: 800, bytes: 2 });
+    expect(lines).toEqual([]);
+    clock = 5_200;
+    progress.update({ records: 2_000, bytes: 3 });
+    expect(lines).toEqual(['\r\x1b[K2,000 records, 10,000 records/s']);
+    progress.done();
+    expect(lines.at(-1)).toBe('\r\x1b[K');
   });
 });
 
