@@ -118,6 +118,9 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
         out.invalid.push(undecodable[u++]!);
         continue;
       }
+      // (Empty lines are tested first: every chunk ends with one, and reading a character past
+      // the end of a string costs the optimized code a deoptimization.)
+      if (text.length === 0) continue;
       if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
       // Blank as String.prototype.trim sees it, as in files read whole; a line starting "{" is not.
       const c = text.charCodeAt(0);
