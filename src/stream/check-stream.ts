@@ -100,7 +100,7 @@ class CheckRun {
   /** Work on `threads` threads: this one and threads - 1 worker threads. */
   startPool(threads: number): void {
     if (this.pool || threads < 2) return;
-    this.pool = new WorkerPool(threads - 1, { rules: this.opts.rules, options: this.processorOptions });
+    this.pool = new WorkerPool(threads - 1, { rules: this.opts.rules, options: { ...this.processorOptions, deferEngine: true } });
     this.maxPending = threads * CHUNKS_PER_WORKER;
   }
 
@@ -168,12 +168,21 @@ class CheckRun {
   private localQueued = 0;
   private localTail: Promise<unknown> = Promise.resolve();
 
-  private runLocally(task: ChunkTask): Promise<ChunkResult> {
-    const local = (this.local ??= createChunkProcessor(this.opts.rules, this.processorOptions));
-    this.localQueued++;
-    const p = this.localTail.then(() => local.process(task)).finally(() => this.localQueued--);
+  private processor(): ChunkProcessor {
+    return (this.local ??= createChunkProcessor(this.opts.rules, this.processorOptions));
+  }
+
+  /** Runs a job on this thread's engines after the ones before it: json-rules-engine runs must not overlap. */
+  private serially<T>(job: () => Promise<T>): Promise<T> {
+    const p = this.localTail.then(job);
     this.localTail = p.catch(() => undefined);
     return p;
+  }
+
+  private runLocally(task: ChunkTask): Promise<ChunkResult> {
+    const local = this.processor();
+    this.localQueued++;
+    return this.serially(() => local.process(task)).finally(() => this.localQueued--);
   }
 
   /** Queues a chunk; its result is handled after every chunk queued before it. */
@@ -206,6 +215,10 @@ class CheckRun {
 
   /** Takes a chunk's results in line order: duplicates, problems, findings, records. */
   private async handle(r: ChunkResult): Promise<void> {
+    if (r.matches) {
+      const local = this.processor();
+      await this.serially(() => local.complete(r));
+    }
     const out: Finding[] = [];
     let v = 0;
     let k = 0;
@@ -248,8 +261,7 @@ class CheckRun {
     this.result.records.sources.push(...set.sources);
     this.result.records.cases.push(...set.cases);
     this.progress.records += set.skipped;
-    this.local ??= createChunkProcessor(this.opts.rules, this.processorOptions);
-    const { evaluator } = this.local;
+    const { evaluator } = this.processor();
     const out: Finding[] = [];
     for (const rec of set.records) {
       this.progress.records++;

@@ -34,6 +34,11 @@ export interface ChunkResult {
   invalid: InvalidLine[];
   /** Findings in line order, then rule id. */
   findings: Finding[];
+  /**
+   * Records that meet rules, in line order, with the ids of the rules they meet, when the chunk was
+   * processed with `deferEngine`: `complete` turns them into findings.
+   */
+  matches?: { loaded: LoadedRecord; rules: string[] }[];
   /** The valid records themselves, when the run keeps them for a whole report. */
   records?: LoadedRecord[];
   /** Bytes of input the chunk covered, for progress. */
@@ -46,6 +51,12 @@ export interface ChunkProcessorOptions {
   engine?: 'fast' | 'plain';
   /** Return the records with the results (for reports that list every record). */
   keepRecords?: boolean;
+  /**
+   * Leave json-rules-engine to the thread that puts results in order: the result lists the records
+   * that meet rules instead of their findings. Worker threads do this, so that the engine's code
+   * (run for about one record in a hundred) is compiled by one thread only.
+   */
+  deferEngine?: boolean;
 }
 
 /** Finds the first byte of `bytes` where UTF-8 decoding fails (a column counts from 1). */
@@ -92,6 +103,8 @@ function splitLines(task: ChunkTask): { lines: (string | undefined)[]; invalid: 
 
 export interface ChunkProcessor {
   process(task: ChunkTask): Promise<ChunkResult>;
+  /** Turns the matches of a result processed with `deferEngine` into its findings. */
+  complete(result: ChunkResult): Promise<void>;
   /** The evaluator the chunks use, for records read otherwise (YAML and JSON files). */
   evaluator: Evaluator;
 }
@@ -141,6 +154,10 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
       // The fast path decides synchronously; most records meet no rule and cost no promise.
       const matched = fast ? fast.match(loaded) : undefined;
       if (matched?.length === 0) continue;
+      if (matched && opts.deferEngine) {
+        (out.matches ??= []).push({ loaded, rules: matched.map((c) => c.loaded.rule.id) });
+        continue;
+      }
       const findings = matched ? await plain.evaluateRules(loaded, matched) : await plain.evaluate(loaded);
       for (const finding of findings) out.findings.push(finding);
     }
@@ -148,5 +165,15 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
     return out;
   };
 
-  return { process, evaluator: fast ?? plain };
+  const byId = new Map(plain.rules.map((c) => [c.loaded.rule.id, c]));
+  const complete = async (result: ChunkResult): Promise<void> => {
+    if (!result.matches) return;
+    for (const { loaded, rules: ids } of result.matches) {
+      const findings = await plain.evaluateRules(loaded, ids.map((id) => byId.get(id)!));
+      for (const finding of findings) result.findings.push(finding);
+    }
+    result.matches = undefined;
+  };
+
+  return { process, complete, evaluator: fast ?? plain };
 }

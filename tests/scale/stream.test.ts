@@ -14,6 +14,7 @@ import { evaluateRecords } from '../../src/evaluate/evaluate-records.js';
 import { loadRecords } from '../../src/load/load-records.js';
 import { loadRules } from '../../src/load/load-rules.js';
 import { streamCheck, type StreamCheckOptions } from '../../src/stream/check-stream.js';
+import { createChunkProcessor } from '../../src/stream/chunk-processor.js';
 import { IdTable } from '../../src/stream/id-table.js';
 import { IdPacker, idAt, idStart } from '../../src/stream/packed-ids.js';
 import { lineChunks } from '../../src/stream/line-chunks.js';
@@ -48,7 +49,10 @@ async function check(inputs: string[], extra: Partial<StreamCheckOptions> = {}) 
   return streamCheck({ inputs, rules, workers: 1, ...extra });
 }
 
+let shipped: RuleSet;
+
 beforeAll(() => {
+  shipped = loadRules([path.join(here, '..', '..', 'rules')]).value;
   const r = loadRules([RULES]);
   expect(r.diagnostics).toEqual([]);
   rules = r.value;
@@ -198,6 +202,35 @@ describe('streaming NDJSON', () => {
     const got = await check(['-'], { stdin: { stream: Readable.from([input]) } });
     expect(got.recordCount).toBe(2);
     expect(got.diagnostics.map((d) => [d.code, d.location])).toEqual([['invalid-utf8', { file: '<stdin>', line: 2, column: 11 }]]);
+  });
+});
+
+describe('chunks processed with the engine left to another thread', () => {
+  it('give the same findings once completed, in the same order, also with completions between chunks', async () => {
+    const text = ndjson(records(3_000, 11));
+    const task = (from: number, to: number) => {
+      const lines = text.split('\n').slice(from, to);
+      return { file: 'records.ndjson', firstLine: from + 1, bytes: new Uint8Array(Buffer.from(lines.join('\n') + '\n')) };
+    };
+    const direct = createChunkProcessor(shipped);
+    const deferred = createChunkProcessor(shipped, { deferEngine: true });
+    const completer = createChunkProcessor(shipped);
+    const want: Finding[] = [];
+    const got: Finding[] = [];
+    for (let from = 0; from < 3_000; from += 500) {
+      const plain = await direct.process(task(from, from + 500));
+      want.push(...plain.findings);
+      const r = await deferred.process(task(from, from + 500));
+      expect(r.findings).toEqual([]);
+      expect(r.matches!.length).toBeGreaterThan(0);
+      // The completing thread checks a chunk of its own between two completions, as a run does.
+      await completer.process(task(2_500, 3_000));
+      await completer.complete(r);
+      expect(r.matches).toBeUndefined();
+      got.push(...r.findings);
+    }
+    expect(want.length).toBeGreaterThan(100);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(want));
   });
 });
 
