@@ -17,9 +17,9 @@ import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 /** NDJSON input from this size on is checked on every core unless told otherwise. */
 export const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
 /** Chunks waiting or in work per worker thread: enough to keep each busy, few enough to bound memory. */
-const CHUNKS_PER_WORKER = 4;
+const CHUNKS_PER_WORKER = 8;
 /** Chunks queued at each worker before this thread takes one itself. */
-const QUEUED_PER_WORKER = 2;
+const QUEUED_PER_WORKER = 3;
 
 export interface ProgressState {
   /** Records read so far (valid or not). */
