@@ -7,7 +7,7 @@ import { createEvaluator, type Evaluator } from '../evaluate/evaluate-records.js
 import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
 import { parseNdjsonLine } from '../load/record-file.js';
 import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
-import { decodeLines } from './decode-lines.js';
+import { decodePieces } from './decode-lines.js';
 import { IdPacker, NO_IDS, type PackedIds } from './packed-ids.js';
 import { createRecordValidator } from './record-validator.js';
 
@@ -77,10 +77,13 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return lo;
 }
 
-/** Splits the chunk into lines; lines that are not UTF-8 come back as problems instead. */
-function splitLines(task: ChunkTask): { lines: (string | undefined)[]; invalid: InvalidLine[] } {
+/**
+ * Splits the chunk into lines, in pieces decoded as they are reached; lines that are not UTF-8
+ * come back as problems instead (undefined in their place).
+ */
+function splitLines(task: ChunkTask): { pieces: Iterable<(string | undefined)[]>; invalid: InvalidLine[] } {
   const buf = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-  if (isUtf8(buf)) return { lines: decodeLines(buf), invalid: [] };
+  if (isUtf8(buf)) return { pieces: decodePieces(buf), invalid: [] };
   const lines: (string | undefined)[] = [];
   const invalid: InvalidLine[] = [];
   let start = 0;
@@ -98,7 +101,7 @@ function splitLines(task: ChunkTask): { lines: (string | undefined)[]; invalid: 
     }
     start = end + 1;
   }
-  return { lines, invalid };
+  return { pieces: [lines], invalid };
 }
 
 export interface ChunkProcessor {
@@ -119,13 +122,14 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
   const validate = createRecordValidator();
 
   const process = async (task: ChunkTask): Promise<ChunkResult> => {
-    const { lines, invalid: undecodable } = splitLines(task);
+    const { pieces, invalid: undecodable } = splitLines(task);
     const ids = new IdPacker();
     const out: ChunkResult = { file: task.file, ids: NO_IDS, lines: [], invalid: [], findings: [], bytes: task.bytes.byteLength };
     if (opts.keepRecords) out.records = [];
     let u = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const lineNo = task.firstLine + i;
+    let lineNo = task.firstLine - 1;
+    for (const lines of pieces) for (let i = 0; i < lines.length; i++) {
+      lineNo++;
       let text = lines[i];
       if (text === undefined) {
         out.invalid.push(undecodable[u++]!);

@@ -1,23 +1,34 @@
-// Decodes a chunk of UTF-8 lines into strings without making large strings.
+// Decodes a chunk of UTF-8 lines into strings a piece at a time, as the lines are checked.
 /**
- * Text is decoded this much at a time: a string up to this size is made in the young generation,
- * where it is cheap to make and to drop; a larger one is a "large object" of its own pages, which
- * costs several times as much to make and stays until a full collection.
+ * Text is decoded this much at a time. A piece's strings live only while its few dozen lines are
+ * checked, so they die young and cheap; the whole chunk decoded at once would be a quarter of a
+ * megabyte alive for the whole chunk, copied by each collection of the young generation on the
+ * way and often moved to the old one, and as one string over 128 KiB a "large object" of its own
+ * pages.
  */
-export const DECODE_PIECE_BYTES = 96 * 1024;
+export const DECODE_PIECE_BYTES = 16 * 1024;
 
-/** The lines of valid UTF-8 text, as `text.split('\n')` gives them, decoded a piece at a time. */
-export function decodeLines(buf: Buffer): string[] {
-  if (buf.length <= DECODE_PIECE_BYTES) return buf.toString('utf8').split('\n');
-  const lines: string[] = [];
+/**
+ * The lines of valid UTF-8 text, piece by piece: the pieces, joined, are `text.split('\n')`. Pieces
+ * end at a newline (a byte never found inside a multi-byte UTF-8 character); a line longer than a
+ * piece is a piece of its own.
+ */
+export function* decodePieces(buf: Buffer, pieceBytes = DECODE_PIECE_BYTES): Generator<string[]> {
   let start = 0;
   for (;;) {
-    // Pieces end at a newline (a byte never found inside a multi-byte UTF-8 character).
-    let end = buf.length - start <= DECODE_PIECE_BYTES ? -1 : buf.lastIndexOf(10, start + DECODE_PIECE_BYTES);
-    if (end !== -1 && end < start) end = buf.indexOf(10, start + DECODE_PIECE_BYTES);
-    const part = buf.toString('utf8', start, end === -1 ? buf.length : end).split('\n');
-    for (let i = 0; i < part.length; i++) lines.push(part[i]!);
-    if (end === -1) return lines;
+    // The last newline within a piece's length; none there (-1, or one before the piece): the
+    // first after it, ending a line longer than a piece.
+    let end = buf.length - start <= pieceBytes ? -1 : buf.lastIndexOf(10, start + pieceBytes);
+    if (end < start && buf.length - start > pieceBytes) end = buf.indexOf(10, start + pieceBytes);
+    yield buf.toString('utf8', start, end === -1 ? buf.length : end).split('\n');
+    if (end === -1) return;
     start = end + 1;
   }
+}
+
+/** All the lines of valid UTF-8 text, as `text.split('\n')` gives them. */
+export function decodeLines(buf: Buffer, pieceBytes = DECODE_PIECE_BYTES): string[] {
+  const lines: string[] = [];
+  for (const piece of decodePieces(buf, pieceBytes)) for (let i = 0; i < piece.length; i++) lines.push(piece[i]!);
+  return lines;
 }

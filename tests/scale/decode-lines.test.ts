@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DECODE_PIECE_BYTES, decodeLines } from '../../src/stream/decode-lines.js';
+import { DECODE_PIECE_BYTES, decodeLines, decodePieces } from '../../src/stream/decode-lines.js';
 
 describe('decoding a chunk of lines', () => {
   const line = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constant(''), fc.string({ minLength: DECODE_PIECE_BYTES - 2, maxLength: DECODE_PIECE_BYTES + 2 }));
@@ -8,7 +8,13 @@ describe('decoding a chunk of lines', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 1200 }), fc.boolean(), (lines, newlineAtEnd) => {
         const text = lines.map((l) => l.replaceAll('\n', ' ')).join('\n') + (newlineAtEnd ? '\n' : '');
-        expect(decodeLines(Buffer.from(text, 'utf8'))).toEqual(text.split('\n'));
+        const buf = Buffer.from(text, 'utf8');
+        expect(decodeLines(buf)).toEqual(text.split('\n'));
+        // Each piece is at most a piece long, unless it is one line longer than that.
+        for (const piece of decodePieces(buf)) {
+          const bytes = Buffer.byteLength(piece.join('\n'));
+          if (piece.length > 1) expect(bytes).toBeLessThanOrEqual(DECODE_PIECE_BYTES);
+        }
       }),
       { seed: 1718, numRuns: 150 },
     );
