@@ -53,6 +53,18 @@ const UNSET: unique symbol = Symbol('not computed yet');
 
 type Reader = (facts: LazyFacts) => unknown;
 
+/** The derived lists LazyFacts remembers once computed. */
+type ListName =
+  | 'partyCountries' | 'partyKinds' | 'partyRoles' | 'goodsCategories' | 'hsCodes' | 'originCountries' | 'designatedParties' | 'designatedVessels';
+
+/** A reader that computes a derived list on first use and keeps it on the facts (several rules read each). */
+function remembered(name: ListName, compute: (f: LazyFacts) => string[] | undefined): Reader {
+  return (f) => {
+    const known = f[name];
+    return known !== UNSET ? known : (f[name] = compute(f));
+  };
+}
+
 /** Names deriveFacts always assigns: they shadow an exemption fact of the same name, even when absent. */
 const FIELD_READERS: Record<string, Reader> = {
   id: (f) => present(f.record.id),
@@ -63,19 +75,15 @@ const FIELD_READERS: Record<string, Reader> = {
   place: (f) => present(f.record.place),
   facts: (f) => f.record.facts ?? {},
   evidence: (f) => present(f.record.evidence),
-  partyCountries: (f) => (f.partyCountries !== UNSET ? f.partyCountries : (f.partyCountries = nonEmpty(collect(f.parties, (p) => p.country)))),
-  partyKinds: (f) => (f.partyKinds !== UNSET ? f.partyKinds : (f.partyKinds = nonEmpty(collect(f.parties, (p) => p.kind)))),
-  partyRoles: (f) => (f.partyRoles !== UNSET ? f.partyRoles : (f.partyRoles = nonEmpty(collect(f.parties, (p) => p.role)))),
+  partyCountries: remembered('partyCountries', (f) => nonEmpty(collect(f.parties, (p) => p.country))),
+  partyKinds: remembered('partyKinds', (f) => nonEmpty(collect(f.parties, (p) => p.kind))),
+  partyRoles: remembered('partyRoles', (f) => nonEmpty(collect(f.parties, (p) => p.role))),
   placeCountry: (f) => present(f.record.place?.country),
-  goodsCategories: (f) =>
-    f.goodsCategories !== UNSET ? f.goodsCategories : (f.goodsCategories = nonEmpty(collect(f.record.goods ?? [], (g) => g.category))),
-  hsCodes: (f) => (f.hsCodes !== UNSET ? f.hsCodes : (f.hsCodes = nonEmpty(collect(f.record.goods ?? [], (g) => g.hs)))),
-  originCountries: (f) =>
-    f.originCountries !== UNSET ? f.originCountries : (f.originCountries = nonEmpty(collect(f.record.goods ?? [], (g) => g.origin))),
-  designatedParties: (f) =>
-    f.designatedParties !== UNSET ? f.designatedParties : (f.designatedParties = designated(f.parties, (p) => f.lookups.entriesFor(p, f.lastDay()))),
-  designatedVessels: (f) =>
-    f.designatedVessels !== UNSET ? f.designatedVessels : (f.designatedVessels = designated(f.parties, (p) => f.lookups.vesselsFor(p, f.lastDay()))),
+  goodsCategories: remembered('goodsCategories', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.category))),
+  hsCodes: remembered('hsCodes', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.hs))),
+  originCountries: remembered('originCountries', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.origin))),
+  designatedParties: remembered('designatedParties', (f) => designated(f.parties, (p) => f.lookups.entriesFor(p, f.lastDay()))),
+  designatedVessels: remembered('designatedVessels', (f) => designated(f.parties, (p) => f.lookups.vesselsFor(p, f.lastDay()))),
 };
 
 /** Role fact names of the vocabulary's roles, worked out once ("flag-state" → "flagStateCountries"). */

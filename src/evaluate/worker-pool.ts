@@ -93,8 +93,8 @@ export class WorkerPool {
   }
 
   /**
-   * Sends the chunk to the least busy worker (a ready one, when any is). The bytes are moved, not copied, to the worker:
-   * they must be a buffer of their own (as lineChunks makes them).
+   * Sends the chunk to the least busy worker (a ready one, when any is). The bytes are moved, not
+   * copied, to the worker: they must be a buffer of their own (as lineChunks makes them).
    */
   run(task: ChunkTask): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);

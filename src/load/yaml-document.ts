@@ -8,6 +8,7 @@ import {
   type CST, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type ToJSOptions,
 } from 'yaml';
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { lineColumnAt } from './json-error.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
 
 export type PathKey = string | number;
@@ -209,14 +210,11 @@ export function parseYaml(text: string, file: string): ParsedDocument {
 
   const crowded = tooManyValues(text);
   if (crowded !== -1) {
-    const before = text.slice(0, crowded);
-    const line = before.split('\n').length;
-    const column = crowded - before.lastIndexOf('\n');
     return refuse(
       diagnostic(
         'too-many-values',
         `holds more than ${MAX_VALUE_MARKS.toLocaleString('en-US')} values by here (counting commas, brackets, braces, colons and lines); split the file, or give records as NDJSON, which is streamed`,
-        { file, line, column },
+        { file, ...lineColumnAt(text, crowded) },
       ),
     );
   }

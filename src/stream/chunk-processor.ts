@@ -128,42 +128,44 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
     if (opts.keepRecords) out.records = [];
     let u = 0;
     let lineNo = task.firstLine - 1;
-    for (const lines of pieces) for (let i = 0; i < lines.length; i++) {
-      lineNo++;
-      let text = lines[i];
-      if (text === undefined) {
-        out.invalid.push(undecodable[u++]!);
-        continue;
+    for (const lines of pieces) {
+      for (let i = 0; i < lines.length; i++) {
+        lineNo++;
+        let text = lines[i];
+        if (text === undefined) {
+          out.invalid.push(undecodable[u++]!);
+          continue;
+        }
+        // (Empty lines are tested first: every chunk ends with one, and reading a character past
+        // the end of a string costs the optimized code a deoptimization.)
+        if (text.length === 0) continue;
+        if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+        // Blank as String.prototype.trim sees it, as in files read whole; a line starting "{" is not.
+        const c = text.charCodeAt(0);
+        if (text.length === 0 || ((c <= 32 || c >= 0x7f) && text.trim() === '')) continue;
+        const raw = parseNdjsonLine(text, lineNo, task.file);
+        if ('code' in raw) {
+          out.invalid.push({ line: lineNo, diagnostics: [raw] });
+          continue;
+        }
+        const { loaded, diagnostics } = validate(raw);
+        if (!loaded) {
+          out.invalid.push({ line: lineNo, diagnostics });
+          continue;
+        }
+        ids.push(loaded.record.id);
+        out.lines.push(lineNo);
+        out.records?.push(loaded);
+        // The fast path decides synchronously; most records meet no rule and cost no promise.
+        const matched = fast ? fast.match(loaded) : undefined;
+        if (matched?.length === 0) continue;
+        if (matched && opts.deferEngine) {
+          (out.matches ??= []).push({ loaded, rules: matched.map((rule) => rule.loaded.rule.id) });
+          continue;
+        }
+        const findings = matched ? await plain.evaluateRules(loaded, matched) : await plain.evaluate(loaded);
+        for (const finding of findings) out.findings.push(finding);
       }
-      // (Empty lines are tested first: every chunk ends with one, and reading a character past
-      // the end of a string costs the optimized code a deoptimization.)
-      if (text.length === 0) continue;
-      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
-      // Blank as String.prototype.trim sees it, as in files read whole; a line starting "{" is not.
-      const c = text.charCodeAt(0);
-      if (text.length === 0 || ((c <= 32 || c >= 0x7f) && text.trim() === '')) continue;
-      const raw = parseNdjsonLine(text, lineNo, task.file);
-      if ('code' in raw) {
-        out.invalid.push({ line: lineNo, diagnostics: [raw] });
-        continue;
-      }
-      const { loaded, diagnostics } = validate(raw);
-      if (!loaded) {
-        out.invalid.push({ line: lineNo, diagnostics });
-        continue;
-      }
-      ids.push(loaded.record.id);
-      out.lines.push(lineNo);
-      out.records?.push(loaded);
-      // The fast path decides synchronously; most records meet no rule and cost no promise.
-      const matched = fast ? fast.match(loaded) : undefined;
-      if (matched?.length === 0) continue;
-      if (matched && opts.deferEngine) {
-        (out.matches ??= []).push({ loaded, rules: matched.map((c) => c.loaded.rule.id) });
-        continue;
-      }
-      const findings = matched ? await plain.evaluateRules(loaded, matched) : await plain.evaluate(loaded);
-      for (const finding of findings) out.findings.push(finding);
     }
     out.ids = ids.finish();
     return out;

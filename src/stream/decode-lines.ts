@@ -25,10 +25,3 @@ export function* decodePieces(buf: Buffer, pieceBytes = DECODE_PIECE_BYTES): Gen
     start = end + 1;
   }
 }
-
-/** All the lines of valid UTF-8 text, as `text.split('\n')` gives them. */
-export function decodeLines(buf: Buffer, pieceBytes = DECODE_PIECE_BYTES): string[] {
-  const lines: string[] = [];
-  for (const piece of decodePieces(buf, pieceBytes)) for (let i = 0; i < piece.length; i++) lines.push(piece[i]!);
-  return lines;
-}
