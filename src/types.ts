@@ -111,9 +111,15 @@ export interface RecordSet {
 
 // ---------------------------------------------------------------- rules
 
+/**
+ * One cited provision. `symbol` is the UN document symbol ("S/RES/1718 (2006)", "S/PRST/2012/13");
+ * `resolution` and `paragraph` are given for resolutions only: presidential statements and other
+ * instruments have no numbered operative paragraphs and are cited by symbol and date.
+ */
 export interface Provision {
-  resolution: number | string;
-  paragraph: string;
+  resolution?: number;
+  symbol: string;
+  paragraph?: string;
   adopted: string;
   text?: string;
   verified: boolean;

@@ -44,14 +44,14 @@ function timeline(findings: readonly Finding[], rules: RuleSet): Milestone[] {
   for (const { rule } of rules.rules) {
     if (!cited.has(rule.id)) continue;
     for (const p of rule.provisions) {
-      const label = typeof p.resolution === 'number' ? `Resolution ${p.resolution} adopted` : `${p.resolution} adopted`;
+      const label = p.resolution !== undefined ? `Resolution ${p.resolution} adopted` : `${p.symbol} adopted`;
       points.set(`${p.adopted} adoption ${label}`, { date: p.adopted, kind: 'adoption', label });
     }
     // A start that is no provision's adoption day is the day after a deadline or transition period.
     const principal = rule.provisions[0]!;
     if (rule.applies.from > principal.adopted && !rule.provisions.some((p) => p.adopted === rule.applies.from)) {
       const day = addDays(rule.applies.from, -1);
-      const label = `Deadline under ${principal.resolution} para ${principal.paragraph}`;
+      const label = `Deadline under ${principal.resolution !== undefined ? `${principal.resolution} para ${principal.paragraph}` : principal.symbol}`;
       points.set(`${day} deadline ${label}`, { date: day, kind: 'deadline', label });
     }
   }

@@ -2,30 +2,24 @@
 
 import type { Provision } from '../types.js';
 
-/** "S/RES/2270 (2016)" for a numbered resolution; a string resolution ("S/PRST/2012/13") as written. */
-export function resolutionLabel(provision: Pick<Provision, 'resolution' | 'adopted'>): string {
-  if (typeof provision.resolution === 'number') {
-    return `S/RES/${provision.resolution} (${provision.adopted.slice(0, 4)})`;
-  }
-  return provision.resolution;
+/** The provision's UN document symbol, e.g. "S/RES/2270 (2016)" or "S/PRST/2012/13". */
+export function resolutionLabel(provision: Pick<Provision, 'symbol'>): string {
+  return provision.symbol;
 }
 
 /** The document's address on undocs.org, e.g. https://undocs.org/S/RES/2270(2016). */
-export function resolutionUrl(provision: Pick<Provision, 'resolution' | 'adopted'>): string {
-  if (typeof provision.resolution === 'number') {
-    return `https://undocs.org/S/RES/${provision.resolution}(${provision.adopted.slice(0, 4)})`;
-  }
-  return `https://undocs.org/${encodeURI(provision.resolution.trim())}`;
+export function resolutionUrl(provision: Pick<Provision, 'symbol'>): string {
+  return `https://undocs.org/${encodeURI(provision.symbol.replace(' (', '('))}`;
 }
 
-/** "S/RES/2270 (2016) para 8(a)". */
-export function provisionLabel(provision: Pick<Provision, 'resolution' | 'adopted' | 'paragraph'>): string {
-  return `${resolutionLabel(provision)} para ${provision.paragraph}`;
+/** "S/RES/2270 (2016) para 8(a)"; an instrument without paragraphs by its symbol alone. */
+export function provisionLabel(provision: Pick<Provision, 'symbol' | 'paragraph'>): string {
+  return provision.paragraph === undefined ? provision.symbol : `${provision.symbol} para ${provision.paragraph}`;
 }
 
-/** One key per resolution and paragraph. */
-export function provisionKey(provision: Pick<Provision, 'resolution' | 'paragraph'>): string {
-  return `${String(provision.resolution)}\u0000${provision.paragraph}`;
+/** One key per instrument and paragraph. */
+export function provisionKey(provision: Pick<Provision, 'symbol' | 'paragraph'>): string {
+  return `${provision.symbol}\u0000${provision.paragraph ?? ''}`;
 }
 
 /** Compares strings with runs of digits as numbers ("8(b)" < "10"), independent of locale. */
@@ -46,6 +40,6 @@ export function naturalCompare(a: string, b: string): number {
 /** Adoption date, then resolution, then paragraph. */
 export function compareProvisions(a: Provision, b: Provision): number {
   if (a.adopted !== b.adopted) return a.adopted < b.adopted ? -1 : 1;
-  const byResolution = naturalCompare(String(a.resolution), String(b.resolution));
-  return byResolution !== 0 ? byResolution : naturalCompare(a.paragraph, b.paragraph);
+  const bySymbol = naturalCompare(a.symbol, b.symbol);
+  return bySymbol !== 0 ? bySymbol : naturalCompare(a.paragraph ?? '', b.paragraph ?? '');
 }

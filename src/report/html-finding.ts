@@ -18,7 +18,7 @@ function citation(provision: Provision): string {
       : '<p class="verification-note">Not verified against the primary text of the resolution.</p>';
   return (
     '<div class="citation">' +
-    `<p class="cite-line">${link(resolutionUrl(provision), resolutionLabel(provision))}, paragraph ${text(provision.paragraph)}` +
+    `<p class="cite-line">${link(resolutionUrl(provision), resolutionLabel(provision))}${provision.paragraph !== undefined ? `, paragraph ${text(provision.paragraph)}` : ''}` +
     ` <span class="adopted">· adopted ${text(provision.adopted)}</span> ${mark}</p>` +
     note +
     (provision.text ? `<blockquote>${text(provision.text)}</blockquote>` : '') +

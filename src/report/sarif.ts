@@ -36,19 +36,20 @@ function taxonomies(report: Report): Taxonomies {
     ...report.findings.flatMap((f) => [...f.provisions, ...(f.exemption?.provisions ?? [])]),
   ];
   for (const provision of cited) {
-    const key = String(provision.resolution);
+    const key = provision.symbol;
     const entry = byResolution.get(key) ?? { name: resolutionLabel(provision), first: provision, paragraphs: new Map() };
-    if (!entry.paragraphs.has(provision.paragraph)) entry.paragraphs.set(provision.paragraph, provision);
+    const paragraph = provision.paragraph ?? '';
+    if (!entry.paragraphs.has(paragraph)) entry.paragraphs.set(paragraph, provision);
     byResolution.set(key, entry);
   }
   const entries = [...byResolution.values()].sort((a, b) => compareProvisions(a.first, b.first));
   const where = new Map<string, { id: string; index: number; toolComponent: { name: string; index: number } }>();
   const components = entries.map((entry, componentIndex) => {
-    const paragraphs = [...entry.paragraphs.values()].sort((a, b) => naturalCompare(a.paragraph, b.paragraph));
+    const paragraphs = [...entry.paragraphs.values()].sort((a, b) => naturalCompare(a.paragraph ?? '', b.paragraph ?? ''));
     paragraphs.forEach((provision, index) => {
-      where.set(provisionKey(provision), { id: provision.paragraph, index, toolComponent: { name: entry.name, index: componentIndex } });
+      where.set(provisionKey(provision), { id: provision.paragraph ?? provision.symbol, index, toolComponent: { name: entry.name, index: componentIndex } });
     });
-    const numbered = typeof entry.first.resolution === 'number';
+    const numbered = entry.first.resolution !== undefined;
     return {
       name: entry.name,
       fullName: numbered
@@ -59,7 +60,7 @@ function taxonomies(report: Report): Taxonomies {
       shortDescription: { text: `${entry.name}, adopted ${entry.first.adopted}` },
       isComprehensive: false,
       taxa: paragraphs.map((provision) => ({
-        id: provision.paragraph,
+        id: provision.paragraph ?? provision.symbol,
         name: provisionLabel(provision),
         shortDescription: { text: `${provisionLabel(provision)}${provision.verified ? '' : ' (unverified)'}` },
         ...(provision.text ? { fullDescription: { text: provision.text } } : {}),

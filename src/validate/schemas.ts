@@ -168,14 +168,15 @@ export const recordEnvelopeSchema: Schema = {
 
 const provision: Schema = {
   type: 'object',
-  required: ['resolution', 'paragraph', 'adopted', 'verified'],
+  required: ['adopted', 'verified'],
   additionalProperties: false,
   properties: {
-    resolution: { type: ['integer', 'string'], minimum: 1, minLength: 1, description: 'e.g. 1718, or "S/PRST/2012/13"' },
-    paragraph: { type: 'string', minLength: 1, description: 'e.g. "8(b)" or "17"; quote it' },
+    resolution: { type: 'integer', minimum: 1, description: 'a resolution\'s number, e.g. 1718; omitted for other instruments' },
+    symbol: { type: 'string', pattern: '^S/[A-Z]+/[0-9]+(/[0-9]+)*( \\([0-9]{4}\\))?$', description: 'the UN document symbol, e.g. "S/RES/1718 (2006)" or "S/PRST/2012/13"; required where there is no resolution number' },
+    paragraph: { type: 'string', minLength: 1, description: 'a resolution\'s operative paragraph, e.g. "8(b)" or "17"; quote it; omitted for instruments without numbered paragraphs' },
     adopted: day,
     text,
-    verified: { type: 'boolean', description: 'false where the digest marks the entry PARTIAL or UNVERIFIED' },
+    verified: { type: 'boolean', description: 'true only where the note names a source (publisher, address, quoted words) that carries the paragraph number' },
     note: text,
   },
 };

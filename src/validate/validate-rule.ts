@@ -5,6 +5,7 @@ import type { PathKey } from '../load/yaml-document.js';
 import type { Diagnostic, Exemption, LoadedRule, Rule, RuleExample, SourceLocation } from '../types.js';
 import { ConditionChecker, type NamedConditions } from './validate-conditions.js';
 import { checkSchema, type Locate } from './schema-check.js';
+import { provisionProblems, withSymbol } from './validate-provision.js';
 import { recordSchema, ruleValidationSchema } from './schemas.js';
 
 /** Fills what an example record may leave out: its id and its evidence. */
@@ -77,8 +78,10 @@ export function validateRule(
     }
     exemptionIds.add(ex.id);
     const tree = checker.check(ex.when, [...path, 'unless', i, 'when']);
-    if (tree) unless.push({ ...ex, when: tree, provisions: ex.provisions ?? [] });
+    (ex.provisions ?? []).forEach((p, j) => diagnostics.push(...provisionProblems(p, [...path, 'unless', i, 'provisions', j], locate)));
+    if (tree) unless.push({ ...ex, when: tree, provisions: (ex.provisions ?? []).map(withSymbol) });
   });
+  rule.provisions.forEach((p, j) => diagnostics.push(...provisionProblems(p, [...path, 'provisions', j], locate)));
   for (const d of checker.diagnostics) diagnostics.push(d);
   for (const d of fieldProblems(rule, path, locate)) diagnostics.push(d);
   const examples: RuleExample[] = [];
@@ -94,7 +97,7 @@ export function validateRule(
   if (diagnostics.some((d) => d.severity === 'error') || !when) return { diagnostics };
   const location: SourceLocation = locate(path);
   return {
-    loaded: { rule: { ...rule, tags: rule.tags ?? [], when, unless, examples }, location },
+    loaded: { rule: { ...rule, provisions: rule.provisions.map(withSymbol), tags: rule.tags ?? [], when, unless, examples }, location },
     diagnostics,
   };
 }

@@ -19,6 +19,7 @@ export const HOSTILE_RECORD_ID = 'hostile-record';
 
 const p1718_8b: Provision = {
   resolution: 1718,
+  symbol: 'S/RES/1718 (2006)',
   paragraph: '8(b)',
   adopted: '2006-10-14',
   text:
@@ -29,6 +30,7 @@ const p1718_8b: Provision = {
 
 const p2270_6: Provision = {
   resolution: 2270,
+  symbol: 'S/RES/2270 (2016)',
   paragraph: '6',
   adopted: '2016-03-02',
   text: 'Decides that the measures in paragraphs 8 (a) and 8 (b) of resolution 1718 (2006) shall also apply to all arms and related materiel, including small arms and light weapons',
@@ -38,6 +40,7 @@ const p2270_6: Provision = {
 
 const p2397_8: Provision = {
   resolution: 2397,
+  symbol: 'S/RES/2397 (2017)',
   paragraph: '8',
   adopted: '2017-12-22',
   text:
@@ -47,6 +50,7 @@ const p2397_8: Provision = {
 
 const p2321_11: Provision = {
   resolution: 2321,
+  symbol: 'S/RES/2321 (2016)',
   paragraph: '11',
   adopted: '2016-11-30',
   text:
@@ -56,14 +60,14 @@ const p2321_11: Provision = {
 
 const p2321_46: Provision = {
   resolution: 2321,
+  symbol: 'S/RES/2321 (2016)',
   paragraph: '46',
   adopted: '2016-11-30',
   verified: true,
 };
 
 const prst2012_13: Provision = {
-  resolution: 'S/PRST/2012/13',
-  paragraph: '(statement)',
+  symbol: 'S/PRST/2012/13',
   adopted: '2012-04-16',
   text:
     'this satellite launch, as well as any launch that uses ballistic missile technology, even if characterized as a satellite launch or space launch vehicle, is a serious violation of Security Council resolutions 1718 (2006) and 1874 (2009)',

@@ -248,7 +248,7 @@ export function ruleArbitrary(words: readonly string[], index: number, tree = co
         title: `Hand rule ${index}`,
         status: 'stable',
         tags: [],
-        provisions: [{ resolution: 2270, paragraph: '8', adopted: '2016-03-02', verified: true }],
+        provisions: [{ resolution: 2270, symbol: 'S/RES/2270 (2016)', paragraph: '8', adopted: '2016-03-02', verified: true }],
         outcome,
         applies: until && until >= from ? { from, until } : { from },
         when: root,
