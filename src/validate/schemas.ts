@@ -3,7 +3,7 @@
 import { COUNTRY_CODES } from '../vocabulary/countries.js';
 import {
   EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_TYPES,
-  SHIPMENT_PURPOSES, TRAINING_KINDS,
+  PORT_ENTRY_REASONS, SHIPMENT_PURPOSES, TRAINING_KINDS,
 } from '../vocabulary/records.js';
 import { OPERATOR_NAMES } from '../compile/operators.js';
 
@@ -67,6 +67,7 @@ function exemptionFact(kind: string): Schema {
     case 'field': return { type: 'string', enum: FIELDS };
     case 'shipment-purpose': return { type: 'string', enum: SHIPMENT_PURPOSES };
     case 'training-kind': return { type: 'string', enum: TRAINING_KINDS };
+    case 'port-entry-reason': return { type: 'string', enum: PORT_ENTRY_REASONS };
     default: return text;
   }
 }

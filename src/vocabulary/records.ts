@@ -38,7 +38,7 @@ export const FIELDS = [
 ] as const;
 
 /** The documented exemption facts and the kind of value each holds. */
-export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purpose' | 'field' | 'string' | 'shipment-purpose' | 'training-kind'>> = {
+export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purpose' | 'field' | 'string' | 'shipment-purpose' | 'training-kind' | 'port-entry-reason'>> = {
   committeeApproval: 'boolean',
   committeeNotified: 'boolean',
   stateDetermination: 'boolean',
@@ -61,10 +61,13 @@ export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purp
   dprkBank: 'boolean',
   shipmentPurpose: 'shipment-purpose',
   trainingKind: 'training-kind',
+  portEntryReason: 'port-entry-reason',
   sector: 'string',
 };
 
 export const SHIPMENT_PURPOSES = ['repair', 'servicing', 'refurbishing', 'testing', 'reverse-engineering', 'marketing'] as const;
 export const TRAINING_KINDS = ['military', 'paramilitary', 'police', 'civilian'] as const;
+/** Why a vessel entered a port, where the port-entry bans make an exception: an emergency, or a return to its port of origination. */
+export const PORT_ENTRY_REASONS = ['emergency', 'return-to-port-of-origination'] as const;
 
 export const EVIDENCE_LEVEL_NAMES = ['confirmed', 'reported', 'alleged', 'speculative'] as const;
