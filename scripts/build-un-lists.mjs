@@ -1,14 +1,12 @@
 #!/usr/bin/env node
 // Builds rules/unsc-dprk/lists/un-1718.json from the UN 1718 list snapshots.
 //
-//   node scripts/build-un-lists.mjs [--entries PATH] [--vessels PATH] [--out PATH]
+//   node scripts/build-un-lists.mjs --entries PATH --vessels PATH [--out PATH]
 //                                   [--vessels-date YYYY-MM-DD]
 //
-// Inputs (defaults are relative to the repository root):
+// Inputs (both required):
 //   --entries  the DPRK entries of the UN Consolidated List, as JSON
-//              (../shared/data/un-1718/dprk-1718-entries-2025-08-02.json)
 //   --vessels  the 1718 Designated Vessels List, as CSV
-//              (../shared/data/un-1718/1718-designated-vessels-2020-06-04.csv)
 // Output:
 //   --out      rules/unsc-dprk/lists/un-1718.json
 //
@@ -22,8 +20,6 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const DEFAULTS = {
-  entries: resolve(repoRoot, '../shared/data/un-1718/dprk-1718-entries-2025-08-02.json'),
-  vessels: resolve(repoRoot, '../shared/data/un-1718/1718-designated-vessels-2020-06-04.csv'),
   out: resolve(repoRoot, 'rules/unsc-dprk/lists/un-1718.json'),
 };
 
@@ -39,7 +35,7 @@ const MEASURE_COLUMNS = [
 function usage(message) {
   if (message) process.stderr.write(`build-un-lists: ${message}\n`);
   process.stderr.write(
-    'usage: node scripts/build-un-lists.mjs [--entries PATH] [--vessels PATH] [--out PATH] [--vessels-date YYYY-MM-DD]\n',
+    'usage: node scripts/build-un-lists.mjs --entries PATH --vessels PATH [--out PATH] [--vessels-date YYYY-MM-DD]\n',
   );
   process.exit(message ? 2 : 0);
 }
@@ -58,6 +54,7 @@ function parseArgs(argv) {
     if (value === undefined || value === '') usage(`${flag} needs a value`);
     opts[key] = key === 'vesselsDate' ? value : resolve(process.cwd(), value);
   }
+  if (!opts.entries || !opts.vessels) usage('--entries and --vessels are required');
   return opts;
 }
 

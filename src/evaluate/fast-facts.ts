@@ -79,6 +79,10 @@ const FIELD_READERS: Record<string, Reader> = {
   partyKinds: remembered('partyKinds', (f) => nonEmpty(collect(f.parties, (p) => p.kind))),
   partyRoles: remembered('partyRoles', (f) => nonEmpty(collect(f.parties, (p) => p.role))),
   placeCountry: (f) => present(f.record.place?.country),
+  placeOrHostCountries: (f) => {
+    const country = f.record.place?.country;
+    return country !== undefined ? [country] : nonEmpty(collect(f.parties.filter((p) => p.role === 'host'), (p) => p.country));
+  },
   goodsCategories: remembered('goodsCategories', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.category))),
   hsCodes: remembered('hsCodes', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.hs))),
   originCountries: remembered('originCountries', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.origin))),

@@ -9,7 +9,7 @@ export function roleFactName(role: string): string {
 export const RECORD_FACTS = ['id', 'type', 'date', 'parties', 'goods', 'place', 'facts', 'evidence'] as const;
 
 export const DERIVED_FACTS = [
-  'partyCountries', 'partyKinds', 'partyRoles', 'placeCountry', 'goodsCategories', 'hsCodes',
+  'partyCountries', 'partyKinds', 'partyRoles', 'placeCountry', 'placeOrHostCountries', 'goodsCategories', 'hsCodes',
   'originCountries', 'designatedParties', 'designatedVessels',
   ...PARTY_ROLES.filter((r) => r !== 'other').map(roleFactName),
 ] as const;

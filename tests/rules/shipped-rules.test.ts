@@ -29,15 +29,22 @@ describe('the shipped rule set', () => {
     expect(results.length).toBeGreaterThan(200);
   });
 
-  it('covers every family, citing only resolutions in the digest', async () => {
+  it('covers every family, citing only the DPRK resolutions, 2664 and S/PRST/2012/13, each by its symbol', async () => {
     const r = await runCli(['rules', 'list', '--format', 'json']);
-    const { rules } = JSON.parse(r.stdout) as { rules: { tags: string[]; provisions: { resolution: number | string }[] }[] };
+    const { rules } = JSON.parse(r.stdout) as { rules: { tags: string[]; provisions: { resolution?: number; symbol: string; paragraph?: string }[] }[] };
     const tags = new Set(rules.flatMap((x) => x.tags));
     for (const family of ['arms', 'launches', 'labour', 'science', 'joint-ventures', 'trade', 'maritime', 'finance', 'designations']) {
       expect(tags, family).toContain(family);
     }
-    const known = new Set([1695, 1718, 1874, 2087, 2094, 2270, 2321, 2356, 2371, 2375, 2397, 'S/PRST/2012/13']);
-    expect(rules.flatMap((x) => x.provisions.map((p) => p.resolution)).filter((res) => !known.has(res))).toEqual([]);
+    const known = new Set(['S/RES/1695 (2006)', 'S/RES/1718 (2006)', 'S/RES/1874 (2009)', 'S/RES/2087 (2013)', 'S/RES/2094 (2013)',
+      'S/RES/2270 (2016)', 'S/RES/2321 (2016)', 'S/RES/2356 (2017)', 'S/RES/2371 (2017)', 'S/RES/2375 (2017)', 'S/RES/2397 (2017)',
+      'S/RES/2664 (2022)', 'S/PRST/2012/13']);
+    const provisions = rules.flatMap((x) => x.provisions);
+    expect(provisions.map((p) => p.symbol).filter((symbol) => !known.has(symbol))).toEqual([]);
+    // A presidential statement has no numbered paragraphs: symbol and date only.
+    expect(provisions.filter((p) => p.symbol.startsWith('S/PRST/')).map((p) => [p.resolution, p.paragraph])).toEqual(
+      provisions.filter((p) => p.symbol.startsWith('S/PRST/')).map(() => [undefined, undefined]),
+    );
   });
 });
 
@@ -53,15 +60,17 @@ describe('where the measures do not reach, nothing fires', () => {
     }
   });
 
-  it('Russian-origin coal shipped through Rajin', async () => {
-    const fs = await findings({
-      type: 'trade-shipment', date: '2019-03',
-      parties: [{ name: 'Coal trader', kind: 'organisation', country: 'RU', role: 'supplier' }, { name: 'Buyer', kind: 'organisation', country: 'CN', role: 'recipient' }],
-      goods: [{ description: 'coal', category: 'coal', hs: '2701', origin: 'RU' }],
-      place: { country: 'KP', name: 'Rajin' },
-      facts: { routeVia: 'Rajin' },
-    });
-    expect(notViolation(fs)).toEqual([]);
+  it('coal of foreign origin shipped through Rajin with advance notice, whatever its origin; without a stated notice, a review', async () => {
+    for (const origin of ['RU', 'MN', 'CN']) {
+      const shipment = {
+        type: 'trade-shipment', date: '2019-03',
+        parties: [{ name: 'Port operator', kind: 'organisation' as const, country: 'KP', role: 'supplier' }, { name: 'Buyer', kind: 'organisation' as const, country: 'CN', role: 'recipient' }],
+        goods: [{ description: 'coal', category: 'coal', hs: '2701', origin }],
+        place: { country: 'KP', name: 'Rajin' },
+      };
+      expect(notViolation(await findings({ ...shipment, facts: { routeVia: 'Rajin', committeeNotified: true } })), origin).toEqual([]);
+      expect(notViolation(await findings({ ...shipment, facts: { routeVia: 'Rajin' } })), origin).toEqual(['dprk-coal-rajin-transit-notice-unknown: review']);
+    }
   });
 
   it('DPRK workers abroad in 2018 under contracts finalized before 11 September 2017, but not from 23 December 2019', async () => {
@@ -74,6 +83,17 @@ describe('where the measures do not reach, nothing fires', () => {
     expect(notViolation(await findings({ ...workers, date: '2018' }))).toEqual([]);
     const later = await findings({ ...workers, date: '2020-03' });
     expect(later.map((f) => [f.ruleId, f.outcome])).toContainEqual(['labour-repatriation', 'violation']);
+  });
+
+  it('names the host State from the record when the record gives a host but no place', async () => {
+    const fs = await findings({
+      type: 'labour-deployment', date: '2021-03',
+      parties: [{ name: 'DPRK workers', kind: 'person', country: 'KP', role: 'worker' }, { name: 'Russian Federation', kind: 'state', country: 'RU', role: 'host' }],
+      facts: { earningIncome: true },
+    });
+    const repatriation = fs.find((f) => f.ruleId === 'labour-repatriation');
+    expect(repatriation?.message).toContain('earning income in RU after 22 December 2019');
+    expect(repatriation?.message).not.toContain('(unknown)');
   });
 
   it('a medical exchange', async () => {
