@@ -42,7 +42,7 @@ describe('evaluateRecords', () => {
     expect(exempt.exemption).toEqual({
       id: 'committee-approved',
       title: 'Approved in advance by the Committee',
-      provisions: [{ resolution: 2270, paragraph: '8(b)', adopted: '2016-03-02', verified: true }],
+      provisions: [{ resolution: 2270, symbol: 'S/RES/2270 (2016)', paragraph: '8(b)', adopted: '2016-03-02', verified: true }],
     });
   });
 
