@@ -24,6 +24,30 @@ function load(files: Record<string, string>) {
 const LEAF = '{ all: [ { name: t, fact: type, operator: equal, value: launch } ] }';
 
 describe('rule validation', () => {
+  it('cites a resolution by number and paragraph, and another instrument by symbol and date only', () => {
+    const cite = (provision: string) => RULE('cites', LEAF).replace('{ resolution: 1718, paragraph: "8(b)", adopted: "2006-10-14", verified: true }', provision);
+    const ok = load({ 'a.yaml': cite('{ symbol: "S/PRST/2012/13", adopted: "2012-04-16", verified: false, note: n }') });
+    expect(ok.lines).toEqual([]);
+    expect(ok.value.rules[0]!.rule.provisions[0]).toEqual({ symbol: 'S/PRST/2012/13', adopted: '2012-04-16', verified: false, note: 'n' });
+    const derived = load({ 'a.yaml': RULE('cites', LEAF) });
+    expect(derived.value.rules[0]!.rule.provisions[0]).toMatchObject({ resolution: 1718, symbol: 'S/RES/1718 (2006)', paragraph: '8(b)' });
+    const bad = load({
+      'a.yaml': cite('{ symbol: "S/PRST/2012/13", paragraph: "2", adopted: "2012-04-16", verified: false }'),
+      'b.yaml': cite('{ resolution: 1718, symbol: "S/RES/1718 (2007)", paragraph: "8(b)", adopted: "2006-10-14", verified: true }'),
+      'c.yaml': cite('{ resolution: 1718, adopted: "2006-10-14", verified: true }'),
+      'd.yaml': cite('{ adopted: "2006-10-14", verified: true }'),
+      'e.yaml': cite('{ symbol: "S/RES/1718 (2006)", paragraph: "8(b)", adopted: "2006-10-14", verified: true }'),
+    });
+    expect(bad.lines).toEqual([
+      'a.yaml:4:56: invalid-value',
+      'b.yaml:4:45: invalid-value',
+      'c.yaml:4:17: missing-field',
+      'd.yaml:4:17: missing-field',
+      'e.yaml:4:27: invalid-value',
+    ]);
+    expect(bad.value.rules).toEqual([]);
+  });
+
   it('loads the core test rules with named conditions inlined', () => {
     const r = loadRules(['tests/fixtures/core/rules.yaml']);
     expect(r.diagnostics).toEqual([]);
