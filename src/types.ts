@@ -62,6 +62,12 @@ export interface Party {
   kind?: 'state' | 'organisation' | 'person' | 'vessel';
   country?: string;
   role?: string;
+  /** Names the party went by before (a renamed vessel): matched against the designation list too. */
+  formerNames?: string[];
+  /** How many persons the party stands for (e.g. a group of workers). */
+  count?: number;
+  /** Virtual-asset wallet addresses. */
+  wallets?: string[];
   identifiers?: { unRef?: string; imo?: string; [key: string]: string | undefined };
 }
 
@@ -172,6 +178,11 @@ export interface Rule {
   message: string;
   examples?: RuleExample[];
   description?: string;
+  /**
+   * Point-in-time citations: a finding cites only the provisions adopted on or before the last day
+   * of the activity's date (the resolutions then in force), not every provision the rule lists.
+   */
+  citeInForce?: boolean;
 }
 
 /** A rule with where it came from. Named conditions are already inlined. */

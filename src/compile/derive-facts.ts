@@ -1,7 +1,7 @@
 // Computes the facts a rule can test from one record: its fields, exemption facts and derived lists.
 import { toDateSpan } from '../dates/date-span.js';
 import type { ActivityRecord } from '../types.js';
-import { roleFactName } from '../vocabulary/facts.js';
+import { roleFactName, workerHeadCount } from '../vocabulary/facts.js';
 import type { DesignationIndex } from './designation-index.js';
 
 export type Facts = Record<string, unknown>;
@@ -46,10 +46,12 @@ export function deriveFacts(record: ActivityRecord, index: DesignationIndex): Fa
   facts.goodsCategories = uniqueSorted(goods.map((g) => g.category));
   facts.hsCodes = uniqueSorted(goods.map((g) => g.hs));
   facts.originCountries = uniqueSorted(goods.map((g) => g.origin));
+  facts.workerCount = workerHeadCount(parties);
+  facts.walletAddresses = uniqueSorted(parties.flatMap((p) => p.wallets ?? []));
   const until = toDateSpan(record.date)?.end;
   facts.designatedParties = uniqueSorted(parties.flatMap((p) => index.entriesFor(p, until)));
   facts.designatedVessels = uniqueSorted(parties.flatMap((p) => index.vesselsFor(p, until)));
-  for (const k of ['designatedParties', 'designatedVessels', 'partyCountries', 'partyKinds', 'partyRoles', 'placeOrHostCountries', 'goodsCategories', 'hsCodes', 'originCountries']) {
+  for (const k of ['designatedParties', 'designatedVessels', 'partyCountries', 'partyKinds', 'partyRoles', 'placeOrHostCountries', 'goodsCategories', 'hsCodes', 'originCountries', 'walletAddresses']) {
     if ((facts[k] as string[]).length === 0) delete facts[k];
   }
   for (const k of Object.keys(facts)) if (facts[k] === undefined || facts[k] === null) delete facts[k];

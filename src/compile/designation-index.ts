@@ -66,6 +66,22 @@ function listedBy(listed: string | undefined, until: string | undefined): boolea
   return listed === undefined || until === undefined || listed <= until;
 }
 
+/**
+ * What a party's name, and each name it went by before, match in one name table; undefined for
+ * none. A vessel renamed to hide it is still found by a former name the list holds.
+ */
+function namedIn<T>(table: ReadonlyMap<string, ReadonlySet<T>>, party: Party): ReadonlySet<T> | undefined {
+  const own = table.get(normalizeName(party.name));
+  const former = party.formerNames;
+  if (former === undefined || former.length === 0) return own;
+  let out: Set<T> | undefined = own && new Set(own);
+  for (const n of former) {
+    const hit = table.get(normalizeName(n));
+    if (hit) for (const v of hit) (out ??= new Set()).add(v);
+  }
+  return out;
+}
+
 export function buildDesignationIndex(lists: readonly DesignationList[]): DesignationIndex {
   const refs = new Set<string>();
   const listedOn = new Map<string, string>();
@@ -98,7 +114,7 @@ export function buildDesignationIndex(lists: readonly DesignationList[]): Design
     entriesFor(party, until) {
       const ref = party.identifiers?.unRef?.trim();
       const byRef = ref && refs.has(ref) ? ref : undefined;
-      const named = byName.get(normalizeName(party.name));
+      const named = namedIn(byName, party);
       if (byRef === undefined && named === undefined) return [];
       const out = new Set<string>(named);
       if (byRef !== undefined) out.add(byRef);
@@ -107,7 +123,7 @@ export function buildDesignationIndex(lists: readonly DesignationList[]): Design
     vesselsFor(party, until) {
       const imo = party.identifiers?.imo;
       const byImo = imo && imos.has(imo) ? imo : undefined;
-      const named = party.kind === 'vessel' || party.kind === undefined ? vesselByName.get(normalizeName(party.name)) : undefined;
+      const named = party.kind === 'vessel' || party.kind === undefined ? namedIn(vesselByName, party) : undefined;
       if (byImo === undefined && named === undefined) return [];
       const out = new Set<string>();
       if (byImo !== undefined) out.add(byImo);

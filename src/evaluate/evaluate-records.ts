@@ -4,7 +4,7 @@ import { buildDesignationIndex, type DesignationIndex } from '../compile/designa
 import { deriveFacts, type Facts } from '../compile/derive-facts.js';
 import { relateToWindow, type WindowRelation } from '../dates/date-span.js';
 import { compareLocations } from '../diagnostics/diagnostic.js';
-import type { ExplanationLine, Finding, LoadedRecord, RuleSet } from '../types.js';
+import type { ExplanationLine, Finding, LoadedRecord, Provision, Rule, RuleSet } from '../types.js';
 import { explain } from './explanation.js';
 import { createFastEvaluator } from './fast-evaluator.js';
 import { fillMessage } from './message.js';
@@ -41,6 +41,20 @@ function straddleNote(loaded: LoadedRecord, relation: WindowRelation, from: stri
     return [`The activity's date (${span.text}, ${span.start} to ${span.end}) runs past ${until}, the last day this provision applies: part of it may fall after.`];
   }
   return [];
+}
+
+/**
+ * The provisions a finding cites. With `citeInForce`, those adopted on or before the activity's
+ * last day; a provision adopted within the activity's span is cited with a note, since part of the
+ * activity may precede it.
+ */
+function citedProvisions(rule: Rule, loaded: LoadedRecord): { provisions: Provision[]; notes: string[] } {
+  if (rule.citeInForce !== true) return { provisions: rule.provisions, notes: [] };
+  const { span } = loaded;
+  const provisions = rule.provisions.filter((p) => p.adopted <= span.end);
+  const later = [...new Set(provisions.filter((p) => p.adopted > span.start).map((p) => `${p.resolution ?? p.symbol} of ${p.adopted}`))];
+  const notes = later.length === 0 ? [] : [`Adopted within the activity's date (${span.text}, ${span.start} to ${span.end}), so cited though part of the activity may precede it: ${later.join('; ')}.`];
+  return { provisions, notes };
 }
 
 export function createEvaluator(ruleSet: RuleSet): Evaluator {
@@ -82,11 +96,12 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
     const { rule } = c.loaded;
     const { record } = loaded;
     const ex = exemptionId === undefined ? undefined : rule.unless?.find((u) => u.id === exemptionId);
+    const cited = citedProvisions(rule, loaded);
     const finding: Finding = {
       recordId: record.id,
       ruleId: rule.id,
       ruleTitle: rule.title,
-      provisions: rule.provisions,
+      provisions: cited.provisions,
       outcome: ex ? 'exempt' : rule.outcome,
       evidence: record.evidence.level,
       evidenceDetail: {
@@ -98,7 +113,7 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
       message: fillMessage(rule.message, { record, facts, rule }),
       location: loaded.location,
       date: loaded.span,
-      notes: straddleNote(loaded, relation, rule.applies.from, rule.applies.until),
+      notes: [...straddleNote(loaded, relation, rule.applies.from, rule.applies.until), ...cited.notes],
       explanation,
     };
     if (ex) finding.exemption = { id: ex.id, ...(ex.title !== undefined ? { title: ex.title } : {}), provisions: ex.provisions ?? [] };

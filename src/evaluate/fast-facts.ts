@@ -6,7 +6,7 @@ import type { FactSource, LeafMemo } from '../compile/compile-predicate.js';
 import type { DesignationIndex } from '../compile/designation-index.js';
 import type { ActivityRecord, Party } from '../types.js';
 import { PARTY_ROLES } from '../vocabulary/records.js';
-import { roleFactName } from '../vocabulary/facts.js';
+import { roleFactName, workerHeadCount } from '../vocabulary/facts.js';
 
 /** The defined, non-empty values, sorted and without repeats (as deriveFacts lists them). */
 function uniqueSorted(out: string[]): string[] {
@@ -35,7 +35,7 @@ function collect<T>(items: readonly T[], pick: (item: T) => string | undefined):
   return uniqueSorted(out);
 }
 
-/** The designations of all parties, sorted, or undefined for none (most records). */
+/** What a lookup gives for each party (designations, wallet addresses), sorted, or undefined for none (most records). */
 function designated(parties: readonly Party[], look: (p: Party) => readonly string[]): string[] | undefined {
   let out: string[] | undefined;
   for (let i = 0; i < parties.length; i++) {
@@ -55,7 +55,8 @@ type Reader = (facts: LazyFacts) => unknown;
 
 /** The derived lists LazyFacts remembers once computed. */
 type ListName =
-  | 'partyCountries' | 'partyKinds' | 'partyRoles' | 'goodsCategories' | 'hsCodes' | 'originCountries' | 'designatedParties' | 'designatedVessels';
+  | 'partyCountries' | 'partyKinds' | 'partyRoles' | 'goodsCategories' | 'hsCodes' | 'originCountries' | 'designatedParties' | 'designatedVessels'
+  | 'walletAddresses';
 
 /** A reader that computes a derived list on first use and keeps it on the facts (several rules read each). */
 function remembered(name: ListName, compute: (f: LazyFacts) => string[] | undefined): Reader {
@@ -88,6 +89,8 @@ const FIELD_READERS: Record<string, Reader> = {
   originCountries: remembered('originCountries', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.origin))),
   designatedParties: remembered('designatedParties', (f) => designated(f.parties, (p) => f.lookups.entriesFor(p, f.lastDay()))),
   designatedVessels: remembered('designatedVessels', (f) => designated(f.parties, (p) => f.lookups.vesselsFor(p, f.lastDay()))),
+  workerCount: (f) => workerHeadCount(f.parties),
+  walletAddresses: remembered('walletAddresses', (f) => designated(f.parties, (p) => p.wallets ?? [])),
 };
 
 /** Role fact names of the vocabulary's roles, worked out once ("flag-state" → "flagStateCountries"). */
@@ -120,6 +123,7 @@ export class LazyFacts implements FactSource {
   originCountries: string[] | undefined | typeof UNSET = UNSET;
   designatedParties: string[] | undefined | typeof UNSET = UNSET;
   designatedVessels: string[] | undefined | typeof UNSET = UNSET;
+  walletAddresses: string[] | undefined | typeof UNSET = UNSET;
   private until: string | undefined | typeof UNSET;
   readonly parties: Party[];
   readonly lookups: DesignationIndex;

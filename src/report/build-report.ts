@@ -41,12 +41,15 @@ function activity(r: LoadedRecord): ActivitySummary {
 function timeline(findings: readonly Finding[], rules: RuleSet): Milestone[] {
   const points = new Map<string, Milestone>();
   const cited = new Set(findings.map((f) => f.ruleId));
-  for (const { rule } of rules.rules) {
-    if (!cited.has(rule.id)) continue;
-    for (const p of rule.provisions) {
+  // The provisions the findings cite (a rule with point-in-time citations cites fewer than it lists).
+  for (const f of findings) {
+    for (const p of f.provisions) {
       const label = p.resolution !== undefined ? `Resolution ${p.resolution} adopted` : `${p.symbol} adopted`;
       points.set(`${p.adopted} adoption ${label}`, { date: p.adopted, kind: 'adoption', label });
     }
+  }
+  for (const { rule } of rules.rules) {
+    if (!cited.has(rule.id)) continue;
     // A start that is no provision's adoption day is the day after a deadline or transition period.
     const principal = rule.provisions[0]!;
     if (rule.applies.from > principal.adopted && !rule.provisions.some((p) => p.adopted === rule.applies.from)) {

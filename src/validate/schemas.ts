@@ -3,7 +3,7 @@
 import { COUNTRY_CODES } from '../vocabulary/countries.js';
 import {
   EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_TYPES,
-  PORT_ENTRY_REASONS, SHIPMENT_PURPOSES, TRAINING_KINDS,
+  PORT_ENTRY_REASONS, SHIPMENT_PURPOSES, SHIPMENT_STAGES, TRAINING_KINDS, VENTURE_PURPOSES,
 } from '../vocabulary/records.js';
 import { OPERATOR_NAMES } from '../compile/operators.js';
 
@@ -68,6 +68,8 @@ function exemptionFact(kind: string): Schema {
     case 'shipment-purpose': return { type: 'string', enum: SHIPMENT_PURPOSES };
     case 'training-kind': return { type: 'string', enum: TRAINING_KINDS };
     case 'port-entry-reason': return { type: 'string', enum: PORT_ENTRY_REASONS };
+    case 'shipment-stage': return { type: 'string', enum: SHIPMENT_STAGES };
+    case 'venture-purpose': return { type: 'string', enum: VENTURE_PURPOSES };
     default: return text;
   }
 }
@@ -95,6 +97,14 @@ export const recordSchema: Schema = {
           kind: { type: 'string', enum: PARTY_KINDS },
           country,
           role: { type: 'string', enum: PARTY_ROLES },
+          formerNames: { type: 'array', maxItems: 100, items: text, description: "Names the party (most often a vessel) went by before: each is matched against the designation list too." },
+          count: { type: 'integer', minimum: 1, maximum: 1e9, description: 'How many persons the party stands for (a head count of workers, say).' },
+          wallets: {
+            type: 'array',
+            maxItems: 1000,
+            items: { type: 'string', pattern: '^[A-Za-z0-9:._-]{8,128}$' },
+            description: 'Virtual-asset wallet addresses the party holds or used, as written on the chain ("0x47666fab8bd0ac7003bce3f5c3585383f09486e2").',
+          },
           identifiers: {
             type: 'object',
             propertyNames: FORBIDDEN_KEYS,
@@ -214,6 +224,10 @@ function ruleSchema(condition: Schema): Schema {
       status: { type: 'string', enum: ['draft', 'stable', 'deprecated'] },
       tags: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
       provisions: { type: 'array', minItems: 1, items: provision },
+      citeInForce: {
+        type: 'boolean',
+        description: "true: a finding cites only the provisions adopted on or before the activity's last day (those in force then)",
+      },
       outcome: { type: 'string', enum: ['violation', 'review'] },
       applies: {
         type: 'object',

@@ -45,6 +45,13 @@ function fieldProblems(rule: Partial<Rule>, path: PathKey[], locate: Locate): Di
   if (applies && isDay(applies.from) && isDay(applies.until) && (applies.until as string) < (applies.from as string)) {
     out.push(diagnostic('invalid-date', "'applies.until' is before 'applies.from'", locate([...path, 'applies', 'until'])));
   }
+  // Point-in-time citations: on the first day the rule applies, some provision must be in force.
+  if (rule.citeInForce === true && applies && isDay(applies.from) && Array.isArray(rule.provisions)) {
+    const days = rule.provisions.map((p) => p?.adopted).filter(isDay) as string[];
+    if (days.length > 0 && days.every((d) => d > (applies.from as string))) {
+      out.push(diagnostic('invalid-date', `'applies.from' (${applies.from as string}) is before every provision's adoption: with citeInForce, a finding would cite nothing`, locate([...path, 'applies', 'from'])));
+    }
+  }
   if (typeof rule.message === 'string') {
     for (const problem of placeholderProblems(rule.message)) out.push(diagnostic('invalid-placeholder', problem, locate([...path, 'message'])));
   }

@@ -10,9 +10,22 @@ export const RECORD_FACTS = ['id', 'type', 'date', 'parties', 'goods', 'place', 
 
 export const DERIVED_FACTS = [
   'partyCountries', 'partyKinds', 'partyRoles', 'placeCountry', 'placeOrHostCountries', 'goodsCategories', 'hsCodes',
-  'originCountries', 'designatedParties', 'designatedVessels',
+  'originCountries', 'designatedParties', 'designatedVessels', 'workerCount', 'walletAddresses',
   ...PARTY_ROLES.filter((r) => r !== 'other').map(roleFactName),
 ] as const;
+
+/**
+ * The head count of the workers a record names: the sum of `count` over parties in the worker
+ * role, a worker party without a count counting as one. Undefined when no party is a worker.
+ */
+export function workerHeadCount(parties: readonly { role?: string; count?: number }[]): number | undefined {
+  let total: number | undefined;
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i]!;
+    if (p.role === 'worker') total = (total ?? 0) + (p.count ?? 1);
+  }
+  return total;
+}
 
 export const KNOWN_FACTS: ReadonlySet<string> = new Set<string>([
   ...RECORD_FACTS,

@@ -3,7 +3,7 @@ export const RECORD_TYPES = [
   'arms-transfer', 'technical-assistance', 'training', 'scientific-cooperation', 'labour-deployment',
   'joint-venture', 'trade-shipment', 'financial-transfer', 'financial-service', 'vessel-transfer',
   'vessel-service', 'ship-to-ship-transfer', 'port-call', 'launch', 'nuclear-test', 'travel',
-  'agreement', 'meeting', 'other',
+  'agreement', 'meeting', 'cyber-theft', 'cyber-intrusion', 'money-laundering', 'programme-activity', 'other',
 ] as const;
 
 export const PARTY_KINDS = ['state', 'organisation', 'person', 'vessel'] as const;
@@ -11,7 +11,8 @@ export const PARTY_KINDS = ['state', 'organisation', 'person', 'vessel'] as cons
 export const PARTY_ROLES = [
   'supplier', 'recipient', 'intermediary', 'carrier', 'financier', 'employer', 'worker', 'partner',
   'launcher', 'owner', 'operator', 'flag-state', 'host', 'trainer', 'trainee', 'signatory',
-  'beneficiary', 'traveller', 'participant', 'other',
+  'beneficiary', 'traveller', 'participant', 'charterer', 'tester', 'attendee', 'perpetrator', 'victim',
+  'launderer', 'other',
 ] as const;
 
 export const GOODS_CATEGORIES = [
@@ -22,12 +23,12 @@ export const GOODS_CATEGORIES = [
   'agricultural-products', 'machinery', 'electrical-equipment', 'earth-and-stone', 'wood',
   'vessels', 'helicopters', 'aircraft', 'aircraft-parts', 'vehicles', 'metals', 'aviation-fuel',
   'condensates', 'natural-gas-liquids', 'crude-oil', 'refined-petroleum', 'medicine',
-  'medical-equipment', 'humanitarian-supplies', 'fishing-rights', 'cash', 'other',
+  'medical-equipment', 'humanitarian-supplies', 'fishing-rights', 'cash', 'virtual-assets', 'other',
 ] as const;
 
 export const PURPOSES = [
   'humanitarian', 'livelihood', 'medical', 'denuclearization', 'diplomatic', 'civil-aviation',
-  'military', 'commercial', 'scientific', 'other',
+  'military', 'commercial', 'scientific', 'education', 'sport', 'other',
 ] as const;
 
 export const FIELDS = [
@@ -38,7 +39,9 @@ export const FIELDS = [
 ] as const;
 
 /** The documented exemption facts and the kind of value each holds. */
-export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purpose' | 'field' | 'string' | 'shipment-purpose' | 'training-kind' | 'port-entry-reason'>> = {
+export const EXEMPTION_FACTS: Readonly<Record<string,
+  'boolean' | 'date' | 'purpose' | 'field' | 'string' | 'shipment-purpose' | 'training-kind' | 'port-entry-reason' | 'shipment-stage' | 'venture-purpose'
+>> = {
   committeeApproval: 'boolean',
   committeeNotified: 'boolean',
   stateDetermination: 'boolean',
@@ -63,9 +66,27 @@ export const EXEMPTION_FACTS: Readonly<Record<string, 'boolean' | 'date' | 'purp
   trainingKind: 'training-kind',
   portEntryReason: 'port-entry-reason',
   sector: 'string',
+  // What became of a shipment: carried out, attempted (and not completed), or stopped by a State.
+  shipmentStage: 'shipment-stage',
+  // What a joint venture or cooperative entity was set up for (the carve-outs of 2375 para 18 turn on it).
+  venturePurpose: 'venture-purpose',
+  // The day goods or a vessel were used, when it differs from the day they were transferred (the record's date).
+  useDate: 'date',
+  // The DPRK carried out the activity to raise revenue or to evade the financial measures.
+  revenueGeneration: 'boolean',
+  // A vessel refused an inspection authorized by its flag State, or a DPRK-flagged vessel refused one.
+  refusedInspection: 'boolean',
+  // There are reasonable grounds to believe the vessel carries, or was involved in, prohibited items or activity.
+  suspectedProhibitedCargo: 'boolean',
+  // The entity is, or is owned or controlled by, the Government of the DPRK or the Workers' Party of Korea.
+  dprkGovernmentEntity: 'boolean',
 };
 
 export const SHIPMENT_PURPOSES = ['repair', 'servicing', 'refurbishing', 'testing', 'reverse-engineering', 'marketing'] as const;
+export const SHIPMENT_STAGES = ['completed', 'attempted', 'intercepted'] as const;
+export const VENTURE_PURPOSES = [
+  'russian-coal-export-via-rajin', 'hydroelectric-infrastructure', 'public-utility-infrastructure', 'commercial', 'other',
+] as const;
 export const TRAINING_KINDS = ['military', 'paramilitary', 'police', 'civilian'] as const;
 /** Why a vessel entered a port, where the port-entry bans make an exception: an emergency, or a return to its port of origination. */
 export const PORT_ENTRY_REASONS = ['emergency', 'return-to-port-of-origination'] as const;

@@ -74,6 +74,10 @@ export function recordArbitrary(vocab: RecordVocabulary): fc.Arbitrary<Omit<Acti
       kind: optional(fc.constantFrom(...PARTY_KINDS)),
       country: optional(country),
       role: optional(fc.constantFrom(...PARTY_ROLES)),
+      // A former name is often a listed one: renamed vessels must still be found.
+      formerNames: optional(fc.array(fc.constantFrom(...names, 'Old Name'), { minLength: 1, maxLength: 2 }), 0.15),
+      count: optional(fc.integer({ min: 1, max: 50_000 }), 0.2),
+      wallets: optional(fc.array(fc.constantFrom('0x47666fab8bd0ac7003bce3f5c3585383f09486e2', 'bc1qexamplewalletaddress0'), { minLength: 1, maxLength: 2 }), 0.1),
       identifiers: optional(
         fc.record({ unRef: optional(fc.constantFrom(...unRefs, 'KPe.999')), imo: optional(fc.constantFrom(...imos, '1234567')) }).map(withoutUndefined),
         0.2,
