@@ -52,7 +52,7 @@ export function writeProblem(e: unknown): string {
     case 'EROFS':
       return 'read-only file system';
     case 'EBADF':
-      return 'the file descriptor is closed';
+      return 'it is not open for writing (bad file descriptor)';
     case 'EPIPE':
       return 'the reader of the pipe went away';
     case 'ELOOP':
