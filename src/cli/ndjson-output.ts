@@ -3,7 +3,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../types.js';
-import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './check-stream.js';
+import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from '../stream/check-stream.js';
 
 export function renderNdjson(findings: readonly Finding[]): string {
   let s = '';

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChunkProcessorOptions, ChunkResult, ChunkTask } from '../stream/chunk-processor.js';
+import type { ChunkProcessorOptions, ChunkResult, ChunkTask } from './chunk-processor.js';
 import type { RuleSet } from '../types.js';
 
 export interface WorkerInit {
