@@ -2,7 +2,7 @@
 // order they arrive, and posts each result back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createChunkProcessor, type ChunkTask } from './chunk-processor.js';
-import type { WorkerInit, WorkerReply } from './worker-pool.js';
+import type { WorkerInit, WorkerReply } from './worker-messages.js';
 
 const init = workerData as WorkerInit;
 const processor = createChunkProcessor(init.rules, init.options);

@@ -2,7 +2,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isPartialDate } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { PathKey } from '../load/yaml-document.js';
+import type { Locate, PathKey } from '../diagnostics/locate.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
 import { closest } from './suggest.js';
 
@@ -21,7 +21,7 @@ function compiled(schema: object): ValidateFunction {
   return v;
 }
 
-export type Locate = (path: readonly PathKey[], opts?: { key?: boolean }) => SourceLocation;
+export type { Locate } from '../diagnostics/locate.js';
 
 function pathOf(instancePath: string): PathKey[] {
   if (!instancePath) return [];
