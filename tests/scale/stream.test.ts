@@ -319,7 +319,10 @@ describe('output', () => {
     const writes: string[] = [];
     const listeners: Record<string, (() => void)[]> = {};
     const out = {
-      write: (s: string) => (writes.push(s), false),
+      write: (s: string) => {
+        writes.push(s);
+        return false;
+      },
       once: (e: string, cb: () => void) => void (listeners[e] ??= []).push(cb),
       on: (e: string, cb: (err: Error) => void) => void (listeners[e] ??= []).push(() => cb(new Error('EPIPE'))),
     };
