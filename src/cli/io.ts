@@ -1,7 +1,7 @@
 // The streams and environment a command uses, passed in so commands run in tests too.
 import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { UsageError } from '../diagnostics/input-error.js';
-import { writeProblem } from '../stream/output-file.js';
+import { writeProblem } from './output-file.js';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };

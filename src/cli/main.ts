@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The sanctions-check executable.
-import { discardTemporaries, writeProblem } from '../stream/output-file.js';
+import { discardTemporaries, writeProblem } from './output-file.js';
 import { EXIT } from './exit-codes.js';
 import { processIo } from './io.js';
 import { run } from './run.js';

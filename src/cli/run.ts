@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, UsageError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../report/plain-text.js';
 import { exitCodeForError } from './exit-codes.js';
-import { discardTemporaries, installInterruptHandlers } from '../stream/output-file.js';
+import { discardTemporaries, installInterruptHandlers } from './output-file.js';
 import type { Io } from './io.js';
 import { buildProgram, commanderExit } from './program.js';
 

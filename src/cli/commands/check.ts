@@ -6,13 +6,13 @@ import { loadRuleSetOrThrow, runCheck } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
 import { terminalSafe } from '../../report/plain-text.js';
 import { FORMATS, renderReport, type Format } from '../../report/render.js';
-import { fileSink, renderNdjson, streamSink, writeNdjsonFindings } from '../../stream/ndjson-output.js';
-import { parseCount, streamOptionsFor, type StreamFlags } from '../../stream/stream-flags.js';
+import { fileSink, renderNdjson, streamSink, writeNdjsonFindings } from '../ndjson-output.js';
+import { parseCount, streamOptionsFor, type StreamFlags } from '../stream-flags.js';
 import { printDiagnostics } from '../diagnostics-output.js';
 import { EXIT, exitCodeForFindings, type FailOn } from '../exit-codes.js';
 import { RECORD_EXTENSIONS } from '../../load/load-records.js';
 import { expandPaths } from '../../load/input-paths.js';
-import { refuseClashingOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../../stream/output-file.js';
+import { refuseClashingOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../output-file.js';
 import { useColor, type Io } from '../io.js';
 import { collect, oneOf, parseDay, parseFailOn } from '../options.js';
 

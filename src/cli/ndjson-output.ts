@@ -2,7 +2,7 @@
 // to a stream that may push back (a pipe), or to a file that appears whole or not at all.
 import type { Finding } from '../types.js';
 import { openOutputSink, type OutputTarget } from './output-file.js';
-import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './check-stream.js';
+import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from '../stream/check-stream.js';
 
 export function renderNdjson(findings: readonly Finding[]): string {
   let s = '';
