@@ -1,0 +1,31 @@
+// The HTML report's accountability parts: a finding's fingerprint and disposition, the counts
+// apart with the baseline, and the run manifest.
+import type { Finding, Report } from '../types.js';
+import { accountabilityLines, findingLines, manifestLines } from './accountability-lines.js';
+import { text } from './html-escape.js';
+
+/** The lines under a finding's location: fingerprint, baseline state, disposition. */
+export function findingAccountability(f: Finding): string {
+  return `<p class="where fingerprint">${findingLines(f).map(text).join('<br>')}</p>`;
+}
+
+/** Dispositions, baseline and the day of law and list (only when any is given), then the run manifest. */
+export function accountabilitySection(report: Report): string {
+  const notes = accountabilityLines(report);
+  const parts: string[] = [];
+  if (notes.length) {
+    parts.push(
+      '<section class="accountability" aria-labelledby="accountability-h"><h2 id="accountability-h">Reviewed and changed</h2>',
+      `<ul>${notes.map((l) => `<li>${text(l)}</li>`).join('')}</ul>`,
+      '</section>',
+    );
+  }
+  if (report.manifest) {
+    parts.push(
+      '<section class="manifest" aria-labelledby="manifest-h"><h2 id="manifest-h">Run manifest</h2>',
+      `<ul>${manifestLines(report.manifest).map((l) => `<li><code>${text(l)}</code></li>`).join('')}</ul>`,
+      '</section>',
+    );
+  }
+  return parts.join('\n');
+}
