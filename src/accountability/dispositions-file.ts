@@ -32,6 +32,11 @@ export function parseDispositions(text: string, file: string): { dispositions: D
   list.forEach((value: unknown, i) => {
     const at = [...base, i];
     const problems = checkSchema(dispositionSchema, value, at, doc.locate, 'a disposition');
+    // A day of the right shape may still not exist (2024-02-30): said even beside other problems.
+    for (const k of ['decidedOn', 'expires'] as const) {
+      const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[k] : undefined;
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isDay(v)) problems.push(diagnostic('invalid-date', `"${v}" is not a real day`, doc.locate([...at, k])));
+    }
     if (problems.length) {
       diagnostics.push(...problems);
       return;
@@ -45,9 +50,6 @@ export function parseDispositions(text: string, file: string): { dispositions: D
     if (d.fingerprint !== undefined && (d.record !== undefined || d.rule !== undefined)) {
       diagnostics.push(diagnostic('disposition-target', 'a disposition names the finding by `fingerprint` or by `record` and `rule`, not both', doc.locate([...at, 'fingerprint'], { key: true })));
       return;
-    }
-    for (const k of ['decidedOn', 'expires'] as const) {
-      if (d[k] !== undefined && !isDay(d[k])) diagnostics.push(diagnostic('invalid-date', `"${d[k]}" is not a real day`, doc.locate([...at, k])));
     }
     if (d.expires !== undefined && isDay(d.expires) && isDay(d.decidedOn) && d.expires < d.decidedOn) {
       diagnostics.push(diagnostic('invalid-date', `expires ${d.expires} is before decidedOn ${d.decidedOn}`, doc.locate([...at, 'expires'])));
