@@ -79,7 +79,14 @@ export function compareFindings(before: readonly Finding[], now: readonly Findin
     const old = was.get(k);
     if (!old) out.push(`new finding: ${f.recordId} / ${f.ruleId} (${f.outcome})`);
     else if (JSON.stringify(old) !== JSON.stringify(f)) {
-      const what = old.outcome !== f.outcome ? `outcome ${old.outcome} → ${f.outcome}` : old.fingerprint !== f.fingerprint ? 'fingerprint changed' : 'details changed';
+      const fields = [...new Set([...Object.keys(old), ...Object.keys(f)])].filter(
+        (k) => JSON.stringify((old as unknown as Record<string, unknown>)[k]) !== JSON.stringify((f as unknown as Record<string, unknown>)[k]),
+      );
+      const what =
+        old.outcome !== f.outcome ? `outcome ${old.outcome} → ${f.outcome}`
+        : old.fingerprint !== f.fingerprint ? 'fingerprint changed: a fact the rule reads is different'
+        : fields.length === 1 && fields[0] === 'location' ? `moved from line ${old.location.line} to line ${f.location.line}`
+        : `${fields.join(', ')} changed`;
       out.push(`changed finding: ${f.recordId} / ${f.ruleId} (${what})`);
     }
   }

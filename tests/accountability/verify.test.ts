@@ -64,7 +64,7 @@ describe('verify', () => {
     try {
       const r = await runCli(['verify', report]);
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain('changed finding: artillery-rounds-to-russia / arms-procurement-from-dprk (fingerprint changed)');
+      expect(r.stdout).toContain('changed finding: artillery-rounds-to-russia / arms-procurement-from-dprk (fingerprint changed: a fact the rule reads is different)');
       expect(r.stdout).toMatch(/records\.yaml: input differs/);
     } finally {
       writeFileSync(records, original);
