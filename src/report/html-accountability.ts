@@ -6,7 +6,7 @@ import { text } from './html-escape.js';
 
 /** The lines under a finding's location: fingerprint, baseline state, disposition. */
 export function findingAccountability(f: Finding): string {
-  return `<p class="where fingerprint">${findingLines(f).map(text).join('<br>')}</p>`;
+  return `<p class="where fingerprint" style="overflow-wrap:anywhere">${findingLines(f).map(text).join('<br>')}</p>`;
 }
 
 /** Dispositions, baseline and the day of law and list (only when any is given), then the run manifest. */
@@ -23,7 +23,8 @@ export function accountabilitySection(report: Report): string {
   if (report.manifest) {
     parts.push(
       '<section class="manifest" aria-labelledby="manifest-h"><h2 id="manifest-h">Run manifest</h2>',
-      `<ul>${manifestLines(report.manifest).map((l) => `<li><code>${text(l)}</code></li>`).join('')}</ul>`,
+      // Hashes are long unbroken words: let them wrap on a narrow screen.
+      `<ul style="overflow-wrap:anywhere">${manifestLines(report.manifest).map((l) => `<li><code>${text(l)}</code></li>`).join('')}</ul>`,
       '</section>',
     );
   }

@@ -64,10 +64,12 @@ interface Case {
 
 const disposed = (f: Finding) => f.disposition?.status === 'applied';
 
-function testcase(ruleId: string, entry: Case, failOn: FailOn): { xml: string; failed: boolean; skipped: boolean } {
-  // A finding taken out by a disposition never fails: it is a skipped test, with the decision as message.
-  const failing = entry.findings.filter((f) => !disposed(f) && failsAt(f, failOn));
-  const passing = entry.findings.filter((f) => disposed(f) || !failsAt(f, failOn));
+function testcase(ruleId: string, entry: Case, failOn: FailOn, onlyNew: boolean): { xml: string; failed: boolean; skipped: boolean } {
+  // A finding taken out by a disposition never fails: it is a skipped test, with the decision as
+  // message. With onlyNew, a finding the baseline already had does not fail either.
+  const fails = (f: Finding) => !disposed(f) && (!onlyNew || f.baseline === 'new') && failsAt(f, failOn);
+  const failing = entry.findings.filter(fails);
+  const passing = entry.findings.filter((f) => !fails(f));
   const skippedBy = failing.length === 0 ? entry.findings.find(disposed) : undefined;
   const open = `    <testcase classname="${attr(ruleId)}" name="${attr(entry.recordId)}"`;
   if (entry.findings.length === 0) return { xml: `${open}/>`, failed: false, skipped: false };
@@ -118,7 +120,7 @@ function casesFor(rule: RuleSummary, activities: readonly ActivitySummary[], fin
 }
 
 /** The report as JUnit XML. Pure and deterministic; a timestamp appears only when report.asOf is set. */
-export function renderJunit(report: Report, failOn: FailOn): string {
+export function renderJunit(report: Report, failOn: FailOn, opts: { onlyNew?: boolean } = {}): string {
   // Findings of a rule missing from the catalog still get a suite, named from the finding, with a
   // window no record reaches: it lists exactly the records of those findings.
   const catalog: RuleSummary[] = [...report.ruleCatalog];
@@ -141,7 +143,7 @@ export function renderJunit(report: Report, failOn: FailOn): string {
   let failures = 0;
   let skips = 0;
   const suites = catalog.map((rule) => {
-    const cases = casesFor(rule, report.activities, report.findings).map((entry) => testcase(rule.id, entry, failOn));
+    const cases = casesFor(rule, report.activities, report.findings).map((entry) => testcase(rule.id, entry, failOn, opts.onlyNew ?? false));
     const failed = cases.filter((c) => c.failed).length;
     const skipped = cases.filter((c) => c.skipped).length;
     tests += cases.length;

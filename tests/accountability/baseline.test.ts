@@ -70,6 +70,10 @@ describe('--baseline', () => {
     expect(failsOnReview.code).toBe(1);
     const withoutNew = await runCli(['check', current, '--format', 'json', '--baseline', baseline]);
     expect(withoutNew.code).toBe(1);
+    // JUnit failures follow the exit code.
+    const junit = (await runCli(['check', current, '--format', 'junit', '--baseline', baseline, '--fail-on-new'])).stdout;
+    expect(junit).toMatch(/<testsuites [^>]*failures="0"/);
+    expect((await runCli(['check', current, '--format', 'junit', '--baseline', baseline])).stdout).toMatch(/<testsuites [^>]*failures="1"/);
   });
 
   it('refuses --fail-on-new without a baseline, and a baseline that is not a report', async () => {

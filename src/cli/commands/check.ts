@@ -113,7 +113,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const files: { path: string; content: string }[] = [];
       for (const p of plan) {
         const text =
-          p.format === 'ndjson' ? renderNdjson(result.report.findings) : renderReport(result.report, p.format as Format, { color: p.path ? false : color, failOn });
+          p.format === 'ndjson' ? renderNdjson(result.report.findings) : renderReport(result.report, p.format as Format, { color: p.path ? false : color, failOn, failOnNew: flags.failOnNew ?? false });
         if (p.path) files.push({ path: p.path, content: text });
         else io.stdout.write(text);
       }
