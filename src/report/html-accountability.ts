@@ -9,17 +9,20 @@ export function findingAccountability(f: Finding): string {
   return `<p class="where fingerprint" style="overflow-wrap:anywhere">${findingLines(f).map(text).join('<br>')}</p>`;
 }
 
-/** Dispositions, baseline and the day of law and list (only when any is given), then the run manifest. */
+/** Beside the summary: the day of law and list, the disposed findings counted apart, the baseline (only when given). */
 export function accountabilitySection(report: Report): string {
   const notes = accountabilityLines(report);
+  if (notes.length === 0) return '';
+  return [
+    '<section class="accountability" aria-labelledby="accountability-h"><h2 id="accountability-h">Reviewed and changed</h2>',
+    `<ul style="overflow-wrap:anywhere">${notes.map((l) => `<li>${text(l)}</li>`).join('')}</ul>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** The run manifest, at the end of the page. */
+export function manifestSection(report: Report): string {
   const parts: string[] = [];
-  if (notes.length) {
-    parts.push(
-      '<section class="accountability" aria-labelledby="accountability-h"><h2 id="accountability-h">Reviewed and changed</h2>',
-      `<ul>${notes.map((l) => `<li>${text(l)}</li>`).join('')}</ul>`,
-      '</section>',
-    );
-  }
   if (report.manifest) {
     parts.push(
       '<section class="manifest" aria-labelledby="manifest-h"><h2 id="manifest-h">Run manifest</h2>',
