@@ -7,6 +7,7 @@ import { compareLocations } from '../diagnostics/diagnostic.js';
 import type { ExplanationLine, Finding, LoadedRecord, Provision, Rule, RuleSet } from '../types.js';
 import type { Evaluator, PairResult } from './evaluator.js';
 import { explain } from './explanation.js';
+import { findingFingerprint } from './fingerprint.js';
 import { createFastEvaluator } from './fast-evaluator.js';
 import { fillMessage } from './message.js';
 
@@ -97,6 +98,7 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
       date: loaded.span,
       notes: [...straddleNote(loaded, relation, rule.applies.from, rule.applies.until), ...cited.notes],
       explanation,
+      fingerprint: findingFingerprint(rule, rule.provisions[0], record.id, facts),
     };
     if (ex) finding.exemption = { id: ex.id, ...(ex.title !== undefined ? { title: ex.title } : {}), provisions: ex.provisions ?? [] };
     return finding;

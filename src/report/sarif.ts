@@ -5,6 +5,7 @@
 // So a violation is kind "fail" with level "error"; a finding for review is kind "review" with level
 // "none"; an exempt finding is kind "pass" with level "none".
 
+import { FACTS_FINGERPRINT, sarifAccountability, sarifRunAccountability } from './sarif-accountability.js';
 import type { Finding, FindingOutcome, Provision, Report, RuleSummary } from '../types.js';
 import { compareProvisions, naturalCompare, provisionKey, provisionLabel, resolutionLabel, resolutionUrl } from './citation.js';
 
@@ -153,7 +154,11 @@ function result(finding: Finding, ruleIndex: Map<string, number>, taxa: Taxonomi
         logicalLocations: [{ name: finding.recordId, kind: 'record' }],
       },
     ],
-    partialFingerprints: { [FINGERPRINT]: `${finding.recordId}:${finding.ruleId}` },
+    partialFingerprints: {
+      [FINGERPRINT]: `${finding.recordId}:${finding.ruleId}`,
+      ...(finding.fingerprint ? { [FACTS_FINGERPRINT]: finding.fingerprint } : {}),
+    },
+    ...sarifAccountability(finding),
     ...(references.length > 0 ? { taxa: references } : {}),
     properties: {
       recordId: finding.recordId,
@@ -199,6 +204,7 @@ export function renderSarif(report: Report): string {
           cases: report.cases,
           summary: report.summary,
           byEvidence: report.byEvidence,
+          ...sarifRunAccountability(report),
         },
       },
     ],

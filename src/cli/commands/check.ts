@@ -1,5 +1,6 @@
 // `sanctions-check check`: evaluate records against rules and write the report(s).
 import { Command } from 'commander';
+import { ruleSetAsOf } from '../../accountability/as-of.js';
 import { UsageError } from '../../diagnostics/input-error.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { loadRuleSetOrThrow, runCheck } from '../../pipeline.js';
@@ -28,6 +29,9 @@ interface CheckFlags extends StreamFlags {
   skipInvalid?: boolean;
   asOf?: string;
   color?: boolean;
+  dispositions?: string;
+  baseline?: string;
+  failOnNew?: boolean;
 }
 
 /**
@@ -79,7 +83,10 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--output <file>', 'write the report for the matching --format to FILE, whole or not at all; a device or named pipe is written into, a link is followed; - is standard output (repeatable)', collect)
     .option('--fail-on <level>', 'exit 1 when a finding reaches this outcome: violation, review or none', parseFailOn, 'violation' as FailOn)
     .option('--skip-invalid', 'report invalid records as warnings, count them and go on without them')
-    .option('--as-of <day>', 'the day the report speaks as of (printed in it; no date is printed otherwise)', (v) => parseDay(v, '--as-of'))
+    .option('--as-of <day>', 'check with the provisions adopted and the designations listed by this day; warn of records dated after it; the report says which day (no date is printed otherwise)', (v) => parseDay(v, '--as-of'))
+    .option('--dispositions <file>', 'YAML file of decisions on findings (accepted-risk, false-positive, licensed, ...): disposed findings are shown, counted apart and never fail the run')
+    .option('--baseline <report.json>', 'a previous JSON report: mark each finding new or unchanged, and list those resolved')
+    .option('--fail-on-new', 'with --baseline: exit 1 only for new findings that reach --fail-on')
     .option('--no-color', 'no colour in the text report')
     .option('--workers <n>', 'threads that check records, this one included (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -87,12 +94,22 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--stdin-name <name>', 'the file name reported for records read from standard input (-)')
     .option('--line-offset <n>', 'add N to the line numbers of NDJSON input (for one shard of a larger file)', (v) => parseCount(v, '--line-offset', 0))
     .action(async (records: string[], flags: CheckFlags) => {
-      const plan = resolveOutputs(planOutputs(flags.format ?? [], flags.output ?? []), records, flags.rules ?? []);
+      const plan = resolveOutputs(planOutputs(flags.format ?? [], flags.output ?? []), records, [
+        ...(flags.rules ?? []),
+        ...(flags.dispositions === undefined ? [] : [flags.dispositions]),
+        ...(flags.baseline === undefined ? [] : [flags.baseline]),
+      ]);
+      if (flags.failOnNew && flags.baseline === undefined) throw new UsageError('--fail-on-new needs --baseline OLD.json');
+      if (plan.length === 1 && plan[0]!.format === 'ndjson' && (flags.dispositions !== undefined || flags.baseline !== undefined)) {
+        throw new UsageError('--dispositions and --baseline need a report: add --format json (or another report format)');
+      }
       const { done, ...stream } = streamOptionsFor(io, records, flags);
       const failOn = flags.failOn ?? 'violation';
       if (plan.length === 1 && plan[0]!.format === 'ndjson') {
         // Findings go out as they are found; problems in the input are printed as they are met.
-        const { rules, diagnostics } = loadRuleSetOrThrow(flags.rules);
+        const loaded = loadRuleSetOrThrow(flags.rules);
+        const { diagnostics } = loaded;
+        const rules = flags.asOf ? ruleSetAsOf(loaded.rules, flags.asOf) : loaded.rules;
         printDiagnostics(io, diagnostics);
         const out = plan[0]!.to;
         let run;
@@ -122,6 +139,8 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         ...(flags.rules ? { rules: flags.rules } : {}),
         skipInvalid: flags.skipInvalid ?? false,
         ...(flags.asOf ? { asOf: flags.asOf } : {}),
+        ...(flags.dispositions !== undefined ? { dispositions: flags.dispositions } : {}),
+        ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
         ...stream,
       }).finally(done);
       printDiagnostics(io, result.diagnostics);
@@ -130,12 +149,14 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       const files: { target: OutputTarget; content: string }[] = [];
       for (const p of plan) {
         const text =
-          p.format === 'ndjson' ? renderNdjson(result.report.findings) : renderReport(result.report, p.format as Format, { color: p.to === undefined ? color : false, failOn });
+          p.format === 'ndjson'
+            ? renderNdjson(result.report.findings)
+            : renderReport(result.report, p.format as Format, { color: p.to === undefined ? color : false, failOn, failOnNew: flags.failOnNew ?? false });
         if (p.to === undefined) io.stdout.write(text);
         else if (p.to === 2) io.stderr.write(text);
         else files.push({ target: p.to, content: text });
       }
       await writeOutputs(files);
-      setExit(exitCodeForFindings(result.report.findings, failOn));
+      setExit(exitCodeForFindings(result.report.findings, failOn, { onlyNew: flags.failOnNew ?? false }));
     });
 }
