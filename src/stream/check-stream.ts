@@ -12,7 +12,7 @@ import { isNdjson } from '../load/record-file.js';
 import type { Diagnostic, Finding, RuleSet } from '../types.js';
 import { NO_IDS } from './packed-ids.js';
 import { createChunkProcessor, type ChunkProcessor, type ChunkResult, type ChunkTask } from './chunk-processor.js';
-import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
+import { MAX_LINE_BYTES, READ_CHUNK_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 
 /** NDJSON input from this size on is checked on every core unless told otherwise. */
 export const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
@@ -95,6 +95,14 @@ class CheckRun {
 
   private get processorOptions() {
     return { engine: this.opts.engine ?? 'fast', keepRecords: this.opts.keepRecords ?? false } as const;
+  }
+
+  /** Threads to start once this many chunks have been read (input of unknown size): never more threads than chunks. */
+  private deferredThreads = 0;
+  private chunksRead = 0;
+
+  startPoolAfterChunks(threads: number): void {
+    this.deferredThreads = threads;
   }
 
   /** Work on `threads` threads: this one and threads - 1 worker threads. */
@@ -291,6 +299,7 @@ class CheckRun {
           continue;
         }
         if (autoParallel && !this.pool && chunk.bytesRead >= AUTO_PARALLEL_BYTES) this.startPool(defaultThreads());
+        if (this.deferredThreads > 1 && !this.pool && ++this.chunksRead >= this.deferredThreads) this.startPool(this.deferredThreads);
         await this.submit({ file, firstLine: chunk.firstLine + offset, bytes: chunk.bytes });
       }
     } catch (e) {
@@ -349,7 +358,11 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
   early.forEach((d) => run.report(d));
   const ndjsonBytes = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? sizeOf(i.abs) : 0), 0) + (stdinSize ?? 0);
   if (opts.workers !== undefined) {
-    if (opts.workers > 1) run.startPool(opts.workers);
+    // Never more threads than chunks to check: a small input is done on fewer, or on this one.
+    const unknownSize = hasStdin && stdinSize === undefined;
+    const chunks = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? Math.ceil(sizeOf(i.abs) / READ_CHUNK_BYTES) : 0), 0) + Math.ceil((stdinSize ?? 0) / READ_CHUNK_BYTES);
+    if (opts.workers > 1 && unknownSize) run.startPoolAfterChunks(opts.workers);
+    else if (Math.min(opts.workers, chunks) > 1) run.startPool(Math.min(opts.workers, chunks));
   } else if (ndjsonBytes >= AUTO_PARALLEL_BYTES) {
     run.startPool(defaultThreads());
   }

@@ -81,7 +81,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--skip-invalid', 'report invalid records as warnings, count them and go on without them')
     .option('--as-of <day>', 'the day the report speaks as of (printed in it; no date is printed otherwise)', (v) => parseDay(v, '--as-of'))
     .option('--no-color', 'no colour in the text report')
-    .option('--workers <n>', 'threads that check records, this one included (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
+    .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('--engine <engine>', 'fast (the default) or plain: json-rules-engine on every rule, slower, for comparison', (v) => oneOf(v, ['fast', 'plain'] as const, '--engine'))
     .option('--stdin-name <name>', 'the file name reported for records read from standard input (-)')
