@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MAX_DIAGNOSTICS_PER_FILE, diagnostic } from '../diagnostics/diagnostic.js';
 import { WorkerPool, workersAvailable } from '../evaluate/worker-pool.js';
-import { displayPath, expandPaths } from '../load/input-paths.js';
+import { displayPath, expandPaths, realPath } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, RecordIds, loadRecords, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
 import { isNdjson } from '../load/record-file.js';
 import type { Diagnostic, Finding, RuleSet } from '../types.js';
@@ -287,6 +287,13 @@ class CheckRun {
     this.opts.onProgress?.(this.progress);
   }
 
+  /** Standard input held YAML: said once, instead of an error for every line. */
+  yamlOnStdin(file: string): void {
+    const hint = 'this looks like YAML, but standard input takes NDJSON (one JSON record per line); name a YAML file as a path instead';
+    this.report(diagnostic('yaml-on-stdin', hint, { file, line: 1 + (this.opts.lineOffset ?? 0), column: 1 }));
+    this.linesInFile = -1; // said already: not also "holds no records"
+  }
+
   /** An NDJSON stream, chunk by chunk. `autoParallel`: start workers once the input proves large. */
   async ndjson(source: AsyncIterable<Buffer | string>, file: string, autoParallel: boolean): Promise<void> {
     const offset = this.opts.lineOffset ?? 0;
@@ -313,6 +320,28 @@ class CheckRun {
   }
 }
 
+/** The start of a YAML document: a directive, a document marker, a comment, a list item or a key. */
+const YAML_START = /^(?:%YAML|---|#|- |-$|[A-Za-z_][\w -]*:(?:\s|$))/;
+
+/**
+ * Passes standard input on, unless its first line looks like YAML: then `onYaml` is called and
+ * nothing is read (a record in NDJSON starts with `{`).
+ */
+async function* unlessYaml(source: AsyncIterable<Buffer | string>, onYaml: () => void): AsyncGenerator<Buffer | string> {
+  let first = true;
+  for await (const piece of source) {
+    if (first) {
+      first = false;
+      const text = (typeof piece === 'string' ? piece : piece.subarray(0, 4096).toString('utf8')).replace(/^\uFEFF/, '').replace(/^\s*\n/, '');
+      if (YAML_START.test(text.split('\n', 1)[0]!.trimEnd())) {
+        onYaml();
+        return;
+      }
+    }
+    yield piece;
+  }
+}
+
 /** Every core, when worker threads can run here. */
 export function defaultThreads(): number {
   return workersAvailable() ? availableParallelism() : 1;
@@ -326,16 +355,26 @@ function readProblem(code: string): string {
   return `cannot be read (${code})`;
 }
 
+/** Said of a device or pipe named as a record file: how to stream one. */
+export const STREAM_FROM_PIPE = 'or stream NDJSON records through standard input: check - < FILE';
+
 function expandInputs(inputs: readonly string[], report: (d: Diagnostic) => void): Input[] {
   const out: Input[] = [];
+  // A file named twice (f.yaml f.yaml, ./f.yaml, a link to it) is one input, read once.
+  const seen = new Set<string>();
   for (const input of inputs) {
     if (input === '-') {
       out.push({ kind: 'stdin' });
       continue;
     }
-    const { files, diagnostics } = expandPaths([input], { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files' });
+    const { files, diagnostics } = expandPaths([input], { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files', notRegularHint: STREAM_FROM_PIPE });
     diagnostics.forEach(report);
-    for (const abs of files) out.push({ kind: isNdjson(abs) ? 'ndjson' : 'structured', abs, file: displayPath(abs) });
+    for (const abs of files) {
+      const real = realPath(abs);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      out.push({ kind: isNdjson(abs) ? 'ndjson' : 'structured', abs, file: displayPath(abs) });
+    }
   }
   return out;
 }
@@ -374,7 +413,8 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
         if (!opts.stdin) throw new Error('standard input was named (-) but none was given');
         // Of unknown size: start on one thread, and bring in the others if it turns out large.
         const auto = opts.workers === undefined && opts.stdin.size === undefined;
-        await run.ndjson(opts.stdin.stream, opts.stdin.name ?? STDIN_NAME, auto);
+        const name = opts.stdin.name ?? STDIN_NAME;
+        await run.ndjson(unlessYaml(opts.stdin.stream, () => run.yamlOnStdin(name)), name, auto);
       }
     }
     await run.drain();
