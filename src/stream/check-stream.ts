@@ -352,6 +352,8 @@ function readProblem(code: string): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
   if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'ENOTREG') return `is not a regular file (a device, pipe or socket); name a file, ${STREAM_FROM_PIPE}`;
+  if (code === 'ELOOP') return 'is a symbolic link that loops: too many levels of symbolic links';
   return `cannot be read (${code})`;
 }
 

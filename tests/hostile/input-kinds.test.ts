@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli, type CliBundle } from '../helpers/cli-bundle.js';
 import { runCli } from '../helpers/run-cli.js';
+import { readFileChunks } from '../../src/stream/line-chunks.js';
 
 const RULES = path.resolve('tests/fixtures/core/rules.yaml');
 const RECORDS = path.resolve('tests/fixtures/core/records.yaml');
@@ -58,6 +59,16 @@ describe('a device or named pipe named as NDJSON', () => {
     expect(folder.timedOut, 'the run hung').toBe(false);
     expect(folder.status).toBe(2);
     expect(folder.stderr).toBe(`${pipe}:1:1: ${NOT_REGULAR}\n${link}:1:1: ${NOT_REGULAR}\n2 error(s); nothing was written\n`);
+  });
+
+  it('is not read even when it takes a file\'s place after the file was looked at', async () => {
+    const pipe = mkfifo(path.join(tmpDir(), 'late.ndjson'));
+    const read = (async () => {
+      for await (const _ of readFileChunks(pipe)) return 'read';
+      return 'ended';
+    })().catch((e: NodeJS.ErrnoException) => e.code);
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000));
+    expect(await Promise.race([read, timeout])).toBe('ENOTREG');
   });
 
   it('streams from a named pipe given as standard input (check - < PIPE)', async () => {
