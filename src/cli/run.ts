@@ -2,7 +2,7 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, UsageError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../report/plain-text.js';
-import { exitCodeForError } from './exit-codes.js';
+import { EXIT, exitCodeForError } from './exit-codes.js';
 import { discardTemporaries, installInterruptHandlers } from './output-file.js';
 import type { Io } from './io.js';
 import { buildProgram, commanderExit } from './program.js';
@@ -32,6 +32,11 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io, (c) => {
     code = c;
   });
+  if (argv.filter((a) => a !== '--debug').length === 0) {
+    // No command: the usage, on stderr (standard output is for results), and exit 2.
+    program.outputHelp({ error: true });
+    return EXIT.invalid;
+  }
   try {
     await program.parseAsync(['node', 'sanctions-check', ...argv]);
     return code;

@@ -1,10 +1,11 @@
 // --output into devices, named pipes and links (all made in a temporary folder): written into or
 // followed, never replaced; an output named twice or equal to an input is refused before any work.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleCli } from '../helpers/cli-bundle.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const RULES = 'tests/fixtures/core/rules.yaml';
@@ -189,5 +190,33 @@ describe('outputs refused before any work', () => {
     const r = await check('--format', 'json', '--output', '-');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings).toHaveLength(3);
+  });
+});
+
+describe('a device in a folder the user cannot write to', () => {
+  it('is written into, with no temporary file needed beside it (as another user when root)', async () => {
+    const cli = await bundleCli();
+    const d = tmpDir();
+    for (const f of [RULES, RECORDS]) copyFileSync(f, path.join(d, path.basename(f)));
+    let target: string;
+    let read: Promise<string> | undefined;
+    if (IS_ROOT) {
+      target = path.join(d, 'null');
+      expect(spawnSync('mknod', ['-m', '666', target, 'c', '1', '3']).status).toBe(0);
+    } else {
+      target = fifo(d, 'null');
+      read = readPipe(target);
+    }
+    chmodSync(d, 0o555);
+    for (const f of readdirSync(d)) if (f.endsWith('.yaml')) chmodSync(path.join(d, f), 0o444);
+    const command = [process.execPath, cli.main, 'check', 'records.yaml', '--rules', 'rules.yaml', '--format', 'json', '--output', target];
+    const r = IS_ROOT
+      ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', ...command], { encoding: 'utf8', cwd: d, timeout: 30_000 })
+      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', cwd: d, timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    if (read) expect(await read).toContain('"findings"');
+    expect(readdirSync(d).sort()).toEqual(['null', 'records.yaml', 'rules.yaml']);
+    chmodSync(d, 0o755);
   });
 });

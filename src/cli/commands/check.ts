@@ -77,7 +77,7 @@ function resolveOutputs(plan: readonly { format: CheckFormat; path?: string }[],
 export function checkCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('check')
     .description('check activity records against the rules and report the findings')
-    .argument('<records...>', 'record files (.yaml, .json, .ndjson) or case folders')
+    .argument('<records...>', 'record files (.yaml/.yml, .json, .ndjson/.jsonl), case folders (every record file directly inside), or - for NDJSON on standard input')
     .option('--rules <path>', 'rule file or folder (repeatable; default: the rules shipped with the package)', collect)
     .option('--format <format>', `report format (repeatable): ${CHECK_FORMATS.join(', ')}`, collect)
     .option('--output <file>', 'write the report for the matching --format to FILE, whole or not at all; a device or named pipe is written into, a link is followed; - is standard output (repeatable)', collect)
@@ -88,11 +88,25 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--baseline <report.json>', 'a previous JSON report: mark each finding new or unchanged, and list those resolved')
     .option('--fail-on-new', 'with --baseline: exit 1 only for new findings that reach --fail-on')
     .option('--no-color', 'no colour in the text report')
-    .option('--workers <n>', 'threads that check records, this one included (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
+    .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('--engine <engine>', 'fast (the default) or plain: json-rules-engine on every rule, slower, for comparison', (v) => oneOf(v, ['fast', 'plain'] as const, '--engine'))
     .option('--stdin-name <name>', 'the file name reported for records read from standard input (-)')
     .option('--line-offset <n>', 'add N to the line numbers of NDJSON input (for one shard of a larger file)', (v) => parseCount(v, '--line-offset', 0))
+    .addHelpText(
+      'after',
+      `
+Inputs:
+  .yaml, .yml      YAML record files (read whole)
+  .json            a JSON record file (read whole)
+  .ndjson, .jsonl  JSON Lines, one record per line (streamed)
+  FOLDER           a case folder: every record file directly inside it
+  -                standard input, as NDJSON: cat records.ndjson | sanctions-check check -
+                   (also: sanctions-check check - < PIPE for a named pipe)
+A file named twice (also as ./FILE or through a link) is read once. Devices and named pipes
+are not read as files: stream them through standard input (-).
+`,
+    )
     .action(async (records: string[], flags: CheckFlags) => {
       const plan = resolveOutputs(planOutputs(flags.format ?? [], flags.output ?? []), records, [
         ...(flags.rules ?? []),
