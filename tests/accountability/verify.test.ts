@@ -1,6 +1,6 @@
 // `verify` re-runs a JSON report from its manifest: exit 0 when untouched, 1 naming the file when
 // one byte of a rule file changes, 2 for a file that is not a report.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -69,6 +69,18 @@ describe('verify', () => {
     } finally {
       writeFileSync(records, original);
     }
+  });
+
+  it('fails, naming it, when an input is gone', async () => {
+    const gone = path.join(dir, 'gone.yaml');
+    cpSync(CASE_FILE, gone);
+    const out = path.join(dir, 'gone.json');
+    expect((await runCli(['check', gone, '--format', 'json', '--output', out, '--fail-on', 'none'])).code).toBe(0);
+    rmSync(gone);
+    const r = await runCli(['verify', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/gone\.yaml: input cannot be read/);
+    expect(r.stdout).toContain('the report cannot be re-run: 1 file(s) changed or gone since the report');
   });
 
   it('exits 2 for a file that is not a report with a manifest', async () => {
