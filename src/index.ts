@@ -16,6 +16,6 @@ export { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './
 export { runExamples, type ExampleResult } from './tester/run-examples.js';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { InputError, UsageError } from './diagnostics/input-error.js';
-export { OPERATORS, OPERATOR_NAMES } from './compile/operators.js';
+export { OPERATORS, OPERATOR_NAMES } from './vocabulary/operators.js';
 export { DEFAULT_RULES_DIR } from './default-rules.js';
 export { run } from './cli/run.js';

@@ -37,7 +37,7 @@ export interface CheckResult {
 
 /** Loads rules, throwing InputError with every problem when any is an error. */
 export function loadRuleSetOrThrow(paths: readonly string[] | undefined): { rules: RuleSet; diagnostics: Diagnostic[] } {
-  const r = loadRules(paths && paths.length ? paths : [DEFAULT_RULES_DIR]);
+  const r = loadRules(paths?.length ? paths : [DEFAULT_RULES_DIR]);
   if (hasErrors(r.diagnostics)) throw new InputError(r.diagnostics);
   return { rules: r.value, diagnostics: r.diagnostics };
 }
@@ -50,7 +50,7 @@ async function recordProblems(opts: CheckOptions): Promise<Diagnostic[]> {
 }
 
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
-  const loaded = loadRules(opts.rules && opts.rules.length ? opts.rules : [DEFAULT_RULES_DIR]);
+  const loaded = loadRules(opts.rules?.length ? opts.rules : [DEFAULT_RULES_DIR]);
   if (hasErrors(loaded.diagnostics)) throw new InputError([...loaded.diagnostics, ...(await recordProblems(opts))]);
   const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
   const diagnostics = loaded.diagnostics;
@@ -66,7 +66,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const findings = sortFindings(run.findings);
   if (asOf) diagnostics.push(...recordsAfter(run.records.records, asOf));
   const report = buildReport({ records: run.records, rules, findings, ...(asOf ? { asOf } : {}) });
-  const rulePaths = opts.rules && opts.rules.length ? opts.rules : [];
+  const rulePaths = opts.rules?.length ? opts.rules : [];
   diagnostics.push(
     ...account(report, {
       records: opts.records,

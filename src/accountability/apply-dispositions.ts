@@ -5,7 +5,7 @@ import type { Diagnostic, Disposition, DispositionSummary, Finding, FindingOutco
 
 /** Whether a disposition names this finding: by fingerprint (whole, or a prefix of 12 or more), or by record and rule. */
 export function matches(d: Disposition, f: Finding): boolean {
-  if (d.fingerprint !== undefined) return f.fingerprint !== undefined && f.fingerprint.startsWith(d.fingerprint);
+  if (d.fingerprint !== undefined) return f.fingerprint?.startsWith(d.fingerprint) ?? false;
   return d.record === f.recordId && d.rule === f.ruleId;
 }
 

@@ -3,7 +3,8 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, UsageError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../report/plain-text.js';
 import { exitCodeForError } from './exit-codes.js';
-import { discardTemporaries, guardOutputs, type Io } from './io.js';
+import { discardTemporaries, installInterruptHandlers } from './output-file.js';
+import type { Io } from './io.js';
 import { buildProgram, commanderExit } from './program.js';
 
 /** The files named by --output (as `--output FILE` or `--output=FILE`). */
@@ -26,7 +27,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   const debug = argv.includes('--debug');
-  guardOutputs(outputsIn(argv));
+  // A run that writes files removes their temporaries if it is interrupted, whenever that comes.
+  if (outputsIn(argv).length > 0) installInterruptHandlers();
   const program = buildProgram(io, (c) => {
     code = c;
   });

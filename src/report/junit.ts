@@ -10,7 +10,7 @@
 import type { ActivitySummary, DateSpan, Finding, Report, RuleSummary } from '../types.js';
 import { provisionLabel } from './citation.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
-import { failsAt, outcomeRank, type FailOn } from './outcome-rank.js';
+import { failsAt, type FailOn } from './outcome-rank.js';
 import { relateToWindow } from '../dates/date-span.js';
 import { valueText } from './value-text.js';
 import { findingLines } from './accountability-lines.js';

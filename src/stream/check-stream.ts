@@ -5,12 +5,12 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MAX_DIAGNOSTICS_PER_FILE, diagnostic } from '../diagnostics/diagnostic.js';
-import { WorkerPool, workersAvailable } from '../evaluate/worker-pool.js';
+import { WorkerPool, workersAvailable } from './worker-pool.js';
 import { displayPath, expandPaths } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, RecordIds, loadRecords, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
 import { isNdjson } from '../load/record-file.js';
 import type { Diagnostic, Finding, RuleSet } from '../types.js';
-import { NO_IDS } from './packed-ids.js';
+import { NO_IDS } from '../load/packed-ids.js';
 import { createChunkProcessor, type ChunkProcessor, type ChunkResult, type ChunkTask } from './chunk-processor.js';
 import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 

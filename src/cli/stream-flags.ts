@@ -2,7 +2,7 @@
 // turned into options for streamCheck.
 import { fstatSync } from 'node:fs';
 import { UsageError } from '../diagnostics/input-error.js';
-import type { StreamCheckOptions } from './check-stream.js';
+import type { StreamCheckOptions } from '../stream/check-stream.js';
 import { progressReporter, type ProgressOutput } from './progress.js';
 
 export interface StreamFlags {
