@@ -57,14 +57,19 @@ export function changedFiles(manifest: RunManifest): string[] {
   return out;
 }
 
-/** Rule files added to or removed from the rule set since the report. */
+/** Rule files and inputs added to or removed from the run since the report (a folder may hold new files). */
 export function ruleSetChanges(before: RunManifest, now: RunManifest): string[] {
-  const was = new Set(before.ruleSet.files.map((f) => f.path));
-  const is = new Set(now.ruleSet.files.map((f) => f.path));
   const out: string[] = [];
-  for (const p of is) if (!was.has(p)) out.push(`${p}: rule file added since the report`);
-  for (const p of was) if (!is.has(p)) out.push(`${p}: rule file no longer in the rule set`);
-  if (out.length === 0 && setHash(before.ruleSet.files) !== before.ruleSet.sha256) out.push('the manifest\'s rule-set hash does not match its own files');
+  const compare = (was: readonly { path: string }[], is: readonly { path: string }[], what: string) => {
+    const a = new Set(was.map((f) => f.path));
+    const b = new Set(is.map((f) => f.path));
+    for (const p of b) if (!a.has(p)) out.push(`${p}: ${what} added since the report`);
+    for (const p of a) if (!b.has(p)) out.push(`${p}: ${what} no longer read`);
+  };
+  compare(before.ruleSet.files, now.ruleSet.files, 'rule file');
+  compare(before.designationLists, now.designationLists, 'designation list');
+  compare(before.inputs, now.inputs, 'input');
+  if (out.length === 0 && setHash(before.ruleSet.files) !== before.ruleSet.sha256) out.push("the manifest's rule-set hash does not match its own files");
   return out;
 }
 

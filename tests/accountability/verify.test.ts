@@ -1,11 +1,12 @@
 // `verify` re-runs a JSON report from its manifest: exit 0 when untouched, 1 naming the file when
 // one byte of a rule file changes, 2 for a file that is not a report.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import type { Report } from '../../src/types.js';
-import { CASE_FILE, tempDir } from './case-copy.js';
+import { stringify } from 'yaml';
+import { CASE_FILE, caseDoc, record, tempDir } from './case-copy.js';
 
 let dir = '';
 let report = '';
@@ -69,6 +70,45 @@ describe('verify', () => {
     } finally {
       writeFileSync(records, original);
     }
+  });
+
+  it('fails, naming it, when an input is gone', async () => {
+    const gone = path.join(dir, 'gone.yaml');
+    cpSync(CASE_FILE, gone);
+    const out = path.join(dir, 'gone.json');
+    expect((await runCli(['check', gone, '--format', 'json', '--output', out, '--fail-on', 'none'])).code).toBe(0);
+    rmSync(gone);
+    const r = await runCli(['verify', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/gone\.yaml: input cannot be read/);
+    expect(r.stdout).toContain('the report cannot be re-run: 1 file(s) changed, added or gone since the report');
+  });
+
+  it('fails, naming it, when a case folder holds a new record file', async () => {
+    const folder = path.join(dir, 'case');
+    cpSync(CASE_FILE, path.join(folder, 'records.yaml'));
+    const out = path.join(dir, 'folder.json');
+    expect((await runCli(['check', folder, '--format', 'json', '--output', out, '--fail-on', 'none'])).code).toBe(0);
+    expect((await runCli(['verify', out])).code).toBe(0);
+    const rounds = { ...record(caseDoc(), 'artillery-rounds-to-russia'), id: 'more-artillery-rounds-to-russia', evidence: { level: 'alleged' } };
+    writeFileSync(path.join(folder, 'more.yaml'), stringify([rounds]));
+    const r = await runCli(['verify', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/case\/more\.yaml: input added since the report/);
+    expect(r.stdout).toMatch(/new finding: more-artillery-rounds-to-russia/);
+  });
+
+  it('fails, naming it, when a new record file in the folder stops the check', async () => {
+    const folder = path.join(dir, 'case2');
+    cpSync(CASE_FILE, path.join(folder, 'records.yaml'));
+    const out = path.join(dir, 'folder2.json');
+    expect((await runCli(['check', folder, '--format', 'json', '--output', out, '--fail-on', 'none'])).code).toBe(0);
+    writeFileSync(path.join(folder, 'broken.yaml'), '- id: [\n');
+    const r = await runCli(['verify', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: /);
+    expect(r.stdout).toMatch(/case2\/broken\.yaml: input added since the report/);
+    expect(r.stdout).toContain('the report cannot be re-run: 1 file(s) changed, added or gone since the report');
   });
 
   it('exits 2 for a file that is not a report with a manifest', async () => {

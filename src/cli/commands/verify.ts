@@ -1,6 +1,9 @@
 // `sanctions-check verify`: re-runs a JSON report from its manifest and says whether it is reproduced.
 import { Command } from 'commander';
 import { changedFiles, compareFindings, readReportToVerify, ruleSetChanges } from '../../accountability/verify.js';
+import { buildManifest } from '../../accountability/manifest.js';
+import { DEFAULT_RULES_DIR } from '../../default-rules.js';
+import { InputError } from '../../diagnostics/input-error.js';
 import { runCheck } from '../../pipeline.js';
 import { terminalSafe } from '../../report/plain-text.js';
 import { printDiagnostics } from '../diagnostics-output.js';
@@ -16,7 +19,9 @@ export function verifyCommand(io: Io, setExit: (code: number) => void): Command 
       const w = (s: string) => io.stdout.write(terminalSafe(s) + '\n');
       const files = changedFiles(manifest);
       const { options } = manifest;
-      const result = await runCheck({
+      let result;
+      try {
+        result = await runCheck({
         records: manifest.arguments.records,
         ...(manifest.arguments.rules.length ? { rules: manifest.arguments.rules } : {}),
         skipInvalid: options.skipInvalid,
@@ -24,9 +29,27 @@ export function verifyCommand(io: Io, setExit: (code: number) => void): Command 
         ...(options.dispositions !== undefined ? { dispositions: options.dispositions.path } : {}),
         ...(options.baseline !== undefined ? { baseline: options.baseline.path } : {}),
         ...(options.expiryDay !== undefined ? { today: options.expiryDay } : {}),
-      });
+        });
+      } catch (e) {
+        // A file changed or gone may leave nothing to re-run: that is a difference, not bad input.
+        if (!(e instanceof InputError)) throw e;
+        const now = buildManifest({
+          records: manifest.arguments.records,
+          rules: manifest.arguments.rules,
+          ruleRoots: manifest.arguments.rules.length ? manifest.arguments.rules : [DEFAULT_RULES_DIR],
+          skipInvalid: options.skipInvalid,
+        });
+        const changed = [...files, ...ruleSetChanges(manifest, now).filter((c) => !c.endsWith('no longer read'))];
+        if (changed.length === 0) throw e;
+        printDiagnostics(io, e.diagnostics);
+        for (const c of changed) w(c);
+        w(`the report cannot be re-run: ${changed.length} file(s) changed, added or gone since the report`);
+        setExit(exitCodeForVerify(false));
+        return;
+      }
       printDiagnostics(io, result.diagnostics.filter((d) => d.severity === 'error'));
-      const changes = [...files, ...ruleSetChanges(manifest, result.report.manifest!)];
+      // A file no longer read is already named as unreadable.
+      const changes = [...files, ...ruleSetChanges(manifest, result.report.manifest!).filter((c) => !c.endsWith('no longer read') || !files.some((f) => f.startsWith(c.split(': ')[0]!)))];
       if (manifest.tool.version !== result.report.manifest!.tool.version) changes.push(`tool version was ${manifest.tool.version}, is ${result.report.manifest!.tool.version}`);
       const differences = compareFindings(findings, result.report.findings);
       for (const c of changes) w(c);
