@@ -1,4 +1,4 @@
-// runCheck: the stages in order — load rules and records, evaluate, build the report.
+// runCheck: the stages in order — load rules and records, evaluate, build the report; runStreamedCheck: the same with a sink for streamed findings.
 import { account } from './accountability/account.js';
 import { recordsAfter, ruleSetAsOf } from './accountability/as-of.js';
 import { loadBaseline } from './accountability/baseline.js';
@@ -9,8 +9,8 @@ import { DEFAULT_RULES_DIR } from './default-rules.js';
 import { sortFindings } from './evaluate/evaluate-records.js';
 import { loadRules } from './load/load-rules.js';
 import { buildReport } from './report/build-report.js';
-import { streamCheck, type StreamCheckOptions } from './stream/check-stream.js';
-import type { Diagnostic, Report, RuleSet } from './types.js';
+import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './stream/check-stream.js';
+import type { Diagnostic, Finding, Report, RuleSet } from './types.js';
 
 export interface CheckOptions extends Pick<StreamCheckOptions, 'engine' | 'workers' | 'stdin' | 'lineOffset' | 'onProgress'> {
   /** Record files or folders; `-` reads NDJSON from `stdin`. */
@@ -80,4 +80,21 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     }),
   );
   return { report, diagnostics, skipped: run.records.skipped };
+}
+
+/** Where streamed findings go, in input order, as soon as every record before them is done. */
+export type FindingSink = (findings: Finding[]) => void | Promise<void>;
+
+export interface StreamedCheckOptions extends Omit<StreamCheckOptions, 'onFindings' | 'keepRecords'> {
+  sink: FindingSink;
+}
+
+/**
+ * The streamed path (`check --format ndjson`): the same stages as runCheck, with findings passed
+ * to the sink as they are found instead of being gathered into a report. The caller loads the rules
+ * (loadRuleSetOrThrow) and reports the result's problems.
+ */
+export function runStreamedCheck(opts: StreamedCheckOptions): Promise<StreamCheckResult> {
+  const { sink, ...rest } = opts;
+  return streamCheck({ ...rest, keepRecords: false, onFindings: sink });
 }

@@ -1,21 +1,8 @@
 // The plain data that passes between the stages: rules, records, findings and reports.
 
-/** Where something stands in an input file. Lines and columns count from 1. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-}
+import type { SourceLocation } from './diagnostics/diagnostic-types.js';
 
-export type Severity = 'error' | 'warning';
-
-/** One problem found in an input, with a stable code and a location. */
-export interface Diagnostic {
-  code: string;
-  severity: Severity;
-  message: string;
-  location: SourceLocation;
-}
+export type { Diagnostic, DiagnosticCode, Severity, SourceLocation } from './diagnostics/diagnostic-types.js';
 
 /** A date as written in a source, with the span of days it covers (inclusive, ISO days). */
 export interface DateSpan {

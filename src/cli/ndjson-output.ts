@@ -2,7 +2,8 @@
 // to a stream that may push back (a pipe), or to a file that appears whole or not at all.
 import type { Finding } from '../types.js';
 import { openOutputSink, type OutputTarget } from './output-file.js';
-import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from '../stream/check-stream.js';
+import { runStreamedCheck, type StreamedCheckOptions } from '../pipeline.js';
+import type { StreamCheckResult } from '../stream/check-stream.js';
 
 export function renderNdjson(findings: readonly Finding[]): string {
   let s = '';
@@ -129,16 +130,16 @@ class ReaderGone extends Error {}
  */
 export async function writeNdjsonFindings(
   sink: TextSink,
-  opts: Omit<StreamCheckOptions, 'onFindings' | 'keepRecords'> & { fails(f: Finding): boolean },
+  opts: Omit<StreamedCheckOptions, 'sink'> & { fails(f: Finding): boolean },
 ): Promise<NdjsonRun> {
   let written = 0;
   let reached = false;
   const { fails, ...streamOptions } = opts;
   let result: StreamCheckResult;
   try {
-    result = await streamCheck({
+    result = await runStreamedCheck({
       ...streamOptions,
-      onFindings: async (findings) => {
+      sink: async (findings) => {
         for (const f of findings) {
           if (!reached && fails(f)) reached = true;
           sink.write(JSON.stringify(f) + '\n');

@@ -1,8 +1,8 @@
 // Diagnostics: one problem type with a code and a location, collected, sorted and formatted.
-import type { Diagnostic, Severity, SourceLocation } from '../types.js';
+import type { Diagnostic, DiagnosticCode, Severity, SourceLocation } from './diagnostic-types.js';
 
 export function diagnostic(
-  code: string,
+  code: DiagnosticCode,
   message: string,
   location: SourceLocation,
   severity: Severity = 'error',

@@ -1,5 +1,5 @@
 // The error the pipeline throws when input is invalid: it carries every diagnostic found.
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic } from './diagnostic-types.js';
 import { sortDiagnostics } from './diagnostic.js';
 
 export class InputError extends Error {

@@ -1,5 +1,5 @@
 // Values that remember where they stood in their file: the path to a value, and how to find a path's location.
-import type { SourceLocation } from '../types.js';
+import type { SourceLocation } from './diagnostic-types.js';
 
 /** One step of a path into parsed data: a mapping key or a list index. */
 export type PathKey = string | number;

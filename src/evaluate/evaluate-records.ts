@@ -1,6 +1,6 @@
 // Evaluates records against rules with json-rules-engine, one record at a time, into findings.
-import { compileRule, makeEngine, type CompiledRule } from '../compile/compile-rules.js';
-import { buildDesignationIndex, type DesignationIndex } from '../compile/designation-index.js';
+import { asCompiled, type CompiledRuleSet } from '../compile/compile-rule-set.js';
+import { makeEngine, type CompiledRule } from '../compile/compile-rules.js';
 import { deriveFacts, type Facts } from '../compile/derive-facts.js';
 import { relateToWindow, type WindowRelation } from '../dates/date-span.js';
 import { compareLocations } from '../diagnostics/diagnostic.js';
@@ -40,10 +40,10 @@ function citedProvisions(rule: Rule, loaded: LoadedRecord): { provisions: Provis
   return { provisions, notes };
 }
 
-export function createEvaluator(ruleSet: RuleSet): Evaluator {
-  const rules = ruleSet.rules.map(compileRule);
-  const byId = new Map(rules.map((r) => [r.loaded.rule.id, r]));
-  const index: DesignationIndex = buildDesignationIndex(ruleSet.lists);
+/** The plain evaluator: json-rules-engine on every rule a record's type and date allow. */
+export function createEvaluator(ruleSet: RuleSet | CompiledRuleSet): Evaluator {
+  const compiled = asCompiled(ruleSet);
+  const { rules, byId, index } = compiled;
   const engines = new Map<string, Engine>();
   const exemptionEngines = new Map<string, Engine>();
 
@@ -126,6 +126,7 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
   };
 
   return {
+    compiled,
     rules,
     evaluate: (loaded) => evaluateRules(loaded, candidatesFor(loaded)),
     evaluateRules,
@@ -159,7 +160,7 @@ export interface EvaluateOptions {
 /** Evaluates every record, one at a time, and returns findings sorted by file, line and rule id. */
 export async function evaluateRecords(records: readonly LoadedRecord[], ruleSet: RuleSet, opts: EvaluateOptions = {}): Promise<Finding[]> {
   const plain = createEvaluator(ruleSet);
-  const evaluator = opts.engine === 'plain' ? plain : createFastEvaluator(ruleSet, plain);
+  const evaluator = opts.engine === 'plain' ? plain : createFastEvaluator(plain);
   const findings: Finding[] = [];
   for (const r of records) findings.push(...(await evaluator.evaluate(r)));
   return sortFindings(findings);

@@ -1,4 +1,5 @@
 // What an evaluator offers, whichever path (json-rules-engine on every rule, or compiled predicates first) it takes.
+import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
 import type { CompiledRule } from '../compile/compile-rules.js';
 import type { WindowRelation } from '../dates/date-span.js';
 import type { ExplanationLine, Finding, LoadedRecord } from '../types.js';
@@ -15,6 +16,8 @@ export interface PairResult {
 }
 
 export interface Evaluator {
+  /** The rule set as compiled once (rules in the engine's form, the designation index), shared by both paths. */
+  readonly compiled: CompiledRuleSet;
   readonly rules: readonly CompiledRule[];
   /** The findings for one record, sorted by rule id. */
   evaluate(loaded: LoadedRecord): Promise<Finding[]>;

@@ -3,9 +3,8 @@
 // result (explanation, exemptions) makes the finding, exactly as on the plain path.
 import { LeafTable, compilePredicate, nextRecord, type CompileOptions, type LeafCost, type Predicate } from '../compile/compile-predicate.js';
 import type { CompiledRule } from '../compile/compile-rules.js';
-import { buildDesignationIndex } from '../compile/designation-index.js';
 import { relateToWindow } from '../dates/date-span.js';
-import type { ConditionLeaf, ConditionTree, Finding, LoadedRecord, RuleSet } from '../types.js';
+import type { ConditionLeaf, ConditionTree, Finding, LoadedRecord } from '../types.js';
 import type { Evaluator } from './evaluator.js';
 import { LazyFacts } from './fast-facts.js';
 
@@ -113,11 +112,11 @@ interface Group {
 }
 
 /**
- * Builds the fast evaluator over the plain one (createEvaluator on the same rule set), whose
- * compiled rules, engines and finding builder it reuses.
+ * Builds the fast evaluator over the plain one, whose compiled rule set (rules and designation
+ * index), engines and finding builder it reuses: both paths see the same rules by construction.
  */
-export function createFastEvaluator(ruleSet: RuleSet, plain: Evaluator): FastEvaluator {
-  const index = buildDesignationIndex(ruleSet.lists);
+export function createFastEvaluator(plain: Evaluator): FastEvaluator {
+  const { index } = plain.compiled;
   // Rules share many leaves (the DPRK as supplier, as recipient...): each is evaluated once a record.
   const leaves = new LeafTable();
   const options = { cost: leafCost, leaves, read: LazyFacts.reader as Reader };
@@ -176,6 +175,7 @@ export function createFastEvaluator(ruleSet: RuleSet, plain: Evaluator): FastEva
   };
 
   return {
+    compiled: plain.compiled,
     rules: plain.rules,
     match,
     evaluate(loaded) {

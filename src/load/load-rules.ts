@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { diagnostic, limitDiagnostics, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { RuleSet } from '../types.js';
+import { testsDesignations } from '../vocabulary/condition-facts.js';
 import { parseDesignationList } from './designation-list.js';
 import { displayPath, expandPaths } from './input-paths.js';
 import { parseRuleFile } from './rule-file.js';
@@ -40,7 +41,7 @@ export function loadRules(paths: readonly string[]): Result<RuleSet> {
     const where = paths[0] ?? '.';
     diagnostics.push(diagnostic('no-rules', 'no rules found here (rule files are .yaml or .yml)', { file: displayPath(path.resolve(where)), line: 1, column: 1 }));
   }
-  const listed = set.rules.find((r) => /"fact":"designated(Parties|Vessels)"/.test(JSON.stringify(r.rule.when)));
+  const listed = set.rules.find((r) => testsDesignations(r.rule.when));
   if (listed && set.lists.length === 0) {
     diagnostics.push(
       diagnostic('no-designation-list', `rule '${listed.rule.id}' tests designated parties, but no designation list was loaded (put the list in a lists/ folder beside the rules, e.g. rules/unsc-dprk/lists/un-1718.json, and pass the folder)`, listed.location, 'warning'),

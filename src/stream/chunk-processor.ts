@@ -118,7 +118,7 @@ export interface ChunkProcessor {
  */
 export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions = {}): ChunkProcessor {
   const plain = createEvaluator(rules);
-  const fast = opts.engine === 'plain' ? undefined : createFastEvaluator(rules, plain);
+  const fast = opts.engine === 'plain' ? undefined : createFastEvaluator(plain);
   const validate = createRecordValidator();
 
   const process = async (task: ChunkTask): Promise<ChunkResult> => {

@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isPartialDate } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Locate, PathKey } from '../diagnostics/locate.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic, DiagnosticCode } from '../types.js';
 import { closest } from './suggest.js';
 
 // strictNumbers: NaN and Infinity (`.nan`, `.inf`, or 1e400, which parses to Infinity) are not numbers.
@@ -82,7 +82,7 @@ const PATTERN_WORDS: Record<string, string> = {
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?: string, names?: string): { code: string; message: string; key?: boolean; path: PathKey[] } {
+function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?: string, names?: string): { code: DiagnosticCode; message: string; key?: boolean; path: PathKey[] } {
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
     case 'additionalProperties': {

@@ -2,7 +2,7 @@
 import { OPERATORS, OPERATOR_NAMES, isKnownOperator } from '../vocabulary/operators.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { PathKey } from '../diagnostics/locate.js';
-import type { ConditionLeaf, ConditionTree, Diagnostic } from '../types.js';
+import type { ConditionLeaf, ConditionTree, Diagnostic, DiagnosticCode } from '../types.js';
 import { KNOWN_FACTS } from '../vocabulary/facts.js';
 import { contradictions, leafSense, type PlacedLeaf } from './condition-sense.js';
 import { closest } from './suggest.js';
@@ -40,11 +40,11 @@ export class ConditionChecker {
     private readonly named: NamedConditions,
   ) {}
 
-  private error(code: string, message: string, path: PathKey[], key = false): void {
+  private error(code: DiagnosticCode, message: string, path: PathKey[], key = false): void {
     this.diagnostics.push(diagnostic(code, message, this.locate(path, { key })));
   }
 
-  private warn(code: string, message: string, path: PathKey[]): void {
+  private warn(code: DiagnosticCode, message: string, path: PathKey[]): void {
     const d = diagnostic(code, message, this.locate(path), 'warning');
     // A named condition used in several places is checked in each: warn about it once.
     const key = `${d.location.line}:${d.location.column}:${code}:${message}`;

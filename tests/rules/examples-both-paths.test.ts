@@ -13,7 +13,7 @@ const ruleSet = loadRules(['rules/']).value;
 describe('rule examples on both evaluation paths', () => {
   it('meet the same rules and give byte-identical findings', async () => {
     const plain = createEvaluator(ruleSet);
-    const fast = createFastEvaluator(ruleSet, createEvaluator(ruleSet));
+    const fast = createFastEvaluator(createEvaluator(ruleSet));
     const differences: string[] = [];
     let examples = 0;
     for (const { rule, location } of ruleSet.rules) {
