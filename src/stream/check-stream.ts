@@ -226,7 +226,9 @@ class CheckRun {
     const valid = r.lines.length;
     while (v < valid || k < r.invalid.length) {
       if (k < r.invalid.length && (v >= valid || r.invalid[k]!.line < r.lines[v]!)) {
-        this.invalidRecord(r.invalid[k++]!.diagnostics);
+        const invalid = r.invalid[k++]!;
+        const dup = invalid.id === undefined ? undefined : this.ids.check(invalid.id, { file: r.file, line: invalid.line, column: 1 });
+        this.invalidRecord(dup ? [...invalid.diagnostics, dup] : invalid.diagnostics);
         continue;
       }
       const line = r.lines[v]!;
