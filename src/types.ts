@@ -15,6 +15,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   location: SourceLocation;
+  /** Set on a `too-many-problems` line: how many errors past the per-file cap it stands for. */
+  unlistedErrors?: number;
 }
 
 /** A date as written in a source, with the span of days it covers (inclusive, ISO days). */

@@ -4,7 +4,7 @@
 // whole, as before. Memory holds the record ids (for duplicates) and the chunks in flight.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { MAX_DIAGNOSTICS_PER_FILE, diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_DIAGNOSTICS_PER_FILE, diagnostic, errorCount, tooManyProblems } from '../diagnostics/diagnostic.js';
 import { WorkerPool, workersAvailable } from '../evaluate/worker-pool.js';
 import { displayPath, expandPaths } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, RecordIds, loadRecords, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
@@ -111,7 +111,7 @@ class CheckRun {
   }
 
   report(d: Diagnostic): void {
-    if (d.severity === 'error') this.result.errors++;
+    this.result.errors += errorCount([d]);
     if (this.opts.onDiagnostic) this.opts.onDiagnostic(d);
     else this.result.diagnostics.push(d);
   }
@@ -142,7 +142,7 @@ class CheckRun {
     if (!first) return;
     const counts = moreErrors === more ? `${moreErrors} more errors` : `${more} more problems (${moreErrors} errors)`;
     // Its errors are counted already: report it without counting it again.
-    const d = diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, first.location, moreErrors > 0 ? 'error' : 'warning');
+    const d = tooManyProblems(counts, first.location, moreErrors);
     if (this.opts.onDiagnostic) this.opts.onDiagnostic(d);
     else this.result.diagnostics.push(d);
   }
