@@ -22,7 +22,7 @@ export interface ParsedDocument {
 }
 
 /** Aliases expanded beyond this count mean an alias bomb: the document is refused. */
-const MAX_ALIAS_COUNT = 1000;
+export const MAX_ALIAS_COUNT = 1000;
 
 /**
  * Lists and mappings nested deeper than this are refused before they are built: the parser's
