@@ -6,10 +6,16 @@ export { createEvaluator, evaluateRecords, type Evaluator, type PairResult } fro
 export { buildReport } from './report/build-report.js';
 export { renderReport, FORMATS, type Format, type RenderOptions } from './report/render.js';
 export { runCheck, type CheckOptions, type CheckResult } from './pipeline.js';
+export { findingFingerprint } from './evaluate/fingerprint.js';
+export { ruleSetAsOf, recordsAfter } from './accountability/as-of.js';
+export { parseDispositions } from './accountability/dispositions-file.js';
+export { applyDispositions } from './accountability/apply-dispositions.js';
+export { applyBaseline, parseBaseline, type BaselineFinding } from './accountability/baseline.js';
+export { buildManifest, type ManifestInput } from './accountability/manifest.js';
 export { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './stream/check-stream.js';
 export { runExamples, type ExampleResult } from './tester/run-examples.js';
 export { formatDiagnostic, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { InputError, UsageError } from './diagnostics/input-error.js';
-export { OPERATORS, OPERATOR_NAMES } from './compile/operators.js';
+export { OPERATORS, OPERATOR_NAMES } from './vocabulary/operators.js';
 export { DEFAULT_RULES_DIR } from './default-rules.js';
 export { run } from './cli/run.js';

@@ -247,6 +247,38 @@ export interface Finding {
   exemption?: { id: string; title?: string; provisions: Provision[] };
   notes: string[];
   explanation: ExplanationLine[];
+  /**
+   * Stable identity of the finding: SHA-256 (hex) of the rule id, its principal provision, the
+   * values of the record facts the rule's conditions read, and the record id. Set by the evaluator.
+   */
+  fingerprint?: string;
+  /** The analyst's decision that matched this finding (from --dispositions), applied or expired. */
+  disposition?: AppliedDisposition;
+  /** With --baseline: whether the previous report had this finding. */
+  baseline?: 'new' | 'unchanged';
+}
+
+/** The decisions a disposition can record. */
+export const DISPOSITION_DECISIONS = ['accepted-risk', 'false-positive', 'licensed', 'reported-to-authority', 'under-review', 'mitigated', 'exempted'] as const;
+export type DispositionDecision = (typeof DISPOSITION_DECISIONS)[number];
+
+/** One entry of a dispositions file: a reviewed finding, named by fingerprint or by record and rule. */
+export interface Disposition {
+  fingerprint?: string;
+  record?: string;
+  rule?: string;
+  decision: DispositionDecision;
+  reason: string;
+  decidedBy: string;
+  decidedOn: string;
+  legalBasis?: string;
+  expires?: string;
+  location: SourceLocation;
+}
+
+/** A disposition as a finding carries it: `applied` takes the finding out of the counts, `expired` does not. */
+export interface AppliedDisposition extends Disposition {
+  status: 'applied' | 'expired';
 }
 
 export interface ActivitySummary {
@@ -290,6 +322,51 @@ export interface Report {
   ruleCatalog: RuleSummary[];
   /** Adoption dates and deadlines of the provisions the findings cite, in date order. */
   timeline: Milestone[];
+  /** Findings by outcome, disposed findings (see `dispositions`) left out. */
   summary: Record<FindingOutcome, number>;
   byEvidence: Record<EvidenceLevel, number>;
+  /** What was checked against what: files with their hashes, and the options that change results. */
+  manifest?: RunManifest;
+  /** With --dispositions: the disposed findings, counted apart, and the entries expired or stale. */
+  dispositions?: DispositionSummary;
+  /** With --baseline: findings new, unchanged and resolved since the previous report. */
+  baseline?: BaselineSummary;
+}
+
+/** A file the run read, as the manifest names it (path relative to the working folder). */
+export interface ManifestFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface RunManifest {
+  tool: { name: string; version: string };
+  /** The record paths and rule paths as given (relative to the working folder); `rules` empty for the shipped rules. */
+  arguments: { records: string[]; rules: string[] };
+  /** Each rule file read, and one hash over the set (each file's path and hash, in path order). */
+  ruleSet: { sha256: string; files: ManifestFile[] };
+  designationLists: { list: string; title: string; date: string; path: string; sha256: string }[];
+  inputs: ManifestFile[];
+  /** The options that change results. */
+  options: { skipInvalid: boolean; asOf?: string; dispositions?: ManifestFile; baseline?: ManifestFile; expiryDay?: string };
+}
+
+export interface DispositionSummary {
+  file: string;
+  /** Disposed findings (disposition applied), by outcome: counted apart from `summary`. */
+  disposed: Record<FindingOutcome, number>;
+  /** The day expiry dates were compared with: --as-of, or the day of the run. */
+  expiryDay: string;
+  expired: { disposition: Disposition; fingerprint: string; recordId: string; ruleId: string }[];
+  /** Entries that matched no finding. */
+  stale: Disposition[];
+}
+
+export interface BaselineSummary {
+  file: string;
+  new: number;
+  unchanged: number;
+  /** Findings of the previous report that this run no longer has. */
+  resolved: { fingerprint: string; recordId: string; ruleId: string; outcome: FindingOutcome }[];
 }

@@ -1,7 +1,7 @@
-// The streams, environment and file writes a command uses, passed in so commands run in tests too.
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import path from 'node:path';
+// The streams and environment a command uses, passed in so commands run in tests too.
+import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { UsageError } from '../diagnostics/input-error.js';
+import { writeProblem } from './output-file.js';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -10,7 +10,62 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: standardOutput(), stderr: process.stderr, env: process.env };
+}
+
+/**
+ * Whether standard output was closed when the program started (`>&-`). Node then opens /dev/null
+ * in its place for reading and writing, where a shell's `> /dev/null` opens it for writing only.
+ */
+function stdoutWasClosed(): boolean {
+  try {
+    const st = fstatSync(1);
+    if (!st.isCharacterDevice() || st.rdev !== statSync('/dev/null').rdev) return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return flags !== null && (parseInt(flags[1]!, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Standard output, failing loudly: a write that fails (a full disk, a closed descriptor) throws a
+ * UsageError, so the run ends with exit 2 and one line. A pipe or terminal is Node's own stream,
+ * whose errors come as events (a reader that went away ends the run quietly; see main.ts).
+ */
+export function standardOutput(): Io['stdout'] {
+  if (stdoutWasClosed()) {
+    return {
+      write() {
+        throw new UsageError('cannot write to standard output: it is closed; redirect it to a file, or use --output');
+      },
+    };
+  }
+  let st;
+  try {
+    st = fstatSync(1);
+  } catch (e) {
+    return {
+      write() {
+        throw new UsageError(`cannot write to standard output: ${writeProblem(e)}`);
+      },
+    };
+  }
+  if (st.isFIFO() || st.isSocket() || process.stdout.isTTY) return process.stdout;
+  // A file or a device: written here, at once, so a failure is known before the run goes on.
+  return {
+    write(s: string) {
+      const bytes = Buffer.from(s, 'utf8');
+      let at = 0;
+      try {
+        while (at < bytes.length) at += writeSync(1, bytes, at);
+      } catch (e) {
+        throw new UsageError(`cannot write to standard output: ${writeProblem(e)}`);
+      }
+      return true;
+    },
+    isTTY: false,
+  };
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -18,107 +73,4 @@ export function useColor(io: Io, flag?: boolean): boolean {
   if (flag === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return Boolean(io.stdout.isTTY);
-}
-
-/** Temporary files not yet renamed into place; removed if the process is interrupted. */
-const pending = new Set<string>();
-/** Outputs of this run: any temporary of this process beside one is removed on interrupt or failure. */
-const outputs = new Set<string>();
-let handlersInstalled = false;
-
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    /* already gone */
-  }
-}
-
-/**
- * Removes every temporary file this process has beside the outputs: those of the atomic writer
- * here, and those of any writer that follows the same naming, `.<name>.<pid>[.<n>].tmp` (the
- * streamed NDJSON output does). Only this process's id is matched, so no other run's file is touched.
- */
-export function discardTemporaries(): void {
-  for (const f of pending) removeQuietly(f);
-  pending.clear();
-  for (const final of outputs) {
-    const dir = path.dirname(final);
-    const prefix = `.${path.basename(final)}.${process.pid}.`;
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp') && /^(\d+\.)?tmp$/.test(name.slice(prefix.length))) removeQuietly(path.join(dir, name));
-    }
-  }
-}
-
-function installInterruptHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => {
-      discardTemporaries();
-      process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGTERM' ? 143 : 129);
-    });
-  }
-}
-
-/**
- * Names the files a run will write, so that an interrupt (Ctrl-C, SIGTERM, SIGHUP) at any point
- * removes their temporaries: an existing output stays as it was, and nothing half-written remains.
- */
-export function guardOutputs(files: readonly string[]): void {
-  if (files.length === 0) return;
-  for (const f of files) outputs.add(path.resolve(f));
-  installInterruptHandlers();
-}
-
-/** Fails early, before any work, when an output cannot be written where asked. */
-export function checkOutputPath(file: string): void {
-  const dir = path.dirname(path.resolve(file));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`cannot write ${file}: it is a folder`);
-}
-
-/**
- * Writes every file whole or not at all: each goes to a temporary file beside it, and only
- * when all are written are they renamed into place.
- */
-export function writeFilesAtomically(files: readonly { path: string; content: string }[]): void {
-  installInterruptHandlers();
-  const temps: { tmp: string; final: string }[] = [];
-  try {
-    for (const f of files) {
-      const final = path.resolve(f.path);
-      const tmp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.${temps.length}.tmp`);
-      pending.add(tmp);
-      temps.push({ tmp, final });
-      const fd = openSync(tmp, 'w', 0o644);
-      try {
-        writeSync(fd, f.content);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    for (const t of temps) {
-      renameSync(t.tmp, t.final);
-      pending.delete(t.tmp);
-    }
-  } catch (e) {
-    for (const t of temps) {
-      if (pending.has(t.tmp)) {
-        removeQuietly(t.tmp);
-        pending.delete(t.tmp);
-      }
-    }
-    throw new UsageError(`cannot write output: ${(e as Error).message}`);
-  }
 }

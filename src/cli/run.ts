@@ -2,8 +2,9 @@
 import { errorCount, formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, UsageError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../report/plain-text.js';
-import { exitCodeForError } from './exit-codes.js';
-import { discardTemporaries, guardOutputs, type Io } from './io.js';
+import { EXIT, exitCodeForError } from './exit-codes.js';
+import { discardTemporaries, installInterruptHandlers } from './output-file.js';
+import type { Io } from './io.js';
 import { buildProgram, commanderExit } from './program.js';
 
 /** The files named by --output (as `--output FILE` or `--output=FILE`). */
@@ -26,10 +27,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   const debug = argv.includes('--debug');
-  guardOutputs(outputsIn(argv));
+  // A run that writes files removes their temporaries if it is interrupted, whenever that comes.
+  if (outputsIn(argv).length > 0) installInterruptHandlers();
   const program = buildProgram(io, (c) => {
     code = c;
   });
+  if (argv.filter((a) => a !== '--debug').length === 0) {
+    // No command: the usage, on stderr (standard output is for results), and exit 2.
+    program.outputHelp({ error: true });
+    return EXIT.invalid;
+  }
   try {
     await program.parseAsync(['node', 'sanctions-check', ...argv]);
     return code;

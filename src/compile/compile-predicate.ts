@@ -10,7 +10,7 @@
 // Predicates are pure, so they may try children in any order, stop at the first that decides,
 // and reuse a leaf's result for the same record.
 import type { ConditionLeaf, ConditionTree } from '../types.js';
-import { OPERATORS } from './operators.js';
+import { OPERATORS } from '../vocabulary/operators.js';
 import { resolvePath } from './path-resolver.js';
 
 /** Results of leaves already evaluated for the current record: valid where stamps[i] === stamp. */

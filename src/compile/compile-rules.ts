@@ -1,7 +1,7 @@
 // Turns loaded rules into json-rules-engine rules, and builds engines for sets of them.
 import { Engine, Rule as EngineRule } from 'json-rules-engine';
 import type { ConditionTree, LoadedRule } from '../types.js';
-import { OPERATORS } from './operators.js';
+import { OPERATORS } from '../vocabulary/operators.js';
 import { resolvePath } from './path-resolver.js';
 
 type EngineT = InstanceType<typeof Engine>;

@@ -16,7 +16,7 @@ export function parsePath(path: string): (string | number)[] {
 export function resolvePath(value: unknown, path: string): unknown {
   let v: unknown = value;
   for (const step of parsePath(path)) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, step)) return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, step)) return undefined;
     v = (v as Record<string | number, unknown>)[step];
   }
   return v;

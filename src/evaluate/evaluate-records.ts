@@ -5,32 +5,15 @@ import { deriveFacts, type Facts } from '../compile/derive-facts.js';
 import { relateToWindow, type WindowRelation } from '../dates/date-span.js';
 import { compareLocations } from '../diagnostics/diagnostic.js';
 import type { ExplanationLine, Finding, LoadedRecord, Provision, Rule, RuleSet } from '../types.js';
+import type { Evaluator, PairResult } from './evaluator.js';
 import { explain } from './explanation.js';
+import { findingFingerprint } from './fingerprint.js';
 import { createFastEvaluator } from './fast-evaluator.js';
 import { fillMessage } from './message.js';
 
 type Engine = ReturnType<typeof makeEngine>;
 
-/** What one rule says of one record, whether or not it produces a finding. */
-export interface PairResult {
-  relation: WindowRelation;
-  /** Whether the rule's `when` held (false when the dates do not reach). */
-  held: boolean;
-  /** The exemption that held, if any. */
-  exemption?: string;
-  explanation: ExplanationLine[];
-  finding?: Finding;
-}
-
-export interface Evaluator {
-  readonly rules: readonly CompiledRule[];
-  /** The findings for one record, sorted by rule id. */
-  evaluate(loaded: LoadedRecord): Promise<Finding[]>;
-  /** The findings for one record under the given rules only (their dates already checked), sorted by rule id. */
-  evaluateRules(loaded: LoadedRecord, candidates: readonly CompiledRule[]): Promise<Finding[]>;
-  /** Evaluates one record under one rule, with the full explanation even when nothing holds. */
-  evaluatePair(loaded: LoadedRecord, ruleId: string): Promise<PairResult>;
-}
+export type { Evaluator, PairResult } from './evaluator.js';
 
 function straddleNote(loaded: LoadedRecord, relation: WindowRelation, from: string, until?: string): string[] {
   const { span } = loaded;
@@ -115,6 +98,7 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
       date: loaded.span,
       notes: [...straddleNote(loaded, relation, rule.applies.from, rule.applies.until), ...cited.notes],
       explanation,
+      fingerprint: findingFingerprint(rule, rule.provisions[0], record.id, facts),
     };
     if (ex) finding.exemption = { id: ex.id, ...(ex.title !== undefined ? { title: ex.title } : {}), provisions: ex.provisions ?? [] };
     return finding;

@@ -6,7 +6,7 @@ import type { CompiledRule } from '../compile/compile-rules.js';
 import { buildDesignationIndex } from '../compile/designation-index.js';
 import { relateToWindow } from '../dates/date-span.js';
 import type { ConditionLeaf, ConditionTree, Finding, LoadedRecord, RuleSet } from '../types.js';
-import type { Evaluator } from './evaluate-records.js';
+import type { Evaluator } from './evaluator.js';
 import { LazyFacts } from './fast-facts.js';
 
 type Reader = NonNullable<CompileOptions['read']>;

@@ -234,7 +234,7 @@ export function jsonLocator(text: string): (path: readonly (string | number)[], 
       skipSpace();
       continue;
     }
-    if (top && top.list && c === ']') {
+    if (top?.list && c === ']') {
       stack.pop();
       i++;
     } else if (c === ',') {

@@ -1,8 +1,8 @@
 // Loads activity records from files and folders: parsed, validated, located, in file order.
 import { diagnostic, limitDiagnostics, sortDiagnostics, type Result } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, RecordSet, Source } from '../types.js';
-import { IdTable, type IdPlace } from '../stream/id-table.js';
-import { idAt, idStart, type PackedIds } from '../stream/packed-ids.js';
+import { IdTable, type IdPlace } from './id-table.js';
+import { idAt, idStart, type PackedIds } from './packed-ids.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { displayPath, expandPaths } from './input-paths.js';
 import { isNdjson, parseRecordFile, rawRecordId } from './record-file.js';

@@ -4,16 +4,11 @@ import { checkSchema } from '../validate/schema-check.js';
 import { recordEnvelopeSchema } from '../validate/schemas.js';
 import type { CaseInfo, Diagnostic, Source, SourceLocation } from '../types.js';
 import { findJsonProblem, jsonLocator, lineColumnAt } from './json-error.js';
-import { parseYaml, type PathKey } from './yaml-document.js';
-import type { Locate } from '../validate/schema-check.js';
+import { parseYaml } from './yaml-document.js';
+import type { Locate, LocatedValue, PathKey } from '../diagnostics/locate.js';
 
-export interface RawRecord {
-  value: unknown;
-  /** Path of the record inside its document, for locating fields. */
-  path: PathKey[];
-  locate: Locate;
-  location: SourceLocation;
-}
+/** A record as parsed, before it is validated: its value, where it stands and how to locate its fields. */
+export type RawRecord = LocatedValue;
 
 export interface RawRecordFile {
   records: RawRecord[];

@@ -114,6 +114,7 @@ function ioProblem(e: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
   if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'ELOOP') return 'is a symbolic link that loops: too many levels of symbolic links';
   return `cannot be read (${code ?? (e as Error).message})`;
 }
 

@@ -10,8 +10,9 @@ import {
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumnAt } from './json-error.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
+import type { PathKey } from '../diagnostics/locate.js';
 
-export type PathKey = string | number;
+export type { PathKey } from '../diagnostics/locate.js';
 
 export interface ParsedDocument {
   /** The parsed value; undefined when the text could not be parsed. */

@@ -3,6 +3,7 @@
 
 import type { ExplanationLine, Finding, Provision, SourceCitation } from '../types.js';
 import { resolutionLabel, resolutionUrl } from './citation.js';
+import { findingAccountability } from './html-accountability.js';
 import { evidenceBadge, outcomeAndEvidence } from './html-badge.js';
 import { attr, link, text } from './html-escape.js';
 import { valueText } from './value-text.js';
@@ -112,6 +113,7 @@ export function renderFinding(finding: Finding, index: number): string {
       `<span class="sep"> · </span>rule <code>${text(finding.ruleId)}</code>` +
       `<span class="sep"> · </span><code>${text(where)}</code>` +
       `<span class="sep"> · </span>dated ${text(finding.date.text)} (${text(span)})</p>`,
+    findingAccountability(finding),
     notes,
     '<h4>Provisions cited</h4>',
     finding.provisions.map(citation).join(''),

@@ -10,9 +10,10 @@
 import type { ActivitySummary, DateSpan, Finding, Report, RuleSummary } from '../types.js';
 import { provisionLabel } from './citation.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
-import { failsAt, outcomeRank, type FailOn } from './outcome-rank.js';
+import { failsAt, type FailOn } from './outcome-rank.js';
 import { relateToWindow } from '../dates/date-span.js';
 import { valueText } from './value-text.js';
+import { findingLines } from './accountability-lines.js';
 
 export { failsAt, type FailOn } from './outcome-rank.js';
 
@@ -34,6 +35,7 @@ function details(finding: Finding): string {
     lines.push(`Exemption: ${finding.exemption.id}${finding.exemption.title ? ` (${finding.exemption.title})` : ''}`);
   }
   for (const note of finding.notes) lines.push(`Note: ${note}`);
+  for (const line of findingLines(finding)) lines.push(line[0]!.toUpperCase() + line.slice(1));
   const evidence = finding.evidenceDetail;
   lines.push(
     `Evidence: ${evidence.level}${evidence.claimant ? `, claimed by ${evidence.claimant}` : ''}` +
@@ -60,18 +62,29 @@ interface Case {
   findings: Finding[];
 }
 
-function testcase(ruleId: string, entry: Case, failOn: FailOn): { xml: string; failed: boolean } {
-  const failing = entry.findings.filter((f) => failsAt(f, failOn));
-  const passing = entry.findings.filter((f) => !failsAt(f, failOn));
+const disposed = (f: Finding) => f.disposition?.status === 'applied';
+
+function testcase(ruleId: string, entry: Case, failOn: FailOn, onlyNew: boolean): { xml: string; failed: boolean; skipped: boolean } {
+  // A finding taken out by a disposition never fails: it is a skipped test, with the decision as
+  // message. With onlyNew, a finding the baseline already had does not fail either.
+  const fails = (f: Finding) => !disposed(f) && (!onlyNew || f.baseline === 'new') && failsAt(f, failOn);
+  const failing = entry.findings.filter(fails);
+  const passing = entry.findings.filter((f) => !fails(f));
+  const skippedBy = failing.length === 0 ? entry.findings.find(disposed) : undefined;
   const open = `    <testcase classname="${attr(ruleId)}" name="${attr(entry.recordId)}"`;
-  if (entry.findings.length === 0) return { xml: `${open}/>`, failed: false };
+  if (entry.findings.length === 0) return { xml: `${open}/>`, failed: false, skipped: false };
+  const fingerprints = entry.findings.filter((f) => f.fingerprint);
   const body = [
+    ...(fingerprints.length
+      ? ['      <properties>', ...fingerprints.map((f) => `        <property name="fingerprint" value="${attr(f.fingerprint!)}"/>`), '      </properties>']
+      : []),
+    ...(skippedBy ? [`      <skipped message="${attr(`disposed: ${skippedBy.disposition!.decision} — ${skippedBy.disposition!.reason}`)}"/>`] : []),
     ...failing.map(
       (f) => `      <failure message="${attr(`${f.outcome} · ${f.evidence}: ${f.message}`)}" type="${f.outcome}">${text(details(f))}</failure>`,
     ),
     ...(passing.length > 0 ? [`      <system-out>${text(passing.map(details).join('\n\n'))}</system-out>`] : []),
   ];
-  return { xml: [`${open}>`, ...body, '    </testcase>'].join('\n'), failed: failing.length > 0 };
+  return { xml: [`${open}>`, ...body, '    </testcase>'].join('\n'), failed: failing.length > 0, skipped: skippedBy !== undefined };
 }
 
 function suiteProperties(rule: RuleSummary): string {
@@ -107,7 +120,7 @@ function casesFor(rule: RuleSummary, activities: readonly ActivitySummary[], fin
 }
 
 /** The report as JUnit XML. Pure and deterministic; a timestamp appears only when report.asOf is set. */
-export function renderJunit(report: Report, failOn: FailOn): string {
+export function renderJunit(report: Report, failOn: FailOn, opts: { onlyNew?: boolean } = {}): string {
   // Findings of a rule missing from the catalog still get a suite, named from the finding, with a
   // window no record reaches: it lists exactly the records of those findings.
   const catalog: RuleSummary[] = [...report.ruleCatalog];
@@ -128,13 +141,16 @@ export function renderJunit(report: Report, failOn: FailOn): string {
   const timestamp = report.asOf ? ` timestamp="${attr(`${report.asOf.slice(0, 10)}T00:00:00`)}"` : '';
   let tests = 0;
   let failures = 0;
+  let skips = 0;
   const suites = catalog.map((rule) => {
-    const cases = casesFor(rule, report.activities, report.findings).map((entry) => testcase(rule.id, entry, failOn));
+    const cases = casesFor(rule, report.activities, report.findings).map((entry) => testcase(rule.id, entry, failOn, opts.onlyNew ?? false));
     const failed = cases.filter((c) => c.failed).length;
+    const skipped = cases.filter((c) => c.skipped).length;
     tests += cases.length;
     failures += failed;
+    skips += skipped;
     return [
-      `  <testsuite name="${attr(rule.id)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0"${timestamp}>`,
+      `  <testsuite name="${attr(rule.id)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="${skipped}"${timestamp}>`,
       suiteProperties(rule),
       ...cases.map((c) => c.xml),
       '  </testsuite>',
@@ -142,7 +158,7 @@ export function renderJunit(report: Report, failOn: FailOn): string {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(`${report.tool.name} ${report.tool.version}`)}" tests="${tests}" failures="${failures}" errors="0">`,
+    `<testsuites name="${attr(`${report.tool.name} ${report.tool.version}`)}" tests="${tests}" failures="${failures}" errors="0"${skips ? ` skipped="${skips}"` : ''}>`,
     ...suites,
     '</testsuites>',
     '',

@@ -1,5 +1,6 @@
 // The markdown report: a summary table, then each finding with citation, evidence and quotes.
 import type { Report } from '../types.js';
+import { accountabilityLines, findingLines, manifestLines, shortFingerprint, stateWord } from './accountability-lines.js';
 import { citation, heldText, OUTCOME_LABEL } from './labels.js';
 import { showValue, terminalSafe } from './plain-text.js';
 
@@ -26,9 +27,12 @@ export function renderMarkdown(report: Report): string {
   for (const k of ['violation', 'review', 'exempt'] as const) out.push(`| ${k} | ${report.summary[k]} |`);
   out.push('', '| Evidence | Findings |', '|---|---|');
   for (const k of ['confirmed', 'reported', 'alleged', 'speculative'] as const) out.push(`| ${k} | ${report.byEvidence[k]} |`);
-  out.push('', '| Record | Rule | Outcome | Evidence | Principal provision |', '|---|---|---|---|---|');
+  const notes = accountabilityLines(report);
+  if (notes.length) out.push('', ...notes.map((l) => `- ${mdEscape(l)}`));
+  const state = report.findings.some((f) => f.disposition || f.baseline);
+  out.push('', `| Record | Rule | Outcome | Evidence | Principal provision | Fingerprint |${state ? ' State |' : ''}`, `|---|---|---|---|---|---|${state ? '---|' : ''}`);
   for (const f of report.findings) {
-    out.push(`| ${mdEscape(f.recordId)} | ${f.ruleId} | ${f.outcome} | ${f.evidence} | ${mdEscape(citation(f.provisions[0]!))} |`);
+    out.push(`| ${mdEscape(f.recordId)} | ${f.ruleId} | ${f.outcome} | ${f.evidence} | ${mdEscape(citation(f.provisions[0]!))} | \`${shortFingerprint(f.fingerprint)}\` |${state ? ` ${mdEscape(stateWord(f))} |` : ''}`);
   }
   const quiet = report.activities.filter((a) => !report.findings.some((f) => f.recordId === a.id));
   if (quiet.length) {
@@ -40,6 +44,7 @@ export function renderMarkdown(report: Report): string {
     out.push(`**${f.outcome}, ${f.evidence}** (rule \`${f.ruleId}\`): ${OUTCOME_LABEL[f.outcome]}.`, '');
     out.push(mdEscape(f.message), '');
     out.push(`Record: ${mdEscape(`${f.location.file}:${f.location.line}:${f.location.column}`)}; activity date ${mdEscape(f.date.text)}.`, '');
+    out.push(...findingLines(f).map((l) => `${mdEscape(l[0]!.toUpperCase() + l.slice(1))}.`), '');
     out.push('Provisions:', '');
     for (const p of f.provisions) {
       out.push(`- ${mdEscape(citation(p))}${p.note ? ` — ${mdEscape(p.note)}` : ''}`);
@@ -62,6 +67,7 @@ export function renderMarkdown(report: Report): string {
       out.push(`| ${mdEscape(name)} | ${x.operator} ${mdEscape(showValue(x.expected))} | ${mdEscape(showValue(x.actual))} | ${held} |`);
     }
   }
+  if (report.manifest) out.push('', '## Run manifest', '', ...manifestLines(report.manifest).map((l) => `- ${mdEscape(l)}`));
   out.push('');
   return out.join('\n');
 }

@@ -14,6 +14,8 @@ export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
   color?: boolean;
   failOn?: FailOn;
+  /** With a baseline: only new findings fail (JUnit failures follow the exit code). */
+  failOnNew?: boolean;
 }
 
 export function renderReport(report: Report, format: Format, opts: RenderOptions = {}): string {
@@ -29,6 +31,6 @@ export function renderReport(report: Report, format: Format, opts: RenderOptions
     case 'sarif':
       return renderSarif(report);
     case 'junit':
-      return renderJunit(report, opts.failOn ?? 'violation');
+      return renderJunit(report, opts.failOn ?? 'violation', { onlyNew: opts.failOnNew ?? false });
   }
 }

@@ -6,6 +6,7 @@
 // "note" (code scanning shows it, below errors and warnings); an exempt finding is kind "pass" with
 // level "none" (the rule was evaluated and an exception held).
 
+import { FACTS_FINGERPRINT, sarifAccountability, sarifRunAccountability } from './sarif-accountability.js';
 import type { Finding, FindingOutcome, Provision, Report, RuleSummary } from '../types.js';
 import { ruleHelp } from './sarif-help.js';
 import { uriBases, type UriBases } from './sarif-uri.js';
@@ -148,7 +149,11 @@ function result(finding: Finding, ruleIndex: Map<string, number>, taxa: Taxonomi
         logicalLocations: [{ name: finding.recordId, kind: 'record' }],
       },
     ],
-    partialFingerprints: { [FINGERPRINT]: `${finding.recordId}:${finding.ruleId}` },
+    partialFingerprints: {
+      [FINGERPRINT]: `${finding.recordId}:${finding.ruleId}`,
+      ...(finding.fingerprint ? { [FACTS_FINGERPRINT]: finding.fingerprint } : {}),
+    },
+    ...sarifAccountability(finding),
     ...(references.length > 0 ? { taxa: references } : {}),
     properties: {
       recordId: finding.recordId,
@@ -196,6 +201,7 @@ export function renderSarif(report: Report): string {
           cases: report.cases,
           summary: report.summary,
           byEvidence: report.byEvidence,
+          ...sarifRunAccountability(report),
         },
       },
     ],

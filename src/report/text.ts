@@ -1,5 +1,6 @@
 // The terminal report: findings grouped by record, colour only when asked for.
 import type { Finding, Report } from '../types.js';
+import { accountabilityLines, findingLines, manifestLines } from './accountability-lines.js';
 import { citation, OUTCOME_LABEL } from './labels.js';
 import { oneLine, showValue } from './plain-text.js';
 
@@ -23,6 +24,7 @@ export function renderText(report: Report, opts: TextOptions = { color: false })
     `Findings: ${paint('red', `${s.violation} violation`)}, ${paint('yellow', `${s.review} review`)}, ${paint('green', `${s.exempt} exempt`)}` +
       `  (evidence: ${report.byEvidence.confirmed} confirmed, ${report.byEvidence.reported} reported, ${report.byEvidence.alleged} alleged, ${report.byEvidence.speculative} speculative)`,
   );
+  for (const line of accountabilityLines(report)) out.push(oneLine(line));
   const byRecord = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const l = byRecord.get(f.recordId) ?? [];
@@ -44,6 +46,7 @@ export function renderText(report: Report, opts: TextOptions = { color: false })
       out.push(`    ${oneLine(f.message)}`);
       out.push(`    ${OUTCOME_LABEL[f.outcome]}`);
       for (const p of f.provisions) out.push(`    cites ${citation(p)}`);
+      for (const line of findingLines(f)) out.push(paint('dim', `    ${oneLine(line)}`));
       if (f.exemption) out.push(`    exemption: ${oneLine(f.exemption.title ?? f.exemption.id)}`);
       for (const n of f.notes) out.push(`    note: ${oneLine(n)}`);
       const q = f.evidenceDetail.sources.find((x) => x.quote);
@@ -53,6 +56,7 @@ export function renderText(report: Report, opts: TextOptions = { color: false })
       if (held.length) out.push(paint('dim', `    because: ${held.map((e) => `${oneLine(e.condition)} (${oneLine(showValue(e.actual))})`).join('; ')}`));
     }
   }
+  if (report.manifest) out.push('', paint('bold', 'Run manifest'), ...manifestLines(report.manifest).map((l) => `  ${oneLine(l)}`));
   out.push('');
   return out.join('\n');
 }

@@ -5,14 +5,14 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MAX_DIAGNOSTICS_PER_FILE, diagnostic, errorCount, tooManyProblems } from '../diagnostics/diagnostic.js';
-import { WorkerPool, workersAvailable } from '../evaluate/worker-pool.js';
-import { displayPath, expandPaths } from '../load/input-paths.js';
+import { WorkerPool, workersAvailable } from './worker-pool.js';
+import { displayPath, expandPaths, realPath } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, RecordIds, loadRecords, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
 import { isNdjson } from '../load/record-file.js';
 import type { Diagnostic, Finding, RuleSet } from '../types.js';
-import { NO_IDS } from './packed-ids.js';
+import { NO_IDS } from '../load/packed-ids.js';
 import { createChunkProcessor, type ChunkProcessor, type ChunkResult, type ChunkTask } from './chunk-processor.js';
-import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
+import { MAX_LINE_BYTES, READ_CHUNK_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 
 /** NDJSON input from this size on is checked on every core unless told otherwise. */
 export const AUTO_PARALLEL_BYTES = 16 * 1024 * 1024;
@@ -95,6 +95,14 @@ class CheckRun {
 
   private get processorOptions() {
     return { engine: this.opts.engine ?? 'fast', keepRecords: this.opts.keepRecords ?? false } as const;
+  }
+
+  /** Threads to start once this many chunks have been read (input of unknown size): never more threads than chunks. */
+  private deferredThreads = 0;
+  private chunksRead = 0;
+
+  startPoolAfterChunks(threads: number): void {
+    this.deferredThreads = threads;
   }
 
   /** Work on `threads` threads: this one and threads - 1 worker threads. */
@@ -281,6 +289,13 @@ class CheckRun {
     this.opts.onProgress?.(this.progress);
   }
 
+  /** Standard input held YAML: said once, instead of an error for every line. */
+  yamlOnStdin(file: string): void {
+    const hint = 'this looks like YAML, but standard input takes NDJSON (one JSON record per line); name a YAML file as a path instead';
+    this.report(diagnostic('yaml-on-stdin', hint, { file, line: 1 + (this.opts.lineOffset ?? 0), column: 1 }));
+    this.linesInFile = -1; // said already: not also "holds no records"
+  }
+
   /** An NDJSON stream, chunk by chunk. `autoParallel`: start workers once the input proves large. */
   async ndjson(source: AsyncIterable<Buffer | string>, file: string, autoParallel: boolean): Promise<void> {
     const offset = this.opts.lineOffset ?? 0;
@@ -293,6 +308,7 @@ class CheckRun {
           continue;
         }
         if (autoParallel && !this.pool && chunk.bytesRead >= AUTO_PARALLEL_BYTES) this.startPool(defaultThreads());
+        if (this.deferredThreads > 1 && !this.pool && ++this.chunksRead >= this.deferredThreads) this.startPool(this.deferredThreads);
         await this.submit({ file, firstLine: chunk.firstLine + offset, bytes: chunk.bytes });
       }
     } catch (e) {
@@ -306,6 +322,28 @@ class CheckRun {
   }
 }
 
+/** The start of a YAML document: a directive, a document marker, a comment, a list item or a key. */
+const YAML_START = /^(?:%YAML|---|#|- |-$|[A-Za-z_][\w -]*:(?:\s|$))/;
+
+/**
+ * Passes standard input on, unless its first line looks like YAML: then `onYaml` is called and
+ * nothing is read (a record in NDJSON starts with `{`).
+ */
+async function* unlessYaml(source: AsyncIterable<Buffer | string>, onYaml: () => void): AsyncGenerator<Buffer | string> {
+  let first = true;
+  for await (const piece of source) {
+    if (first) {
+      first = false;
+      const text = (typeof piece === 'string' ? piece : piece.subarray(0, 4096).toString('utf8')).replace(/^\uFEFF/, '').replace(/^\s*\n/, '');
+      if (YAML_START.test(text.split('\n', 1)[0]!.trimEnd())) {
+        onYaml();
+        return;
+      }
+    }
+    yield piece;
+  }
+}
+
 /** Every core, when worker threads can run here. */
 export function defaultThreads(): number {
   return workersAvailable() ? availableParallelism() : 1;
@@ -316,19 +354,31 @@ function readProblem(code: string): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
   if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'ENOTREG') return `is not a regular file (a device, pipe or socket); name a file, ${STREAM_FROM_PIPE}`;
+  if (code === 'ELOOP') return 'is a symbolic link that loops: too many levels of symbolic links';
   return `cannot be read (${code})`;
 }
 
+/** Said of a device or pipe named as a record file: how to stream one. */
+export const STREAM_FROM_PIPE = 'or stream NDJSON records through standard input: check - < FILE';
+
 function expandInputs(inputs: readonly string[], report: (d: Diagnostic) => void): Input[] {
   const out: Input[] = [];
+  // A file named twice (f.yaml f.yaml, ./f.yaml, a link to it) is one input, read once.
+  const seen = new Set<string>();
   for (const input of inputs) {
     if (input === '-') {
       out.push({ kind: 'stdin' });
       continue;
     }
-    const { files, diagnostics } = expandPaths([input], { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files' });
+    const { files, diagnostics } = expandPaths([input], { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files', notRegularHint: STREAM_FROM_PIPE });
     diagnostics.forEach(report);
-    for (const abs of files) out.push({ kind: isNdjson(abs) ? 'ndjson' : 'structured', abs, file: displayPath(abs) });
+    for (const abs of files) {
+      const real = realPath(abs);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      out.push({ kind: isNdjson(abs) ? 'ndjson' : 'structured', abs, file: displayPath(abs) });
+    }
   }
   return out;
 }
@@ -351,7 +401,11 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
   early.forEach((d) => run.report(d));
   const ndjsonBytes = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? sizeOf(i.abs) : 0), 0) + (stdinSize ?? 0);
   if (opts.workers !== undefined) {
-    if (opts.workers > 1) run.startPool(opts.workers);
+    // Never more threads than chunks to check: a small input is done on fewer, or on this one.
+    const unknownSize = hasStdin && stdinSize === undefined;
+    const chunks = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? Math.ceil(sizeOf(i.abs) / READ_CHUNK_BYTES) : 0), 0) + Math.ceil((stdinSize ?? 0) / READ_CHUNK_BYTES);
+    if (opts.workers > 1 && unknownSize) run.startPoolAfterChunks(opts.workers);
+    else if (Math.min(opts.workers, chunks) > 1) run.startPool(Math.min(opts.workers, chunks));
   } else if (ndjsonBytes >= AUTO_PARALLEL_BYTES) {
     run.startPool(defaultThreads());
   }
@@ -363,7 +417,8 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
         if (!opts.stdin) throw new Error('standard input was named (-) but none was given');
         // Of unknown size: start on one thread, and bring in the others if it turns out large.
         const auto = opts.workers === undefined && opts.stdin.size === undefined;
-        await run.ndjson(opts.stdin.stream, opts.stdin.name ?? STDIN_NAME, auto);
+        const name = opts.stdin.name ?? STDIN_NAME;
+        await run.ndjson(unlessYaml(opts.stdin.stream, () => run.yamlOnStdin(name)), name, auto);
       }
     }
     await run.drain();

@@ -8,7 +8,7 @@ import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
 import { parseNdjsonLine, rawRecordId } from '../load/record-file.js';
 import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { decodePieces } from './decode-lines.js';
-import { IdPacker, NO_IDS, type PackedIds } from './packed-ids.js';
+import { IdPacker, NO_IDS, type PackedIds } from '../load/packed-ids.js';
 import { createRecordValidator } from './record-validator.js';
 
 export interface ChunkTask {

@@ -1,5 +1,6 @@
 // Cuts a byte stream into chunks of whole lines, numbered, without holding more than a chunk and
 // one partial line in memory. A line longer than the limit is reported and passed over.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** No record is this long; a longer line is refused rather than buffered. */
@@ -33,8 +34,11 @@ export interface TooLongLine {
  * is asked for (lineChunks copies what it keeps).
  */
 export async function* readFileChunks(file: string): AsyncGenerator<Buffer> {
-  const handle = await open(file, 'r');
+  // Opened without waiting (a named pipe put in the file's place since it was looked at would wait
+  // for a writer), and read only if it is a regular file: a device may never end.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
     const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);

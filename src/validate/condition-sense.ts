@@ -232,7 +232,7 @@ function scalarConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P
     } else if (op === 'notEqual' || op === 'notIn') {
       for (const v of asValues(value)) if (!excluded.has(v)) excluded.set(v, l);
     } else continue;
-    if (allowed !== undefined && allowed.every((v) => excluded.has(v))) {
+    if (allowed?.every((v) => excluded.has(v))) {
       const ex = excluded.get(allowed[0])!;
       const later = ex.line >= allowedAt!.line ? ex : allowedAt!;
       const earlier = later === ex ? allowedAt! : ex;

@@ -2,8 +2,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { beforeMinYear, isPartialDate, MIN_YEAR } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { PathKey } from '../load/yaml-document.js';
-import type { Diagnostic, SourceLocation } from '../types.js';
+import type { Locate, PathKey } from '../diagnostics/locate.js';
+import type { Diagnostic } from '../types.js';
 import { closeValues, closest } from './suggest.js';
 
 // strictNumbers: NaN and Infinity (`.nan`, `.inf`, or 1e400, which parses to Infinity) are not numbers.
@@ -21,7 +21,7 @@ function compiled(schema: object): ValidateFunction {
   return v;
 }
 
-export type Locate = (path: readonly PathKey[], opts?: { key?: boolean }) => SourceLocation;
+export type { Locate } from '../diagnostics/locate.js';
 
 function pathOf(instancePath: string): PathKey[] {
   if (!instancePath) return [];
@@ -48,7 +48,7 @@ function describe(value: unknown): string {
 function valueAt(root: unknown, path: readonly PathKey[]): unknown {
   let v: unknown = root;
   for (const k of path) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, k)) return undefined;
     v = (v as Record<PathKey, unknown>)[k];
   }
   return v;

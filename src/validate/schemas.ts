@@ -5,7 +5,7 @@ import {
   EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_TYPES,
   PORT_ENTRY_REASONS, SHIPMENT_PURPOSES, SHIPMENT_STAGES, TRAINING_KINDS, VENTURE_PURPOSES,
 } from '../vocabulary/records.js';
-import { OPERATOR_NAMES } from '../compile/operators.js';
+import { OPERATOR_NAMES } from '../vocabulary/operators.js';
 
 type Schema = Record<string, unknown>;
 

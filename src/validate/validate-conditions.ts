@@ -1,7 +1,7 @@
 // Checks a rule's condition tree (operators, facts, values, references) and inlines named conditions.
-import { OPERATORS, OPERATOR_NAMES, isKnownOperator } from '../compile/operators.js';
+import { OPERATORS, OPERATOR_NAMES, isKnownOperator } from '../vocabulary/operators.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { PathKey } from '../load/yaml-document.js';
+import type { PathKey } from '../diagnostics/locate.js';
 import type { ConditionLeaf, ConditionTree, Diagnostic } from '../types.js';
 import { KNOWN_FACTS } from '../vocabulary/facts.js';
 import { contradictions, leafSense, type PlacedLeaf } from './condition-sense.js';

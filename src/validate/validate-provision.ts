@@ -1,6 +1,6 @@
 // Checks a rule's cited provisions beyond the schema and gives each its UN document symbol.
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { PathKey } from '../load/yaml-document.js';
+import type { PathKey } from '../diagnostics/locate.js';
 import type { Diagnostic, Provision } from '../types.js';
 import type { Locate } from './schema-check.js';
 

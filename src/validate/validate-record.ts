@@ -1,14 +1,14 @@
 // Checks one raw record against the record schema and the rules no schema can state.
 import { toDateSpan } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { RawRecord } from '../load/record-file.js';
+import type { LocatedValue } from '../diagnostics/locate.js';
 import type { ActivityRecord, Diagnostic, LoadedRecord, Source, SourceCitation } from '../types.js';
 import { checkSchema } from './schema-check.js';
 import { recordSchema } from './schemas.js';
 
 /** Validates a raw record; returns it loaded (sources resolved) or the problems found. */
 export function validateRecord(
-  raw: RawRecord,
+  raw: LocatedValue,
   sources: ReadonlyMap<string, Source>,
 ): { loaded?: LoadedRecord; diagnostics: Diagnostic[] } {
   const diagnostics = checkSchema(recordSchema, raw.value, raw.path, raw.locate, 'a record');

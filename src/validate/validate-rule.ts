@@ -1,7 +1,7 @@
 // Checks one raw rule: schema, condition trees, exemptions, message placeholders and examples.
 import { isDay } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { PathKey } from '../load/yaml-document.js';
+import type { PathKey } from '../diagnostics/locate.js';
 import type { Diagnostic, Exemption, LoadedRule, Rule, RuleExample, SourceLocation } from '../types.js';
 import { ConditionChecker, type NamedConditions } from './validate-conditions.js';
 import { checkSchema, type Locate } from './schema-check.js';

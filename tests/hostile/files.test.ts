@@ -1,9 +1,10 @@
 // Missing, unreadable and odd paths, and outputs: a failed or interrupted run leaves no damage.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../helpers/cli-bundle.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const RULES = 'tests/fixtures/broken/support/rules.yaml';
@@ -46,7 +47,7 @@ describe('input paths', () => {
     expect(r.stderr).toBe('tests/fixtures/broken/rules/empty-folder:1:1: no-input-files: holds no record files (.yaml, .yml, .json, .ndjson, .jsonl files)\n1 error(s); nothing was written\n');
   });
 
-  it('names an unreadable file', async () => {
+  it('names an unreadable file (as another user when root, wherever the clone lives)', async () => {
     const d = tmpDir();
     chmodSync(d, 0o755);
     const file = path.join(d, 'secret.yaml');
@@ -58,11 +59,16 @@ describe('input paths', () => {
         expect((await runCli(['check', file, '--rules', RULES])).stderr).toContain(expected);
         expect((await runCli(['rules', 'validate', file])).stderr).toContain(expected);
       } else {
-        // Root reads any file: run the built command as an unprivileged user instead.
-        expect(existsSync('dist/cli/main.js'), 'the package is built (npm install builds it)').toBe(true);
+        // Root reads any file: run the command as an unprivileged user instead. The clone may live
+        // where that user cannot go (a home folder of mode 700), so the command, bundled into one
+        // file, and the rules it needs are copied to a fresh folder every user can read.
+        const cli = await bundleCli();
+        const rules = path.join(cli.dir, 'rules.yaml');
+        copyFileSync(RULES, rules);
+        chmodSync(rules, 0o644);
         const asNobody = (args: string[]) =>
-          spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, 'dist/cli/main.js', ...args], { encoding: 'utf8' });
-        const r = asNobody(['check', file, '--rules', RULES]);
+          spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, cli.main, ...args], { encoding: 'utf8', cwd: cli.dir });
+        const r = asNobody(['check', file, '--rules', rules]);
         expect(r.status, r.stderr).toBe(2);
         expect(r.stderr).toContain(expected);
         const v = asNobody(['rules', 'validate', file]);

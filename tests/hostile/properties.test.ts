@@ -16,7 +16,7 @@ import { parseNdjsonLine, parseRecordFile } from '../../src/load/record-file.js'
 import { parseRuleFile } from '../../src/load/rule-file.js';
 import { parseYaml } from '../../src/load/yaml-document.js';
 import { firstInvalidUtf8 } from '../../src/load/text-file.js';
-import { OPERATOR_NAMES } from '../../src/compile/operators.js';
+import { OPERATOR_NAMES } from '../../src/vocabulary/operators.js';
 import type { Diagnostic, LoadedRecord, RuleSet } from '../../src/types.js';
 import { recordSchema } from '../../src/validate/schemas.js';
 import { validateRecord } from '../../src/validate/validate-record.js';

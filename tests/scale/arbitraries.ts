@@ -1,7 +1,7 @@
 // fast-check arbitraries over the record vocabulary (and over condition trees), for the
 // differential tests of the fast evaluation path.
 import fc from 'fast-check';
-import { OPERATORS } from '../../src/compile/operators.js';
+import { OPERATORS } from '../../src/vocabulary/operators.js';
 import type { ActivityRecord, ConditionTree, DesignationList, LoadedRecord, LoadedRule, Rule, RuleSet } from '../../src/types.js';
 import { recordSchema } from '../../src/validate/schemas.js';
 import { validateRecord } from '../../src/validate/validate-record.js';

@@ -15,11 +15,11 @@ import { loadRecords } from '../../src/load/load-records.js';
 import { loadRules } from '../../src/load/load-rules.js';
 import { streamCheck, type StreamCheckOptions } from '../../src/stream/check-stream.js';
 import { createChunkProcessor } from '../../src/stream/chunk-processor.js';
-import { IdTable } from '../../src/stream/id-table.js';
-import { IdPacker, idAt, idStart } from '../../src/stream/packed-ids.js';
+import { IdTable } from '../../src/load/id-table.js';
+import { IdPacker, idAt, idStart } from '../../src/load/packed-ids.js';
 import { lineChunks } from '../../src/stream/line-chunks.js';
-import { streamSink } from '../../src/stream/ndjson-output.js';
-import { formatProgress, progressReporter } from '../../src/stream/progress.js';
+import { streamSink } from '../../src/cli/ndjson-output.js';
+import { formatProgress, progressReporter } from '../../src/cli/progress.js';
 import type { Finding, RuleSet } from '../../src/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -319,7 +319,10 @@ describe('output', () => {
     const writes: string[] = [];
     const listeners: Record<string, (() => void)[]> = {};
     const out = {
-      write: (s: string) => (writes.push(s), false),
+      write: (s: string) => {
+        writes.push(s);
+        return false;
+      },
       once: (e: string, cb: () => void) => void (listeners[e] ??= []).push(cb),
       on: (e: string, cb: (err: Error) => void) => void (listeners[e] ??= []).push(() => cb(new Error('EPIPE'))),
     };

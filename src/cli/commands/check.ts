@@ -1,16 +1,20 @@
 // `sanctions-check check`: evaluate records against rules and write the report(s).
 import { Command } from 'commander';
+import { ruleSetAsOf } from '../../accountability/as-of.js';
 import { UsageError } from '../../diagnostics/input-error.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { loadRuleSetOrThrow, runCheck } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
 import { terminalSafe } from '../../report/plain-text.js';
 import { FORMATS, renderReport, type Format } from '../../report/render.js';
-import { fileSink, renderNdjson, streamSink, writeNdjsonFindings } from '../../stream/ndjson-output.js';
-import { parseCount, streamOptionsFor, type StreamFlags } from '../../stream/stream-flags.js';
+import { fileSink, renderNdjson, streamSink, writeNdjsonFindings } from '../ndjson-output.js';
+import { parseCount, streamOptionsFor, type StreamFlags } from '../stream-flags.js';
 import { printDiagnostics } from '../diagnostics-output.js';
 import { EXIT, exitCodeForFindings, type FailOn } from '../exit-codes.js';
-import { checkOutputPath, useColor, writeFilesAtomically, type Io } from '../io.js';
+import { RECORD_EXTENSIONS } from '../../load/load-records.js';
+import { expandPaths } from '../../load/input-paths.js';
+import { refuseClashingOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../output-file.js';
+import { useColor, type Io } from '../io.js';
 import { collect, oneOf, parseDay, parseFailOn } from '../options.js';
 
 /** The report formats, and ndjson: one finding per line, written as the records are read. */
@@ -25,48 +29,107 @@ interface CheckFlags extends StreamFlags {
   skipInvalid?: boolean;
   asOf?: string;
   color?: boolean;
+  dispositions?: string;
+  baseline?: string;
+  failOnNew?: boolean;
 }
 
-/** Pairs the i-th --format with the i-th --output; one format may go to stdout. */
+/**
+ * Pairs the i-th --format with the i-th --output; one format may go to stdout (no --output, or
+ * `--output -`, or a path naming standard output such as /dev/stdout).
+ */
 export function planOutputs(formats: readonly string[], outputs: readonly string[]): { format: CheckFormat; path?: string }[] {
   const fs = formats.length ? formats : ['text'];
   if (outputs.length > fs.length) throw new UsageError('more --output than --format options: give a --format before each --output');
-  const plan = fs.map((f, i) => ({ format: oneOf(f, CHECK_FORMATS, '--format'), ...(outputs[i] !== undefined ? { path: outputs[i] } : {}) }));
+  const plan = fs.map((f, i) => ({ format: oneOf(f, CHECK_FORMATS, '--format'), ...(outputs[i] !== undefined && outputs[i] !== '-' ? { path: outputs[i] } : {}) }));
   if (plan.filter((p) => p.path === undefined).length > 1) {
     throw new UsageError('only one --format can go to standard output: give the others an --output FILE');
   }
   return plan;
 }
 
+/**
+ * Looks at every output before any work: standard output and standard error named as paths are
+ * written as such; an output given twice, or one that is an input, is refused.
+ */
+function resolveOutputs(plan: readonly { format: CheckFormat; path?: string }[], records: readonly string[], rules: readonly string[]) {
+  const resolved = plan.map((p) => {
+    const target = p.path === undefined ? undefined : resolveOutput(p.path);
+    const to: OutputTarget | 2 | undefined = target?.kind === 'descriptor' && (target.fd === 1 || target.fd === 2) ? (target.fd === 1 ? undefined : 2) : target;
+    return { format: p.format, to };
+  });
+  if (resolved.filter((p) => p.to === undefined).length > 1) {
+    throw new UsageError('only one --format can go to standard output: give the others an --output FILE');
+  }
+  const targets = resolved.flatMap((p) => (p.to === undefined || p.to === 2 ? [] : [p.to]));
+  if (targets.length > 0) {
+    const inputs = [
+      ...records,
+      ...rules,
+      ...expandPaths(records.filter((r) => r !== '-'), { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files', allowEmpty: true }).files,
+      ...expandPaths(rules, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files', allowEmpty: true }).files,
+    ];
+    refuseClashingOutputs(targets, inputs);
+  }
+  return resolved;
+}
+
 export function checkCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('check')
     .description('check activity records against the rules and report the findings')
-    .argument('<records...>', 'record files (.yaml, .json, .ndjson) or case folders')
+    .argument('<records...>', 'record files (.yaml/.yml, .json, .ndjson/.jsonl), case folders (every record file directly inside), or - for NDJSON on standard input')
     .option('--rules <path>', 'rule file or folder (repeatable; default: the rules shipped with the package)', collect)
     .option('--format <format>', `report format (repeatable): ${CHECK_FORMATS.join(', ')}`, collect)
-    .option('--output <file>', 'write the report for the matching --format to FILE, whole or not at all (repeatable)', collect)
+    .option('--output <file>', 'write the report for the matching --format to FILE, whole or not at all; a device or named pipe is written into, a link is followed; - is standard output (repeatable)', collect)
     .option('--fail-on <level>', 'exit 1 when a finding reaches this outcome: violation, review or none', parseFailOn, 'violation' as FailOn)
     .option('--skip-invalid', 'report invalid records as warnings, count them and go on without them')
-    .option('--as-of <day>', 'the day the report speaks as of (printed in it; no date is printed otherwise)', (v) => parseDay(v, '--as-of'))
+    .option('--as-of <day>', 'check with the provisions adopted and the designations listed by this day; warn of records dated after it; the report says which day (no date is printed otherwise)', (v) => parseDay(v, '--as-of'))
+    .option('--dispositions <file>', 'YAML file of decisions on findings (accepted-risk, false-positive, licensed, ...): disposed findings are shown, counted apart and never fail the run')
+    .option('--baseline <report.json>', 'a previous JSON report: mark each finding new or unchanged, and list those resolved')
+    .option('--fail-on-new', 'with --baseline: exit 1 only for new findings that reach --fail-on')
     .option('--no-color', 'no colour in the text report')
-    .option('--workers <n>', 'threads that check records, this one included (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
+    .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('--engine <engine>', 'fast (the default) or plain: json-rules-engine on every rule, slower, for comparison', (v) => oneOf(v, ['fast', 'plain'] as const, '--engine'))
     .option('--stdin-name <name>', 'the file name reported for records read from standard input (-)')
     .option('--line-offset <n>', 'add N to the line numbers of NDJSON input (for one shard of a larger file)', (v) => parseCount(v, '--line-offset', 0))
+    .addHelpText(
+      'after',
+      `
+Inputs:
+  .yaml, .yml      YAML record files (read whole)
+  .json            a JSON record file (read whole)
+  .ndjson, .jsonl  JSON Lines, one record per line (streamed)
+  FOLDER           a case folder: every record file directly inside it
+  -                standard input, as NDJSON: cat records.ndjson | sanctions-check check -
+                   (also: sanctions-check check - < PIPE for a named pipe)
+A file named twice (also as ./FILE or through a link) is read once. Devices and named pipes
+are not read as files: stream them through standard input (-).
+`,
+    )
     .action(async (records: string[], flags: CheckFlags) => {
-      const plan = planOutputs(flags.format ?? [], flags.output ?? []);
-      for (const p of plan) if (p.path) checkOutputPath(p.path);
+      const plan = resolveOutputs(planOutputs(flags.format ?? [], flags.output ?? []), records, [
+        ...(flags.rules ?? []),
+        ...(flags.dispositions === undefined ? [] : [flags.dispositions]),
+        ...(flags.baseline === undefined ? [] : [flags.baseline]),
+      ]);
+      if (flags.failOnNew && flags.baseline === undefined) throw new UsageError('--fail-on-new needs --baseline OLD.json');
+      if (plan.length === 1 && plan[0]!.format === 'ndjson' && (flags.dispositions !== undefined || flags.baseline !== undefined)) {
+        throw new UsageError('--dispositions and --baseline need a report: add --format json (or another report format)');
+      }
       const { done, ...stream } = streamOptionsFor(io, records, flags);
       const failOn = flags.failOn ?? 'violation';
       if (plan.length === 1 && plan[0]!.format === 'ndjson') {
         // Findings go out as they are found; problems in the input are printed as they are met.
-        const { rules, diagnostics } = loadRuleSetOrThrow(flags.rules);
+        const loaded = loadRuleSetOrThrow(flags.rules);
+        const { diagnostics } = loaded;
+        const rules = flags.asOf ? ruleSetAsOf(loaded.rules, flags.asOf) : loaded.rules;
         printDiagnostics(io, diagnostics);
-        const out = plan[0]!.path;
+        const out = plan[0]!.to;
         let run;
         try {
-          run = await writeNdjsonFindings(out ? fileSink(out) : streamSink(io.stdout), {
+          const sink = out === undefined ? streamSink(io.stdout) : out === 2 ? streamSink(io.stderr) : await fileSink(out);
+          run = await writeNdjsonFindings(sink, {
             ...stream,
             inputs: records,
             rules,
@@ -90,19 +153,24 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         ...(flags.rules ? { rules: flags.rules } : {}),
         skipInvalid: flags.skipInvalid ?? false,
         ...(flags.asOf ? { asOf: flags.asOf } : {}),
+        ...(flags.dispositions !== undefined ? { dispositions: flags.dispositions } : {}),
+        ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
         ...stream,
       }).finally(done);
       printDiagnostics(io, result.diagnostics);
       if (result.skipped > 0) io.stderr.write(`${result.skipped} invalid record(s) skipped\n`);
       const color = useColor(io, flags.color);
-      const files: { path: string; content: string }[] = [];
+      const files: { target: OutputTarget; content: string }[] = [];
       for (const p of plan) {
         const text =
-          p.format === 'ndjson' ? renderNdjson(result.report.findings) : renderReport(result.report, p.format as Format, { color: p.path ? false : color, failOn });
-        if (p.path) files.push({ path: p.path, content: text });
-        else io.stdout.write(text);
+          p.format === 'ndjson'
+            ? renderNdjson(result.report.findings)
+            : renderReport(result.report, p.format as Format, { color: p.to === undefined ? color : false, failOn, failOnNew: flags.failOnNew ?? false });
+        if (p.to === undefined) io.stdout.write(text);
+        else if (p.to === 2) io.stderr.write(text);
+        else files.push({ target: p.to, content: text });
       }
-      writeFilesAtomically(files);
-      setExit(exitCodeForFindings(result.report.findings, failOn));
+      await writeOutputs(files);
+      setExit(exitCodeForFindings(result.report.findings, failOn, { onlyNew: flags.failOnNew ?? false }));
     });
 }

@@ -1,9 +1,8 @@
 // Findings as NDJSON, one Finding (as in the JSON report) per line, written as they are found:
 // to a stream that may push back (a pipe), or to a file that appears whole or not at all.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import path from 'node:path';
 import type { Finding } from '../types.js';
-import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './check-stream.js';
+import { openOutputSink, type OutputTarget } from './output-file.js';
+import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from '../stream/check-stream.js';
 
 export function renderNdjson(findings: readonly Finding[]): string {
   let s = '';
@@ -75,42 +74,42 @@ export function streamSink(out: WritableLike): TextSink {
   };
 }
 
-/** Writes to a temporary file beside `file`, renamed into place on close. */
-export function fileSink(file: string): TextSink {
-  const final = path.resolve(file);
-  const tmp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w', 0o644);
+/**
+ * Writes to an --output: a regular file appears whole when closed (the shared writer's temporary
+ * file, renamed into place), a device or named pipe is written straight into.
+ */
+export async function fileSink(target: OutputTarget): Promise<TextSink> {
+  const out = await openOutputSink(target);
   let buffer = '';
   let open = true;
-  const flush = () => {
-    if (buffer.length > 0) writeSync(fd, buffer);
+  const flush = async (): Promise<void> => {
+    if (buffer.length === 0) return;
+    const text = buffer;
     buffer = '';
+    await out.write(text);
   };
   return {
     write(s) {
-      buffer += s;
-      if (buffer.length >= BUFFER_CHARS) flush();
+      if (!out.broken) buffer += s;
     },
-    drained: async () => undefined,
+    async drained() {
+      if (buffer.length >= BUFFER_CHARS) await flush();
+    },
     async close() {
       if (!open) return;
       open = false;
-      flush();
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(tmp, final);
+      await flush();
+      await out.close();
     },
     abort() {
       if (!open) return;
       open = false;
-      closeSync(fd);
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* already gone */
-      }
+      buffer = '';
+      out.abort();
     },
-    broken: false,
+    get broken() {
+      return out.broken;
+    },
   };
 }
 

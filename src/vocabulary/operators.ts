@@ -82,5 +82,5 @@ export const OPERATORS: Readonly<Record<string, OperatorSpec>> = {
 export const OPERATOR_NAMES: readonly string[] = Object.keys(OPERATORS).sort();
 
 export function isKnownOperator(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(OPERATORS, name);
+  return Object.hasOwn(OPERATORS, name);
 }

@@ -3,16 +3,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChunkProcessorOptions, ChunkResult, ChunkTask } from '../stream/chunk-processor.js';
-import type { RuleSet } from '../types.js';
+import type { ChunkResult, ChunkTask } from './chunk-processor.js';
+import type { WorkerInit, WorkerReply } from './worker-messages.js';
 
-export interface WorkerInit {
-  rules: RuleSet;
-  options: ChunkProcessorOptions;
-}
-
-/** A worker's messages: that it is ready (its rules compiled), then one reply per chunk. */
-export type WorkerReply = { ready: true } | { result: ChunkResult } | { error: string };
+export type { WorkerInit, WorkerReply } from './worker-messages.js';
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 

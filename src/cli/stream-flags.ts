@@ -1,8 +1,9 @@
 // The command-line flags of a streaming run (threads, engine, progress, standard input, shards),
 // turned into options for streamCheck.
 import { fstatSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../diagnostics/input-error.js';
-import type { StreamCheckOptions } from './check-stream.js';
+import type { StreamCheckOptions } from '../stream/check-stream.js';
 import { progressReporter, type ProgressOutput } from './progress.js';
 
 export interface StreamFlags {
@@ -40,12 +41,22 @@ export interface StreamIo {
   stdin?: AsyncIterable<Buffer | string>;
 }
 
+/**
+ * --workers, at most one thread a core: more only cost memory (each thread holds its own copy of
+ * the compiled rules). Asked for more, the run says so on stderr and uses every core.
+ */
+export function capWorkers(asked: number, stderr: ProgressOutput, cores = availableParallelism()): number {
+  if (asked <= cores) return asked;
+  stderr.write(`--workers ${asked}: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores} thread${cores === 1 ? '' : 's'}\n`);
+  return cores;
+}
+
 /** Progress shows on a terminal, or anywhere with --progress. Standard input is read when a record path is `-`. */
 export function streamOptionsFor(io: StreamIo, inputs: readonly string[], flags: StreamFlags): StreamRunOptions {
   const progress = flags.progress || io.stderr.isTTY ? progressReporter(io.stderr) : undefined;
   return {
     ...(flags.engine ? { engine: flags.engine } : {}),
-    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+    ...(flags.workers !== undefined ? { workers: capWorkers(flags.workers, io.stderr) } : {}),
     ...(flags.lineOffset !== undefined ? { lineOffset: flags.lineOffset } : {}),
     ...(inputs.includes('-')
       ? { stdin: { stream: io.stdin ?? process.stdin, ...(flags.stdinName ? { name: flags.stdinName } : {}), size: io.stdin ? undefined : stdinSize() } }

@@ -1,7 +1,7 @@
 // Progress of a long run on stderr: records done, records per second, and (when the input's size
 // is known) the share read and the time left. On a terminal one line is redrawn in place; elsewhere
 // (with --progress) a line is written now and then.
-import type { ProgressState } from './check-stream.js';
+import type { ProgressState } from '../stream/check-stream.js';
 
 export interface ProgressOutput {
   write(s: string): unknown;

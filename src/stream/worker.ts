@@ -1,8 +1,8 @@
 // A worker thread of a parallel run: it processes chunks of NDJSON lines, one at a time, in the
 // order they arrive, and posts each result back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createChunkProcessor, type ChunkTask } from '../stream/chunk-processor.js';
-import type { WorkerInit, WorkerReply } from './worker-pool.js';
+import { createChunkProcessor, type ChunkTask } from './chunk-processor.js';
+import type { WorkerInit, WorkerReply } from './worker-messages.js';
 
 const init = workerData as WorkerInit;
 const processor = createChunkProcessor(init.rules, init.options);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATORS } from '../../src/compile/operators.js';
+import { OPERATORS } from '../../src/vocabulary/operators.js';
 
 const op = (name: string) => OPERATORS[name]!;
 
