@@ -1,5 +1,5 @@
 // Runs the command line in-process and returns the exit code: the single top-level catch.
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { errorCount, formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { InputError, UsageError } from '../diagnostics/input-error.js';
 import { terminalSafe } from '../report/plain-text.js';
 import { EXIT, exitCodeForError } from './exit-codes.js';
@@ -45,7 +45,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     if (fromCommander !== undefined) return fromCommander;
     if (e instanceof InputError) {
       for (const d of e.diagnostics) io.stderr.write(terminalSafe(formatDiagnostic(d)) + '\n');
-      const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
+      const errors = errorCount(e.diagnostics);
       io.stderr.write(`${errors} error(s); nothing was written\n`);
     } else if (e instanceof UsageError) {
       io.stderr.write(`error: ${terminalSafe(e.message)}\n`);

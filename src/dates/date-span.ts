@@ -3,6 +3,14 @@ import type { DateSpan } from '../types.js';
 
 const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/** The earliest year a date may have: "0999" is refused, with a message naming this floor. */
+export const MIN_YEAR = 1000;
+
+/** True for text shaped like a date ("0999", "0999-05") whose year is before MIN_YEAR. */
+export function beforeMinYear(text: unknown): boolean {
+  return typeof text === 'string' && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(text) && Number(text.slice(0, 4)) < MIN_YEAR;
+}
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
@@ -25,7 +33,7 @@ export function parsePartialDate(text: string): Bounds | undefined {
   const m = PARTIAL.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);
-  if (year < 1000) return undefined;
+  if (year < MIN_YEAR) return undefined;
   if (m[2] === undefined) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: 'year' };
   const month = Number(m[2]);
   if (month < 1 || month > 12) return undefined;

@@ -26,6 +26,8 @@ export const DIAGNOSTIC_CODES = {
   'yaml-multiple-documents': 'A file holds more than one YAML document.',
   'yaml-warning': 'A warning from the YAML parser, passed on as it is.',
   'too-many-values': 'A YAML or JSON file holds more values than a structured file may (give records as NDJSON).',
+  'yaml-merge-key': 'A YAML merge key (<<) is used; merge keys are not supported: write the keys out.',
+  'json-too-deep': 'JSON arrays and objects are nested deeper than any rule or record needs.',
   'json-syntax': 'A .json file is not valid JSON.',
   'invalid-json': 'An NDJSON line is not valid JSON.',
   // The shape of rules, records and lists

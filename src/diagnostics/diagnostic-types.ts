@@ -18,4 +18,6 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   location: SourceLocation;
+  /** Set on a `too-many-problems` line: how many errors past the per-file cap it stands for. */
+  unlistedErrors?: number;
 }

@@ -54,8 +54,20 @@ export function limitDiagnostics(list: readonly Diagnostic[], max = MAX_DIAGNOST
   const errors = rest.filter((d) => d.severity === 'error').length;
   const counts = errors === rest.length ? `${errors} more errors` : `${rest.length} more problems (${errors} errors)`;
   const first = rest[0]!;
-  const more = diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, first.location, errors > 0 ? 'error' : 'warning');
-  return [...sorted.slice(0, max), more];
+  return [...sorted.slice(0, max), tooManyProblems(counts, first.location, errors)];
+}
+
+/** The line that stands for the problems of a file past the cap: it counts as the errors it stands for. */
+export function tooManyProblems(counts: string, location: SourceLocation, errors: number): Diagnostic {
+  return { ...diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, location, errors > 0 ? 'error' : 'warning'), unlistedErrors: errors };
+}
+
+/** How many errors the diagnostics report: each error once, and a `too-many-problems` line as the
+ * errors it stands for, so that every kind of input counts past the cap alike. */
+export function errorCount(list: readonly Diagnostic[]): number {
+  let n = 0;
+  for (const d of list) n += d.unlistedErrors ?? (d.severity === 'error' ? 1 : 0);
+  return n;
 }
 
 export function hasErrors(list: readonly Diagnostic[]): boolean {

@@ -5,7 +5,7 @@ import { IdTable, type IdPlace } from './id-table.js';
 import { idAt, idStart, type PackedIds } from './packed-ids.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { displayPath, expandPaths } from './input-paths.js';
-import { isNdjson, parseRecordFile } from './record-file.js';
+import { isNdjson, parseRecordFile, rawRecordId } from './record-file.js';
 import { STRUCTURED_LIMIT, readTextFile } from './text-file.js';
 
 export const RECORD_EXTENSIONS = ['.yaml', '.yml', '.json', '.ndjson', '.jsonl'] as const;
@@ -88,7 +88,9 @@ export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions =
     if (parsed.caseInfo) set.cases.push(parsed.caseInfo);
     for (const raw of parsed.records) {
       const { loaded, diagnostics: problems } = validateRecord(raw, sources);
-      const dup = loaded && ids.check(loaded.record.id, loaded.location);
+      // Every problem at once: an invalid record's id is checked too.
+      const id = loaded ? loaded.record.id : rawRecordId(raw);
+      const dup = id === undefined ? undefined : ids.check(id, loaded ? loaded.location : raw.location);
       if (dup) problems.push(dup);
       if (problems.length === 0 && loaded) set.records.push(loaded);
       else if (opts.skipInvalid) skip(problems);

@@ -6,7 +6,7 @@ import { testsDesignations } from '../vocabulary/condition-facts.js';
 import { parseDesignationList } from './designation-list.js';
 import { displayPath, expandPaths } from './input-paths.js';
 import { parseRuleFile } from './rule-file.js';
-import { STRUCTURED_LIMIT, readTextFile } from './text-file.js';
+import { RULES_LIMIT, readTextFile } from './text-file.js';
 
 export function loadRules(paths: readonly string[]): Result<RuleSet> {
   const { files, diagnostics } = expandPaths(paths, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files', allowEmpty: true });
@@ -16,7 +16,7 @@ export function loadRules(paths: readonly string[]): Result<RuleSet> {
     const file = displayPath(abs);
     const isList = abs.toLowerCase().endsWith('.json');
     if (isList && path.basename(path.dirname(abs)) !== 'lists') continue;
-    const { text, diagnostics: readProblems } = readTextFile(abs, file, STRUCTURED_LIMIT);
+    const { text, diagnostics: readProblems } = readTextFile(abs, file, RULES_LIMIT);
     diagnostics.push(...readProblems);
     if (text === undefined) continue;
     if (isList) {

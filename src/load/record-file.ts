@@ -17,6 +17,15 @@ export interface RawRecordFile {
   diagnostics: Diagnostic[];
 }
 
+/** The record's id when it has one that can be compared (a non-empty string), valid or not: a
+ * duplicate id is reported along with the record's other problems. */
+export function rawRecordId(raw: RawRecord): string | undefined {
+  const value = raw.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 export function isNdjson(file: string): boolean {
   return /\.(ndjson|jsonl)$/i.test(file);
 }

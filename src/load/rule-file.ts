@@ -8,7 +8,7 @@ import type { NamedConditions } from '../validate/validate-conditions.js';
 import { parseYaml, type PathKey } from './yaml-document.js';
 
 export function parseRuleFile(text: string, file: string): { rules: LoadedRule[]; diagnostics: Diagnostic[] } {
-  const doc = parseYaml(text, file);
+  const doc = parseYaml(text, file, { holds: 'rules' });
   const diagnostics = [...doc.diagnostics];
   const rules: LoadedRule[] = [];
   if (doc.value === undefined) return { rules, diagnostics };

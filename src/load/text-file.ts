@@ -31,6 +31,12 @@ export const STRUCTURED_LIMIT: ReadTextOptions = {
   tooLargeHint: 'YAML and JSON files are read whole; write a large record set as NDJSON, one record per line',
 };
 
+/** The options for a rule file or designation list, read whole. */
+export const RULES_LIMIT: ReadTextOptions = {
+  maxBytes: MAX_STRUCTURED_FILE_BYTES,
+  tooLargeHint: 'rule files and designation lists are read whole; split the rules across several files in the folder',
+};
+
 function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;

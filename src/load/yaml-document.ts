@@ -23,7 +23,7 @@ export interface ParsedDocument {
 }
 
 /** Aliases expanded beyond this count mean an alias bomb: the document is refused. */
-const MAX_ALIAS_COUNT = 1000;
+export const MAX_ALIAS_COUNT = 1000;
 
 /**
  * Lists and mappings nested deeper than this are refused before they are built: the parser's
@@ -152,6 +152,10 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
         const key = pair.key;
         if (key !== null && key !== undefined && !isScalar(key)) {
           out.diagnostics.push(diagnostic('yaml-complex-key', 'a key must be plain text, not a list, a mapping or an alias', at(offset(key))));
+        } else if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<') {
+          // YAML 1.1's merge key: not part of YAML 1.2, and not read here. One clear error, rather
+          // than an unknown field '<<' and every field it was meant to bring in reported missing.
+          out.diagnostics.push(diagnostic('yaml-merge-key', "merge keys ('<<: *anchor') are not supported: write the fields out in full", at(offset(key))));
         } else {
           const name = propertyName(keyOf(key));
           const where = key ? offset(key) : offset(pair.value);
@@ -200,7 +204,13 @@ function tabIndentNear(text: string, line: number): { line: number; column: numb
   return undefined;
 }
 
-export function parseYaml(text: string, file: string): ParsedDocument {
+export interface ParseYamlOptions {
+  /** What the file holds, for the advice when it is too large: records may be streamed as NDJSON. */
+  holds?: 'records' | 'rules';
+}
+
+export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {}): ParsedDocument {
+  const json = /\.json$/i.test(file);
   const lineCounter = new LineCounter();
   const toLocation = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
@@ -214,7 +224,7 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     return refuse(
       diagnostic(
         'too-many-values',
-        `holds more than ${MAX_VALUE_MARKS.toLocaleString('en-US')} values by here (counting commas, brackets, braces, colons and lines); split the file, or give records as NDJSON, which is streamed`,
+        `holds more than ${MAX_VALUE_MARKS.toLocaleString('en-US')} values by here (counting commas, brackets, braces, colons and lines); ${opts.holds === 'rules' ? 'split the rules across several files' : 'split the file, or give records as NDJSON, which is streamed'}`,
         { file, ...lineColumnAt(text, crowded) },
       ),
     );
@@ -232,7 +242,11 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     }
     const deep = firstTooDeep(tokens);
     if (deep !== undefined) {
-      return refuse(diagnostic('yaml-too-deep', `lists and mappings are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`, toLocation(deep)));
+      return refuse(
+        json
+          ? diagnostic('json-too-deep', `arrays and objects are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`, toLocation(deep))
+          : diagnostic('yaml-too-deep', `lists and mappings are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`, toLocation(deep)),
+      );
     }
     docs = Array.from(new Composer(OPTIONS).compose(tokens, true, text.length));
   } catch (e) {

@@ -14,7 +14,7 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
   margin: 0 auto; max-width: 1040px; padding: 32px 40px 48px;
   font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
-  color: var(--ink); background: #fff;
+  color: var(--ink); background: #fff; overflow-wrap: break-word;
 }
 h1 { font-size: 26px; line-height: 1.25; margin: 0 0 6px; letter-spacing: -0.01em; }
 h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--ink); }
@@ -30,7 +30,7 @@ header.report-header { border-bottom: 1px solid var(--rule); padding-bottom: 16p
 .case-description { color: var(--muted); margin: 2px 0 0; max-width: 80ch; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 14px 0 0; font-size: 13px; }
 dl.meta dt { color: var(--muted); }
-dl.meta dd { margin: 0; }
+dl.meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin: 12px 0 4px; }
 .card { border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; background: #fff; break-inside: avoid; }
@@ -48,7 +48,7 @@ table.activities th.col-parties { width: 30%; }
 
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 13px; }
 caption { text-align: left; font-weight: 600; padding: 0 0 6px; font-size: 13px; }
-th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #eaecf0; }
+th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #eaecf0; overflow-wrap: anywhere; }
 thead th { background: var(--wash); border-bottom: 1px solid var(--rule); font-weight: 600; color: var(--muted); font-size: 12px; }
 .nowrap { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -71,7 +71,7 @@ thead { display: table-header-group; }
 .badge.unverified { color: #fff; background: var(--review); }
 .sep { color: var(--faint); margin: 0 2px; }
 
-figure.timeline { margin: 8px 0 0; break-inside: avoid; }
+figure.timeline { margin: 8px 0 0; }
 figure.timeline svg { width: 100%; height: auto; display: block; }
 figure.timeline figcaption { font-size: 12px; color: var(--faint); margin-top: 4px; }
 .tl-legend text, .tl-ticks text { fill: var(--muted); }
@@ -95,9 +95,13 @@ rect.tl-mark { fill-opacity: 0.85; }
 .tl-label { fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 rect.tl-mark.tl-wide { fill-opacity: 0.16; stroke-width: 1.5; }
 .tl-label.tl-inside { stroke: none; font-weight: 600; }
+.tl-dense rect { fill: #d0d5dd; fill-opacity: 0.8; }
+.tl-dense [data-outcome="violation"] rect { fill: var(--violation); }
+.tl-dense [data-outcome="review"] rect { fill: #f79009; }
+.tl-dense [data-outcome="exempt"] rect { fill: #2e90fa; }
 .empty { color: var(--faint); font-style: italic; }
 
-.finding { border: 1px solid var(--rule); border-left-width: 5px; border-radius: 6px; padding: 14px 18px 8px; margin: 0 0 18px; break-inside: avoid; }
+.finding { border: 1px solid var(--rule); border-left-width: 5px; border-radius: 6px; padding: 14px 18px 8px; margin: 0 0 18px; }
 .finding.o-violation { border-left-color: var(--violation); }
 .finding.o-review { border-left-color: var(--review); }
 .finding.o-exempt { border-left-color: var(--exempt); }
@@ -129,6 +133,10 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--rule);
 @media (max-width: 760px) {
   body { padding: 20px 16px; }
   .summary-grid { grid-template-columns: minmax(0, 1fr); }
+  .finding { padding: 12px 10px 6px; }
+  .finding-head h3 { flex-basis: 100%; }
+  .nowrap, .finding-head .badges, .badge, .mark-unverified { white-space: normal; }
+  th, td { padding: 4px 5px; }
 }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
@@ -137,7 +145,10 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--rule);
   h2 { font-size: 16px; margin-top: 20px; break-after: avoid; }
   h4 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
-  .finding, .card, figure.timeline, table, tr, .citation, blockquote { break-inside: avoid; }
+  /* Findings, tables and the timeline may run across pages (table heads repeat): only small
+     blocks are kept whole, so that no page is left half empty before a long one. */
+  .card, tr, .citation, blockquote, .finding-head, figure.timeline svg { break-inside: avoid; }
+  h3, .finding-head, caption { break-after: avoid; }
   .finding { margin-bottom: 10px; }
   cite a[href]::after { content: " (" attr(href) ")"; color: var(--faint); word-break: break-all; }
 }

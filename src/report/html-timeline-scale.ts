@@ -41,6 +41,10 @@ export function linearScale(domain: Domain, left: number, right: number): (day: 
   return (day) => left + ((day - start) / (end - start)) * (right - left);
 }
 
+const TICK_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+/** Above this many years, only labelled years get a grid line. */
+const MINOR_YEARS_MAX = 60;
+
 export interface Tick {
   day: number;
   /** Empty for a grid line without a label. */
@@ -50,7 +54,8 @@ export interface Tick {
 }
 
 /** Grid lines and labels: months for spans up to three years, otherwise years, labelled every 1, 2,
- * 5, 10... years so that at most about sixteen labels share the axis. */
+ * 5, 10... years so that at most about sixteen labels share the axis. Spans over MINOR_YEARS_MAX
+ * years draw only the labelled years, so that even the years 1000 to 9999 give a few dozen lines. */
 export function ticksFor(domain: Domain): Tick[] {
   const years = domainYears(domain);
   const ticks: Tick[] = [];
@@ -65,8 +70,9 @@ export function ticksFor(domain: Domain): Tick[] {
     ticks.push({ day: yearStart(domain.lastYear + 1), label: String(domain.lastYear + 1), major: true });
     return ticks;
   }
-  const step = [1, 2, 5, 10, 20, 50].find((s) => years / s <= 16) ?? 100;
-  for (let year = domain.firstYear; year <= domain.lastYear + 1; year++) {
+  const step = TICK_STEPS.find((s) => years / s <= 16) ?? 10_000;
+  const every = years <= MINOR_YEARS_MAX ? 1 : step;
+  for (let year = domain.firstYear; year <= domain.lastYear + 1; year += every) {
     ticks.push({ day: yearStart(year), label: (year - domain.firstYear) % step === 0 ? String(year) : '', major: true });
   }
   return ticks;

@@ -36,6 +36,13 @@ const FONT = 11;
 const CHAR_WIDTH = 6.4;
 const GAP = 6;
 const MAX_LABEL_CHARS = 34;
+/** Above this many activities the chart is dense: thin unlabelled marks in at most DENSE_LANES
+ * lanes (overlapping ones share the last lane), so that the SVG stays small (about 120 bytes a
+ * record) and no label can overlap another; the table below lists every record. */
+export const DENSE_ACTIVITIES = 150;
+const DENSE_LANES = 80;
+const DENSE_LANE = 5;
+const DENSE_MARK = 4;
 
 const OUTCOME_LABEL: Record<OutcomeOrNone, string> = {
   violation: 'violation',
@@ -148,6 +155,7 @@ function chart(
   window?: Domain,
 ): Block & { axisY: number; windowX?: [number, number] } {
   const scale = linearScale(domain, PLOT_LEFT, PLOT_RIGHT);
+  const dense = activities.length > DENSE_ACTIVITIES;
 
   const milestoneRows = new Rows(GAP);
   const placedMilestones = milestones.map((m) => {
@@ -156,24 +164,30 @@ function chart(
     return { ...m, x, label, row: milestoneRows.place(Math.min(label.from, x), Math.max(label.to, x)) };
   });
 
-  const lanes = new Rows(GAP);
+  const lanes = new Rows(dense ? 1 : GAP);
   const placedActivities = [...activities]
     .sort((a, b) => a.start - b.start || a.end - b.end || (a.activity.id < b.activity.id ? -1 : a.activity.id > b.activity.id ? 1 : 0))
     .map((a) => {
       const point = a.activity.date.precision === 'day' || a.start === a.end;
       let x0 = scale(a.start);
       let x1 = scale(a.end + 1);
-      const half = point ? 5 : x1 - x0 < 4 ? 2 : 0;
+      const half = dense ? (x1 - x0 < 3 ? 1.5 : 0) : point ? 5 : x1 - x0 < 4 ? 2 : 0;
       if (half > 0) [x0, x1] = [(x0 + x1) / 2 - half, (x0 + x1) / 2 + half];
       const name = truncate(a.activity.id);
+      if (dense) {
+        const label: LabelPlace = { x: x0, anchor: 'start', inside: false, from: x0, to: x1 };
+        return { ...a, point, x0, x1, name, label, lane: Math.min(lanes.place(x0, x1), DENSE_LANES - 1) };
+      }
       const label = placeLabel(x0, x1, labelWidth(name));
       return { ...a, point, x0, x1, name, label, lane: lanes.place(label.from, label.to) };
     });
+  const laneCount = dense ? Math.min(lanes.count, DENSE_LANES) : lanes.count;
+  const laneHeight = dense ? DENSE_LANE : LANE;
 
   const headingY = 14;
   const milestoneTop = HEADING_HEIGHT + 4;
   const lanesTop = milestoneTop + milestoneRows.count * MILESTONE_ROW + 6;
-  const axisY = lanesTop + (lanes.count > 0 ? lanes.count * LANE + 4 : 10);
+  const axisY = lanesTop + (laneCount > 0 ? laneCount * laneHeight + 4 : 10);
   const height = axisY + AXIS_HEIGHT;
 
   const windowX = window ? ([scale(yearStart(window.firstYear)), scale(yearStart(window.lastYear + 1))] as [number, number]) : undefined;
@@ -206,6 +220,21 @@ function chart(
   );
   parts.push(`<line class="tl-axis" x1="${PLOT_LEFT}" y1="${axisY}" x2="${PLOT_RIGHT}" y2="${axisY}"/>`);
   parts.push(`<g class="tl-ticks">${ticks.join('')}</g>`);
+  if (dense) {
+    // One small mark per record, coloured through its data-outcome: no label, no tooltip.
+    parts.push(
+      `<g class="tl-activities tl-dense">${placedActivities
+        .map((d) => {
+          const y = lanesTop + d.lane * DENSE_LANE + (DENSE_LANE - DENSE_MARK) / 2;
+          return (
+            `<g class="tl-activity" data-record-id="${attr(d.activity.id)}" data-outcome="${d.outcome}">` +
+            `<rect x="${n(d.x0)}" y="${n(y)}" width="${n(d.x1 - d.x0)}" height="${DENSE_MARK}"/></g>`
+          );
+        })
+        .join('')}</g>`,
+    );
+    return { svg: parts.join(''), height, axisY, windowX };
+  }
   parts.push(
     `<g class="tl-activities">${placedActivities
       .map((d) => {
@@ -278,7 +307,10 @@ export function renderTimeline(report: Report): string {
 
   const description =
     `${activities.length} activities and ${milestones.length} adoption dates and deadlines, ${yearsText(full)}.` +
-    (undated > 0 ? ` ${undated} activities without a readable date are not drawn.` : '');
+    (undated > 0 ? ` ${undated} activities without a readable date are not drawn.` : '') +
+    (activities.length > DENSE_ACTIVITIES
+      ? ` With more than ${DENSE_ACTIVITIES} activities, each is a thin unlabelled mark; the table of activities names them.`
+      : '');
   return [
     '<figure class="timeline">',
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${y}" width="${WIDTH}" height="${y}" role="img" aria-labelledby="tl-title tl-desc" font-size="${FONT}">`,
@@ -286,7 +318,7 @@ export function renderTimeline(report: Report): string {
     legend(),
     ...blocks,
     '</svg>',
-    `<figcaption>${text(description)} Each mark is one record, coloured by its most severe finding; hover it for details.</figcaption>`,
+    `<figcaption>${text(description)} Each mark is one record, coloured by its most severe finding${activities.length > DENSE_ACTIVITIES ? '' : '; hover it for details'}.</figcaption>`,
     '</figure>',
   ].join('\n');
 }

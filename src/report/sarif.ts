@@ -2,19 +2,22 @@
 // whose taxa are its paragraphs, and each finding as a result located in its record file.
 //
 // Kind and level follow SARIF 2.1.0 §3.27.9–3.27.10: a level other than "none" requires kind "fail".
-// So a violation is kind "fail" with level "error"; a finding for review is kind "review" with level
-// "none"; an exempt finding is kind "pass" with level "none".
+// So a violation is kind "fail" with level "error"; a finding for review is kind "fail" with level
+// "note" (code scanning shows it, below errors and warnings); an exempt finding is kind "pass" with
+// level "none" (the rule was evaluated and an exception held).
 
 import { FACTS_FINGERPRINT, sarifAccountability, sarifRunAccountability } from './sarif-accountability.js';
 import type { Finding, FindingOutcome, Provision, Report, RuleSummary } from '../types.js';
+import { ruleHelp } from './sarif-help.js';
+import { uriBases, type UriBases } from './sarif-uri.js';
 import { compareProvisions, naturalCompare, provisionKey, provisionLabel, resolutionLabel, resolutionUrl } from './citation.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const FINGERPRINT = 'recordRule/v1';
 
-const KIND_AND_LEVEL: Record<FindingOutcome, { kind: 'fail' | 'review' | 'pass'; level: 'error' | 'none' }> = {
+const KIND_AND_LEVEL: Record<FindingOutcome, { kind: 'fail' | 'pass'; level: 'error' | 'note' | 'none' }> = {
   violation: { kind: 'fail', level: 'error' },
-  review: { kind: 'review', level: 'none' },
+  review: { kind: 'fail', level: 'note' },
   exempt: { kind: 'pass', level: 'none' },
 };
 
@@ -112,7 +115,8 @@ function reportingDescriptor(rule: RuleSummary, taxa: Taxonomies): object {
     shortDescription: { text: rule.title },
     fullDescription: { text: `${rule.title}. Cites ${citationLines(provisions) || 'no provision'}. Applies ${applies}.` },
     ...(principal ? { helpUri: resolutionUrl(principal) } : {}),
-    defaultConfiguration: { level: rule.outcome === 'violation' ? 'error' : 'warning' },
+    help: ruleHelp(rule, provisions),
+    defaultConfiguration: { level: rule.outcome === 'violation' ? 'error' : 'note' },
     ...(relationships.length > 0 ? { relationships } : {}),
     properties: {
       tags: [...new Set(rule.tags)],
@@ -124,18 +128,9 @@ function reportingDescriptor(rule: RuleSummary, taxa: Taxonomies): object {
   };
 }
 
-/** A record file's path as a URI reference: relative paths stay relative, with forward slashes and
- * each segment percent-encoded; absolute paths become file: URIs. */
-export function artifactUri(file: string): string {
-  const slashed = file.replace(/\\/g, '/');
-  const encode = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
-  const drive = /^([A-Za-z]:)\/(.*)$/.exec(slashed);
-  if (drive) return `file:///${drive[1]}/${encode(drive[2] ?? '')}`;
-  if (slashed.startsWith('/')) return `file://${encode(slashed)}`;
-  return encode(slashed.replace(/^(\.\/)+/, ''));
-}
+export { artifactUri } from './sarif-uri.js';
 
-function result(finding: Finding, ruleIndex: Map<string, number>, taxa: Taxonomies): object {
+function result(finding: Finding, ruleIndex: Map<string, number>, taxa: Taxonomies, bases: UriBases): object {
   const index = ruleIndex.get(finding.ruleId);
   const references = uniqueByKey(finding.provisions)
     .map((p) => taxa.reference(p))
@@ -148,7 +143,7 @@ function result(finding: Finding, ruleIndex: Map<string, number>, taxa: Taxonomi
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: artifactUri(finding.location.file) },
+          artifactLocation: bases.locate(finding.location.file),
           region: { startLine: Math.max(1, finding.location.line), startColumn: Math.max(1, finding.location.column) },
         },
         logicalLocations: [{ name: finding.recordId, kind: 'record' }],
@@ -178,6 +173,7 @@ function result(finding: Finding, ruleIndex: Map<string, number>, taxa: Taxonomi
 export function renderSarif(report: Report): string {
   const taxa = taxonomies(report);
   const ruleIndex = new Map(report.ruleCatalog.map((rule, index) => [rule.id, index]));
+  const bases = uriBases(report.findings.map((f) => f.location.file));
   const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(report.tool.version);
   const log = {
     $schema: SARIF_SCHEMA,
@@ -193,9 +189,10 @@ export function renderSarif(report: Report): string {
             supportedTaxonomies: taxa.components.map((component, index) => ({ name: component.name, index })),
           },
         },
+        ...(Object.keys(bases.originalUriBaseIds).length > 0 ? { originalUriBaseIds: bases.originalUriBaseIds } : {}),
         taxonomies: taxa.components,
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((finding) => result(finding, ruleIndex, taxa)),
+        results: report.findings.map((finding) => result(finding, ruleIndex, taxa, bases)),
         properties: {
           ...(report.asOf ? { asOf: report.asOf } : {}),
           records: report.records,

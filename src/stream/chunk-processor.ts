@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluate-records.js';
 import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
-import { parseNdjsonLine } from '../load/record-file.js';
+import { parseNdjsonLine, rawRecordId } from '../load/record-file.js';
 import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { decodePieces } from './decode-lines.js';
 import { IdPacker, NO_IDS, type PackedIds } from '../load/packed-ids.js';
@@ -24,6 +24,8 @@ export interface ChunkTask {
 export interface InvalidLine {
   line: number;
   diagnostics: Diagnostic[];
+  /** The invalid record's id, checked for duplicates like a valid record's. */
+  id?: string;
 }
 
 export interface ChunkResult {
@@ -150,7 +152,8 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
         }
         const { loaded, diagnostics } = validate(raw);
         if (!loaded) {
-          out.invalid.push({ line: lineNo, diagnostics });
+          const id = rawRecordId(raw);
+          out.invalid.push(id === undefined ? { line: lineNo, diagnostics } : { line: lineNo, diagnostics, id });
           continue;
         }
         ids.push(loaded.record.id);

@@ -1,5 +1,5 @@
 // Takes chunk results in input order: duplicate ids, problems (the first few hundred of a file listed, the rest counted), findings, records and progress.
-import { MAX_DIAGNOSTICS_PER_FILE, diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { MAX_DIAGNOSTICS_PER_FILE, diagnostic, errorCount, tooManyProblems, type Result } from '../diagnostics/diagnostic.js';
 import { RecordIds, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
 import type { Diagnostic, Finding, LoadedRecord } from '../types.js';
 import type { ChunkResult } from './chunk-processor.js';
@@ -69,7 +69,7 @@ export class OrderedCollector {
   }
 
   report(d: Diagnostic): void {
-    if (d.severity === 'error') this.result.errors++;
+    this.result.errors += errorCount([d]);
     this.pass(d);
   }
 
@@ -106,7 +106,7 @@ export class OrderedCollector {
     if (!first) return;
     const counts = moreErrors === more ? `${moreErrors} more errors` : `${more} more problems (${moreErrors} errors)`;
     // Its errors are counted already: report it without counting it again.
-    this.pass(diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, first.location, moreErrors > 0 ? 'error' : 'warning'));
+    this.pass(tooManyProblems(counts, first.location, moreErrors));
   }
 
   private invalidRecord(problems: readonly Diagnostic[]): void {
@@ -135,7 +135,9 @@ export class OrderedCollector {
     const valid = r.lines.length;
     while (v < valid || k < r.invalid.length) {
       if (k < r.invalid.length && (v >= valid || r.invalid[k]!.line < r.lines[v]!)) {
-        this.invalidRecord(r.invalid[k++]!.diagnostics);
+        const invalid = r.invalid[k++]!;
+        const dup = invalid.id === undefined ? undefined : this.ids.check(invalid.id, { file: r.file, line: invalid.line, column: 1 });
+        this.invalidRecord(dup ? [...invalid.diagnostics, dup] : invalid.diagnostics);
         continue;
       }
       const line = r.lines[v]!;

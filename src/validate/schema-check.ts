@@ -1,10 +1,10 @@
 // Runs a JSON Schema over parsed input and turns each failure into a located, readable diagnostic.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isPartialDate } from '../dates/date-span.js';
+import { beforeMinYear, isPartialDate, MIN_YEAR } from '../dates/date-span.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Locate, PathKey } from '../diagnostics/locate.js';
 import type { Diagnostic, DiagnosticCode } from '../types.js';
-import { closest } from './suggest.js';
+import { closeValues, closest } from './suggest.js';
 
 // strictNumbers: NaN and Infinity (`.nan`, `.inf`, or 1e400, which parses to Infinity) are not numbers.
 // verbose: errors carry their schema, for the fields a misspelt one may have meant.
@@ -80,6 +80,24 @@ const PATTERN_WORDS: Record<string, string> = {
   '^[A-Za-z][A-Za-z0-9_]*$': "letters, digits and '_', starting with a letter",
 };
 
+function yearFloorMessage(value: unknown): string {
+  return `${describe(value)} is before the year ${MIN_YEAR}: dates from ${MIN_YEAR} on can be checked`;
+}
+
+/**
+ * An HS code written as a number. HS codes have 2 (chapter), 4 (heading), 6 (subheading) or more
+ * digits, so a number with an even count of digits may be the code as meant ("2710", a heading);
+ * an odd count most likely lost a leading zero ("30617" for "030617").
+ */
+function hsMessage(value: number): string {
+  const digits = Number.isInteger(value) && value >= 0 ? String(value) : undefined;
+  if (digits === undefined || digits.length > 10) return `HS code ${value} must be a quoted string of 2 to 10 digits, e.g. "2710"`;
+  if (digits.length % 2 === 0) {
+    return `HS code ${digits} must be quoted: write "${digits}" (a ${digits.length}-digit HS code is valid; codes are text so that leading zeros are kept)`;
+  }
+  return `HS code ${digits} must be quoted: write "0${digits}"? Unquoted, a code loses its leading zero (HS codes have an even number of digits)`;
+}
+
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?: string, names?: string): { code: DiagnosticCode; message: string; key?: boolean; path: PathKey[] } {
@@ -105,11 +123,15 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
         const upper = typeof value === 'string' && allowed.includes(value.toUpperCase()) ? `; write it in capitals, ${value.toUpperCase()}` : ' (e.g. KP, RU, CN)';
         return { code: 'unknown-country', message: `${describe(value)} is not an ISO 3166-1 alpha-2 country code${upper}`, path };
       }
-      const list = allowed.length <= 25 ? `: one of ${allowed.join(', ')}` : '';
-      return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be${list || ' a listed value'}`, path };
+      if (allowed.length <= 25) return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be: one of ${allowed.join(', ')}`, path };
+      // A long list (goods categories, record types): the values close to the one given.
+      const close = typeof value === 'string' ? closeValues(value, allowed.map(String)) : [];
+      const hint = close.length > 0 ? `; did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : ' (docs/formats.md lists them)';
+      return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be a listed value${hint}`, path };
     }
     case 'format':
       if (p.format === 'partial-date') {
+        if (beforeMinYear(value)) return { code: 'invalid-date', message: yearFloorMessage(value), path };
         return { code: 'invalid-date', message: `${describe(value)} is not a real date`, path };
       }
       break;
@@ -121,7 +143,7 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
         return { code: 'invalid-type', message: `${subject} must be a mapping of fields, not ${describe(value)}`, path };
       }
       const hs = path[path.length - 1] === 'hs' && typeof value === 'number';
-      if (hs) return { code: 'invalid-type', message: `HS code ${value} must be a quoted string ("${String(value).padStart(6, '0')}"? unquoted codes lose their leading zeros)`, path };
+      if (hs) return { code: 'invalid-type', message: hsMessage(value as number), path };
       const numLike = typeof value === 'number' || (value instanceof Date);
       const isDate = /date|adopted|from|until|^to$/.test(String(path[path.length - 1]));
       const hint = numLike && isDate ? '; quote dates, e.g. "2023"' : typeof value === 'number' && p.type === 'string' ? `; quote it: "${value}"` : '';
@@ -153,6 +175,20 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
       return { code: 'invalid-value', message: `${field(path)} has ${Array.isArray(value) ? value.length : '?'} items; at most ${String(p.limit)} are allowed`, path };
     case 'anyOf':
       if (path[path.length - 1] === 'date') {
+        if (beforeMinYear(value)) return { code: 'invalid-date', message: yearFloorMessage(value), path };
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+          // A range: say which end is wrong, and how.
+          const range = value as Record<string, unknown>;
+          for (const end of ['from', 'to']) {
+            if (beforeMinYear(range[end])) return { code: 'invalid-date', message: yearFloorMessage(range[end]), path: [...path, end] };
+          }
+          for (const end of ['from', 'to']) {
+            const v = range[end];
+            if (typeof v === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) && !isPartialDate(v)) {
+              return { code: 'invalid-date', message: `${describe(v)} is not a real date`, path: [...path, end] };
+            }
+          }
+        }
         if (typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
           return { code: 'invalid-date', message: `${describe(value)} is not a real date`, path };
         }

@@ -9,6 +9,13 @@ import { OPERATOR_NAMES } from '../vocabulary/operators.js';
 
 type Schema = Record<string, unknown>;
 
+/** Parties and goods of one record, and wallets of one party: at most this many each. */
+export const MAX_RECORD_LIST_ITEMS = 1000;
+/** Former names of one party. */
+export const MAX_FORMER_NAMES = 100;
+/** Characters in a rule's message. */
+export const MAX_MESSAGE_CHARS = 4000;
+
 const PARTIAL_DATE_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 const FORBIDDEN_KEYS = { not: { enum: ['__proto__', 'constructor', 'prototype'] } };
 
@@ -87,7 +94,7 @@ export const recordSchema: Schema = {
     date: dateOrRange,
     parties: {
       type: 'array',
-      maxItems: 1000,
+      maxItems: MAX_RECORD_LIST_ITEMS,
       items: {
         type: 'object',
         required: ['name'],
@@ -97,11 +104,11 @@ export const recordSchema: Schema = {
           kind: { type: 'string', enum: PARTY_KINDS },
           country,
           role: { type: 'string', enum: PARTY_ROLES },
-          formerNames: { type: 'array', maxItems: 100, items: text, description: "Names the party (most often a vessel) went by before: each is matched against the designation list too." },
+          formerNames: { type: 'array', maxItems: MAX_FORMER_NAMES, items: text, description: "Names the party (most often a vessel) went by before: each is matched against the designation list too." },
           count: { type: 'integer', minimum: 1, maximum: 1e9, description: 'How many persons the party stands for (a head count of workers, say).' },
           wallets: {
             type: 'array',
-            maxItems: 1000,
+            maxItems: MAX_RECORD_LIST_ITEMS,
             items: { type: 'string', pattern: '^[A-Za-z0-9:._-]{8,128}$' },
             description: 'Virtual-asset wallet addresses the party holds or used, as written on the chain ("0x47666fab8bd0ac7003bce3f5c3585383f09486e2").',
           },
@@ -119,7 +126,7 @@ export const recordSchema: Schema = {
     },
     goods: {
       type: 'array',
-      maxItems: 1000,
+      maxItems: MAX_RECORD_LIST_ITEMS,
       items: {
         type: 'object',
         additionalProperties: false,
@@ -245,7 +252,7 @@ function ruleSchema(condition: Schema): Schema {
           properties: { id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, title: text, provisions: { type: 'array', items: provision }, when: condition },
         },
       },
-      message: { type: 'string', minLength: 1, maxLength: 4000 },
+      message: { type: 'string', minLength: 1, maxLength: MAX_MESSAGE_CHARS },
       examples: {
         type: 'array',
         items: {

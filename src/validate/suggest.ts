@@ -13,6 +13,34 @@ function distance(a: string, b: string, cap: number): number {
 }
 
 /**
+ * Known values close to a wrong one, best first, at most `max`: those a few edits away (as for
+ * `closest`), then those that contain it or that it contains, then those with a word close to it
+ * ("fule" → aviation-fuel).
+ */
+export function closeValues(value: string, known: readonly string[], max = 5): string[] {
+  if (value.length > 100 || value.length === 0) return [];
+  const lower = value.toLowerCase();
+  const allowed = lower.length < 4 ? 1 : lower.length < 8 ? 2 : 3;
+  const scored: { k: string; score: number }[] = [];
+  for (const k of known) {
+    const kl = k.toLowerCase();
+    const whole = distance(lower, kl, allowed);
+    let score: number | undefined = whole <= allowed ? whole : undefined;
+    if (score === undefined && lower.length >= 3) {
+      // Contains it, or is contained, or has a word close to it ("fule" → aviation-fuel).
+      const word = Math.min(...kl.split('-').map((part) => distance(lower, part, allowed)));
+      if (kl.includes(lower) || lower.includes(kl)) score = allowed + 1;
+      else if (word <= allowed) score = allowed + 2 + word;
+    }
+    if (score !== undefined) scored.push({ k, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .slice(0, max)
+    .map((s) => s.k);
+}
+
+/**
  * The known name a misspelt one most likely meant: the same but for case, or a few edits away
  * (two for short names, three from eight letters on). Undefined when none is that close.
  */

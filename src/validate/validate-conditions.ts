@@ -16,7 +16,8 @@ export interface NamedConditions {
 
 const LEAF_KEYS = new Set(['name', 'fact', 'operator', 'value', 'path']);
 const PATH_SYNTAX = /^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/;
-const MAX_DEPTH = 64;
+/** Levels of all/any/not a condition tree may nest. */
+export const MAX_DEPTH = 64;
 /**
  * Conditions one rule may expand to once named conditions are filled in. Names that refer to
  * each other twice at each of thirty levels would otherwise expand to a billion leaves.

@@ -95,7 +95,7 @@ describe('deep nesting', () => {
 
     const file = tmp('deep.json', '['.repeat(100_000) + ']'.repeat(100_000));
     const loaded = loadRecords([file]);
-    expect(codes(loaded.diagnostics)).toEqual(['yaml-too-deep']);
+    expect(codes(loaded.diagnostics)).toEqual(['json-too-deep']);
   });
 });
 

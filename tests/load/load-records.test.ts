@@ -37,7 +37,8 @@ describe('loadRecords', () => {
     });
     const r = loadRecords([dir]);
     const lines = r.diagnostics.map((d) => `${path.basename(d.location.file)}:${d.location.line}:${d.location.column}: ${d.code}`);
-    expect(lines).toEqual(['a.yaml:3:9: invalid-date', 'a.yaml:5:3: unknown-field', 'b.ndjson:2:11: invalid-json']);
+    // b.ndjson's "x" repeats the id of a.yaml's record, which is invalid: still a duplicate.
+    expect(lines).toEqual(['a.yaml:3:9: invalid-date', 'a.yaml:5:3: unknown-field', 'b.ndjson:1:1: duplicate-record-id', 'b.ndjson:2:11: invalid-json']);
     const dup = loadRecords([path.join(dir, 'b.ndjson'), 'tests/fixtures/core/records.yaml', path.join(dir, 'b.ndjson')]);
     expect(dup.diagnostics.map((d) => d.code)).toContain('invalid-json');
   });

@@ -149,9 +149,10 @@ describe('renderHtml', () => {
     expect(html).toContain('UN Security Council Consolidated List (DPRK entries) <code>un-1718</code>, dated 2024-02-20');
   });
 
-  it('prints to A4 without cutting findings or rows', () => {
+  it('prints to A4 keeping rows and small blocks whole, letting findings and tables run on', () => {
     expect(html).toContain('@page { size: A4;');
-    expect(html).toMatch(/\.finding, \.card, figure\.timeline, table, tr, \.citation, blockquote \{ break-inside: avoid; \}/);
+    expect(html).toMatch(/\.card, tr, \.citation, blockquote, \.finding-head, figure\.timeline svg \{ break-inside: avoid; \}/);
+    expect(html).not.toMatch(/(?:\.finding|table|figure\.timeline)\s*[,{][^}]*break-inside: avoid/);
     expect(html).toContain('thead { display: table-header-group; }');
   });
 

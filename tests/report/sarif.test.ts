@@ -45,7 +45,7 @@ interface Result {
   kind: string;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[];
   partialFingerprints: Record<string, string>;
   properties: Record<string, unknown>;
 }
@@ -135,7 +135,7 @@ describe('renderSarif', () => {
       ['fail', 'error'],
       ['pass', 'none'],
       ['fail', 'error'],
-      ['review', 'none'],
+      ['fail', 'note'],
     ]);
     for (const result of run.results) {
       // SARIF 2.1.0 §3.27.9: a level other than "none" requires kind "fail".
@@ -147,7 +147,7 @@ describe('renderSarif', () => {
   it('locates each result in its record file', () => {
     const first = run.results[0]!;
     expect(first.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: 'cases/2023-11/records.yaml' },
+      artifactLocation: { uri: 'cases/2023-11/records.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 12, startColumn: 5 },
     });
     const hostile = run.results.find((r) => r.properties.recordId === HOSTILE_RECORD_ID)!;

@@ -41,6 +41,8 @@ beforeAll(() => {
   const lines = text.split('\n');
   lines[1000] = '{"id": broken';
   lines[20_000] = lines[19_999]!; // a duplicate id
+  // A duplicate id on a record that is also invalid: both problems are reported.
+  lines[30_000] = JSON.stringify({ ...(JSON.parse(lines[29_999]!) as object), date: '2023-02-30' });
   writeFileSync(path.join(work, 'flawed.ndjson'), lines.join('\n'));
 }, 120_000);
 
@@ -99,6 +101,8 @@ describe('worker threads', () => {
       expect(two).toEqual(one);
       expect(one.stderr).toMatch(/flawed\.ndjson:1001:\d+: (warning )?invalid-json/);
       expect(one.stderr).toMatch(/flawed\.ndjson:20001:1: (warning )?duplicate-record-id: record id '\S+' is already used at flawed\.ndjson:20000/);
+      expect(one.stderr).toMatch(/flawed\.ndjson:30001:1: (warning )?duplicate-record-id: record id '\S+' is already used at flawed\.ndjson:30000/);
+      expect(one.stderr).toMatch(/flawed\.ndjson:30001:\d+: (warning )?invalid-date/);
       expect(one.code).toBe(flags.length ? 1 : 2);
     }
   });
