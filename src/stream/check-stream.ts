@@ -9,7 +9,7 @@ import { WorkerPool, workersAvailable } from '../evaluate/worker-pool.js';
 import { displayPath, expandPaths } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, RecordIds, loadRecords, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
 import { isNdjson } from '../load/record-file.js';
-import type { Diagnostic, Finding, RuleSet } from '../types.js';
+import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { NO_IDS } from './packed-ids.js';
 import { createChunkProcessor, type ChunkProcessor, type ChunkResult, type ChunkTask } from './chunk-processor.js';
 import { MAX_LINE_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
@@ -39,6 +39,8 @@ export interface StreamCheckOptions {
   workers?: number;
   /** Keep every record, for a report that lists them all. */
   keepRecords?: boolean;
+  /** With keepRecords: receives each valid record in input order instead of the result keeping it. */
+  onRecord?(record: LoadedRecord): void;
   stdin?: { stream: AsyncIterable<Buffer | string>; name?: string; size?: number };
   /** Added to NDJSON line numbers: the lines before this input, when it is one shard of a larger file. */
   lineOffset?: number;
@@ -158,6 +160,11 @@ class CheckRun {
     }
   }
 
+  private keep(record: LoadedRecord): void {
+    if (this.opts.onRecord) this.opts.onRecord(record);
+    else this.result.records.records.push(record);
+  }
+
   private async emit(findings: Finding[]): Promise<void> {
     if (findings.length === 0) return;
     if (this.opts.onFindings) await this.opts.onFindings(findings);
@@ -242,7 +249,7 @@ class CheckRun {
       this.progress.records++;
       this.linesInFile++;
       this.result.recordCount++;
-      if (record) this.result.records.records.push(record);
+      if (record) this.keep(record);
       if (this.result.errors === 0) for (let j = first; j < f; j++) out.push(r.findings[j]!);
     }
     await this.emit(out);
@@ -266,7 +273,7 @@ class CheckRun {
     for (const rec of set.records) {
       this.progress.records++;
       this.result.recordCount++;
-      if (this.opts.keepRecords) this.result.records.records.push(rec);
+      if (this.opts.keepRecords) this.keep(rec);
       const findings = await evaluator.evaluate(rec);
       if (this.result.errors === 0) out.push(...findings);
     }

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../../diagnostics/input-error.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { loadRuleSetOrThrow, runCheck } from '../../pipeline.js';
+import { loadRuleSetOrThrow, runCheck, runCheckJson } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
 import { terminalSafe } from '../../report/plain-text.js';
 import { FORMATS, renderReport, type Format } from '../../report/render.js';
@@ -83,6 +83,23 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
           io.stderr.write(`${result.errors} error(s); ${out ? 'nothing was written' : 'no findings were written after the first'}\n`);
           setExit(EXIT.invalid);
         } else setExit(reached ? EXIT.findings : EXIT.ok);
+        return;
+      }
+      if (plan.length === 1 && plan[0]!.format === 'json') {
+        // The JSON report alone is written from a temporary file: memory does not grow with the records.
+        const out = plan[0]!.path;
+        const run = await runCheckJson({
+          records,
+          ...(flags.rules ? { rules: flags.rules } : {}),
+          skipInvalid: flags.skipInvalid ?? false,
+          ...(flags.asOf ? { asOf: flags.asOf } : {}),
+          ...stream,
+          fails: (f) => failsAt(f, failOn),
+        }).finally(done);
+        printDiagnostics(io, run.diagnostics);
+        if (run.skipped > 0) io.stderr.write(`${run.skipped} invalid record(s) skipped\n`);
+        await run.write(out ? fileSink(out) : streamSink(io.stdout));
+        setExit(run.reached ? EXIT.findings : EXIT.ok);
         return;
       }
       const result = await runCheck({
