@@ -2,7 +2,7 @@
 // timed end to end, its peak RSS measured from outside the process (GNU time's maximum resident
 // set size, or the kernel's VmHWM polled when /usr/bin/time is missing). A run that fails (out of
 // memory, say) is recorded as failed with its exit code, and the benchmark goes on.
-//   node bench/formats.mjs [--records N] [--big N] [--seed N]   (after npm run build)
+//   node bench/formats.mjs [--records N] [--big N] [--seed N] [--formats json,text]   (after npm run build)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,15 +96,15 @@ export function formatRow(m) {
 }
 
 /** The format runs of the benchmark: `records` records in json, sarif, html and text, and `big` in json. */
-export async function benchFormats({ records, big, seed, rules, designatedNames, log }) {
+export async function benchFormats({ records, big, seed, rules, designatedNames, log, formats = ['json', 'sarif', 'html', 'text'] }) {
   const small = await benchInput(records, seed, designatedNames, log);
   const runs = [];
-  for (const format of ['json', 'sarif', 'html', 'text']) {
+  for (const format of formats) {
     const m = await measureFormat({ input: small, records, format, rules });
     log(formatRow(m));
     runs.push(m);
   }
-  if (big > 0) {
+  if (big > 0 && formats.includes('json')) {
     const large = await benchInput(big, seed, designatedNames, log);
     const m = await measureFormat({ input: large, records: big, format: 'json', rules });
     log(formatRow(m));
@@ -139,6 +139,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rules,
     designatedNames: designatedNames(rules),
     log: (s) => process.stdout.write(s + '\n'),
+    ...(process.argv.includes('--formats') ? { formats: process.argv[process.argv.indexOf('--formats') + 1].split(',') } : {}),
   });
   process.stdout.write(JSON.stringify({ formats: runs.map(({ format, records, exit, recordsPerSecond, peakRssMb }) => ({ format, records, exit, recordsPerSecond, peakRssMb })) }) + '\n');
 }
