@@ -2,7 +2,9 @@
 //   npm run bench [-- --records N] [--sample N] [--workers N] [--repeat N] [--seed N]
 // (1) floor: reading and JSON.parse of the NDJSON, nothing else;
 // (2) reference: json-rules-engine used naively (one Engine with every rule, one run per record), on a sample;
-// (3) sanctions-check on one thread; (4) on every core.
+// (3) sanctions-check on one thread; (4) on every core; then each report format end to end
+// (bench/formats.mjs): json, sarif, html and text on the same records, json on --big records
+// (default 5,000,000; 0 leaves it out; --no-formats leaves every format run out).
 // Each runs in a child process (its peak memory is its own); timings are the best of --repeat runs.
 // The last line printed is one JSON object with the figures.
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { benchFormats } from './formats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -29,6 +32,8 @@ const sample = Math.min(records, option('sample', 20_000));
 const workers = option('workers', availableParallelism());
 const repeat = option('repeat', 2);
 const seed = option('seed', 1718);
+const big = process.argv.includes('--big') && process.argv[process.argv.indexOf('--big') + 1] === '0' ? 0 : option('big', 5_000_000);
+const formats = !process.argv.includes('--no-formats');
 const rules = path.join(root, 'rules');
 const out = path.join(tmpdir(), `sanctions-check-bench-${process.pid}`);
 mkdirSync(out, { recursive: true });
@@ -125,6 +130,15 @@ log(`findings: ${findings.toLocaleString('en-US')} (${((findings / records) * 10
 log(`identical findings: 1 thread = ${workers} threads: ${sameParallel}; reference = 1 thread on the sample: ${sameReference}`);
 
 rmSync(out, { recursive: true, force: true });
+
+// Each report format, end to end, peak RSS measured from outside; a run out of memory is a row too.
+let formatRuns = [];
+if (formats) {
+  log('');
+  log('report formats (every core, report to /dev/null, time and peak RSS of the whole process):');
+  formatRuns = await benchFormats({ records, big, seed, rules, designatedNames: designatedNames(), log });
+}
+
 const result = {
   records,
   rules: reference.rules,
@@ -136,6 +150,8 @@ const result = {
   identical: sameParallel && sameReference,
   /** What `workers` independent floor processes at once gain over one, on this machine. */
   machineScaling: Number((ceiling / floorRate).toFixed(2)),
+  /** Per report format: records per second end to end (null when the run failed), peak RSS, exit code. */
+  formats: formatRuns.map(({ format, records: n, exit, recordsPerSecond, peakRssMb }) => ({ format, records: n, exit, recordsPerSecond, peakRssMb })),
 };
 log(JSON.stringify(result));
 if (!result.identical) process.exitCode = 1;

@@ -9,7 +9,9 @@ import { DEFAULT_RULES_DIR } from './default-rules.js';
 import { sortFindings } from './evaluate/evaluate-records.js';
 import { loadRules } from './load/load-rules.js';
 import { buildReport } from './report/build-report.js';
+import { JsonReportSpool } from './report/json-stream.js';
 import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './stream/check-stream.js';
+import type { TextSink } from './stream/text-sink.js';
 import type { Diagnostic, Finding, Report, RuleSet } from './types.js';
 
 export interface CheckOptions extends Pick<StreamCheckOptions, 'engine' | 'workers' | 'stdin' | 'lineOffset' | 'onProgress'> {
@@ -97,4 +99,67 @@ export interface StreamedCheckOptions extends Omit<StreamCheckOptions, 'onFindin
 export function runStreamedCheck(opts: StreamedCheckOptions): Promise<StreamCheckResult> {
   const { sink, ...rest } = opts;
   return streamCheck({ ...rest, keepRecords: false, onFindings: sink });
+}
+
+export interface JsonCheckResult {
+  /** Warnings (and, with skipInvalid, the records left out). */
+  diagnostics: Diagnostic[];
+  skipped: number;
+  /** Whether a finding reached the failure threshold. */
+  reached: boolean;
+  /** Writes the JSON report (the same bytes as renderJson) to the sink and closes it. */
+  write(sink: TextSink): Promise<void>;
+}
+
+/**
+ * runCheck for the JSON report alone, in bounded memory: findings and activities go to a temporary
+ * file as they are found, and the report is written from it once the run succeeded.
+ */
+export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boolean }): Promise<JsonCheckResult> {
+  if (opts.dispositions !== undefined || opts.baseline !== undefined) throw new Error('runCheckJson takes no dispositions or baseline: use runCheck');
+  const loaded = loadRules(opts.rules?.length ? opts.rules : [DEFAULT_RULES_DIR]);
+  if (hasErrors(loaded.diagnostics)) throw new InputError([...loaded.diagnostics, ...(await recordProblems(opts))]);
+  const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
+  const diagnostics = loaded.diagnostics;
+  const rules = asOf ? ruleSetAsOf(loaded.value, asOf) : loaded.value;
+  const spool = new JsonReportSpool();
+  const later: Diagnostic[] = [];
+  let reached = false;
+  try {
+    const run = await streamCheck({
+      inputs: opts.records, rules, skipInvalid: opts.skipInvalid ?? false, keepRecords: true, engine, workers, stdin, lineOffset, onProgress,
+      onRecord: (r) => {
+        spool.addRecord(r);
+        if (asOf) later.push(...recordsAfter([r], asOf));
+      },
+      onFindings: (findings) => {
+        if (!reached) reached = findings.some(opts.fails);
+        spool.addFindings(findings);
+      },
+    });
+    diagnostics.push(...sortDiagnostics(run.diagnostics), ...later);
+    if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+    const { records } = run;
+    const rulePaths = opts.rules?.length ? opts.rules : [];
+    // The manifest, as runCheck adds it (no dispositions or baseline on this path).
+    const finish = (report: Report): void => {
+      account(report, {
+        records: opts.records,
+        rules: rulePaths,
+        ruleRoots: rulePaths.length ? rulePaths : [DEFAULT_RULES_DIR],
+        skipInvalid: opts.skipInvalid ?? false,
+        ...(asOf ? { asOf } : {}),
+        today: opts.today ?? new Date().toISOString().slice(0, 10),
+      });
+    };
+    return {
+      diagnostics,
+      skipped: records.skipped,
+      reached,
+      write: (sink) => spool.writeTo(sink, { rules, records, ...(asOf ? { asOf } : {}), finish }),
+    };
+  } catch (e) {
+    spool.discard();
+    throw e;
+  }
 }

@@ -1,6 +1,9 @@
 // Findings as NDJSON, one Finding (as in the JSON report) per line, written as they are found:
 // to a stream that may push back (a pipe), or to a file that appears whole or not at all.
 import type { Finding } from '../types.js';
+import type { TextSink } from '../stream/text-sink.js';
+
+export type { TextSink } from '../stream/text-sink.js';
 import { openOutputSink, type OutputTarget } from './output-file.js';
 import { runStreamedCheck, type StreamedCheckOptions } from '../pipeline.js';
 import type { StreamCheckResult } from '../stream/check-stream.js';
@@ -11,16 +14,6 @@ export function renderNdjson(findings: readonly Finding[]): string {
   return s;
 }
 
-export interface TextSink {
-  write(s: string): void;
-  /** Resolves when the text written so far has been taken; it may wait on a slow reader. */
-  drained(): Promise<void>;
-  close(): Promise<void>;
-  /** Gives up: a file sink leaves no file behind. */
-  abort(): void;
-  /** True once the reader went away (a closed pipe): writing more is pointless. */
-  readonly broken: boolean;
-}
 
 interface WritableLike {
   write(s: string): unknown;

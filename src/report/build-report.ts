@@ -20,7 +20,7 @@ export function summarizeRule(rule: RuleSet['rules'][number]['rule']): RuleSumma
   };
 }
 
-function activity(r: LoadedRecord): ActivitySummary {
+export function activity(r: LoadedRecord): ActivitySummary {
   const { record } = r;
   return {
     id: record.id,

@@ -11,7 +11,7 @@ import { workersAvailable } from './worker-pool.js';
 import { displayPath, expandPaths, realPath } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, loadRecords } from '../load/load-records.js';
 import { isNdjson } from '../load/record-file.js';
-import type { Diagnostic, Finding, RuleSet } from '../types.js';
+import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { ChunkScheduler } from './chunk-scheduler.js';
 import { MAX_LINE_BYTES, READ_CHUNK_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 import { OrderedCollector, type ProgressState, type StreamCheckResult } from './ordered-collector.js';
@@ -30,6 +30,8 @@ export interface StreamCheckOptions {
   workers?: number;
   /** Keep every record, for a report that lists them all. */
   keepRecords?: boolean;
+  /** With keepRecords: receives each valid record in input order instead of the result keeping it. */
+  onRecord?(record: LoadedRecord): void;
   stdin?: { stream: AsyncIterable<Buffer | string>; name?: string; size?: number };
   /** Added to NDJSON line numbers: the lines before this input, when it is one shard of a larger file. */
   lineOffset?: number;

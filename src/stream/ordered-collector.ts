@@ -30,6 +30,8 @@ export interface CollectorOptions {
   skipInvalid?: boolean;
   /** Keep every record, for a report that lists them all. */
   keepRecords?: boolean;
+  /** With keepRecords: receives each valid record in input order instead of the result keeping it. */
+  onRecord?(record: LoadedRecord): void;
   /** Added to NDJSON line numbers (an empty file is reported on its first line, offset too). */
   lineOffset?: number;
   /** Receives findings in order; without it they are kept in the result. */
@@ -55,6 +57,11 @@ export class OrderedCollector {
   private linesInFile = 0;
   /** Problems of the NDJSON input being read: the first few hundred of a file are listed, the rest counted. */
   private listed = { count: 0, more: 0, moreErrors: 0, first: undefined as Diagnostic | undefined };
+
+  private keep(record: LoadedRecord): void {
+    if (this.opts.onRecord) this.opts.onRecord(record);
+    else this.result.records.records.push(record);
+  }
 
   constructor(
     private readonly opts: CollectorOptions,
@@ -153,7 +160,7 @@ export class OrderedCollector {
       this.progress.records++;
       this.linesInFile++;
       this.result.recordCount++;
-      if (record) this.result.records.records.push(record);
+      if (record) this.keep(record);
       if (this.result.errors === 0) for (let j = first; j < f; j++) out.push(r.findings[j]!);
     }
     await this.emit(out);
@@ -176,7 +183,7 @@ export class OrderedCollector {
   takeRecord(rec: LoadedRecord): void {
     this.progress.records++;
     this.result.recordCount++;
-    if (this.opts.keepRecords) this.result.records.records.push(rec);
+    if (this.opts.keepRecords) this.keep(rec);
   }
 
   /** Bytes read whole (a YAML or JSON file), and a progress report. */

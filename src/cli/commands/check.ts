@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { ruleSetAsOf } from '../../accountability/as-of.js';
 import { UsageError } from '../../diagnostics/input-error.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { loadRuleSetOrThrow, runCheck } from '../../pipeline.js';
+import { loadRuleSetOrThrow, runCheck, runCheckJson } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
 import { terminalSafe } from '../../report/plain-text.js';
 import { FORMATS, renderReport, type Format } from '../../report/render.js';
@@ -146,6 +146,23 @@ are not read as files: stream them through standard input (-).
           io.stderr.write(`${result.errors} error(s); ${out ? 'nothing was written' : 'no findings were written after the first'}\n`);
           setExit(EXIT.invalid);
         } else setExit(reached ? EXIT.findings : EXIT.ok);
+        return;
+      }
+      if (plan.length === 1 && plan[0]!.format === 'json' && flags.dispositions === undefined && flags.baseline === undefined) {
+        // The JSON report alone is written from a temporary file: memory does not grow with the records.
+        const out = plan[0]!.to;
+        const run = await runCheckJson({
+          records,
+          ...(flags.rules ? { rules: flags.rules } : {}),
+          skipInvalid: flags.skipInvalid ?? false,
+          ...(flags.asOf ? { asOf: flags.asOf } : {}),
+          ...stream,
+          fails: (f) => failsAt(f, failOn),
+        }).finally(done);
+        printDiagnostics(io, run.diagnostics);
+        if (run.skipped > 0) io.stderr.write(`${run.skipped} invalid record(s) skipped\n`);
+        await run.write(out === undefined ? streamSink(io.stdout) : out === 2 ? streamSink(io.stderr) : await fileSink(out));
+        setExit(run.reached ? EXIT.findings : EXIT.ok);
         return;
       }
       const result = await runCheck({
