@@ -28,7 +28,7 @@ const show = (w: FormWord): string => w.text;
  * One line per listed word: "Cheol = CHOL (RR eo / MR ŏ -> DPRK o)", "Chul ~ CHOL (1 edit)", or
  * "Kim = KIM" left out when the spelling is the same. Words the query split or joined are shown together.
  */
-export function explainAlignment(query: NameForm, listed: NameForm): string[] {
+export function explainAlignment(query: NameForm, listed: NameForm): { lines: string[]; otherSyllables: number } {
   const steps = align(query.key, listed.key);
   const qo = origins(query);
   const lo = origins(listed);
@@ -79,6 +79,7 @@ export function explainAlignment(query: NameForm, listed: NameForm): string[] {
     } else merged.push({ lWords: [lw], ...g });
   }
   const lines: string[] = [];
+  let otherSyllables = 0;
   for (const g of merged) {
     const lWords = g.lWords.map((i) => listed.words[i]!);
     const lWord = lWords.length === 1 ? lWords[0]! : { ...lWords[0]!, text: lWords.map(show).join(' '), folded: lWords.map((w) => w.folded).join(' ') };
@@ -92,9 +93,16 @@ export function explainAlignment(query: NameForm, listed: NameForm): string[] {
     const same = qWords.length === 1 && qWords[0]!.folded.replace(/'/g, '') === lWord.folded.replace(/'/g, '');
     if (same && g.edits === 0) continue;
     const why = [...g.rules].sort();
+    if (g.edits > 0 && qWords.length === 1 && lWords.length === 1 && lWord.family === undefined && SYLLABLE.test(qWords[0]!.folded.replace(/'/g, ''))) {
+      otherSyllables++;
+      why.push('a different syllable');
+    }
     if (g.edits > 0) why.push(`${g.edits} edit${g.edits > 1 ? 's' : ''}`);
     if (qWords.length !== lWords.length) why.push('spacing');
     lines.push(`${qText || '(nothing)'} ${g.edits > 0 ? '~' : '='} ${show(lWord)}${why.length ? ` (${why.join('; ')})` : ''}`);
   }
-  return lines;
+  return { lines, otherSyllables };
 }
+
+/** One romanized Korean syllable: a word that is a syllable in its own right was changed, not mistyped. */
+const SYLLABLE = /^(kk|gg|tt|pp|ss|jj|tch|ch|sh|[gkndtrlmbpsjh])?(yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ŏ|ŭ|yŏ|wŏ|[aeiou])(ng|[kntlmpgrbd])?$/;

@@ -1,4 +1,5 @@
 // A name as the matcher compares it: its words keyed, in each order it may be written, legal forms set aside.
+import { boundedDistance } from './distance.js';
 import { hasHangul, romanizeHangul } from './hangul.js';
 import { romanizedWords, SURNAMES, type Word } from './romanization.js';
 
@@ -26,6 +27,15 @@ const ENTITY_NOISE = new Set([
   'pte', 'gmbh', 'sa', 'cooperation', 'and', 'of', 'the', 'for', 'oao', 'ooo', 'zao', 'pjsc', 'cjsc', 'jv', 'group', 'holding', 'holdings',
 ]);
 const VESSEL_NOISE = new Set(['mv', 'm', 'v', 'mt', 'ss', 'vessel', 'ship', 'tanker']);
+
+/** Long legal forms are recognised with one typing slip (CORPORRATION, TRADIING). */
+const LONG_NOISE = ['corporation', 'cooperation', 'company', 'limited', 'trading', 'incorporated', 'holdings'];
+
+function isNoise(word: string, noise: ReadonlySet<string>): boolean {
+  if (noise.has(word)) return true;
+  if (noise !== ENTITY_NOISE || word.length < 6) return false;
+  return LONG_NOISE.some((n) => Math.abs(n.length - word.length) <= 1 && boundedDistance(n, word, 1) <= 1);
+}
 
 /** Words of any name: Hangul romanized first. */
 export function nameWords(name: string): Word[] {
@@ -61,7 +71,7 @@ export function personForms(name: string, words: readonly Word[] = nameWords(nam
 /** An organisation's or vessel's name without its legal form (or M/V), spacing ignored. */
 export function entityForm(name: string, kind: 'organisation' | 'vessel', words: readonly Word[] = nameWords(name)): NameForm | undefined {
   const noise = kind === 'vessel' ? VESSEL_NOISE : ENTITY_NOISE;
-  const kept = words.filter((w) => !noise.has(w.folded.replace(/'/g, '')));
+  const kept = words.filter((w) => !isNoise(w.folded.replace(/'/g, ''), noise));
   const use = kept.length ? kept : words;
   if (use.length === 0) return undefined;
   return form(use.map(plain), 'as written');

@@ -38,6 +38,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = { match: 0.9, possible: 0.8 };
 /** Blocks holding more names than this say too little to be worth scoring when nothing better is found. */
 const BIG_BLOCK = 8;
 
+/** What a different (well-formed) syllable in a given name costs beyond its edits. */
+const SYLLABLE_PENALTY = 0.1;
+
 /** The edit distance a key of this length may carry and still reach the possible threshold. */
 function budget(length: number, possible: number): number {
   return Math.floor(length * (1 - possible) + 1e-9);
@@ -183,6 +186,12 @@ export class Screener {
       pair = undefined;
     }
     if (nameScore < 0 && !imoAgrees) return undefined;
+    // a given name with a whole syllable changed is another name, not a typing slip
+    let aligned: { lines: string[]; otherSyllables: number } | undefined;
+    if (pair && distance > 0) {
+      aligned = explainAlignment(pair[0], pair[1]);
+      if (n.kind === 'person' && aligned.otherSyllables > 0) nameScore -= SYLLABLE_PENALTY * aligned.otherSyllables;
+    }
     const q2 = qualify(q, n, imo, Math.max(nameScore, 0));
     let score = q2.score;
     let cap: Decision = 'match';
@@ -209,8 +218,9 @@ export class Screener {
       const [qf, lf] = pair;
       explanation.push(
         `${head}; ${n.kind === 'person' ? `family name ${qf.order === 'as written' ? 'first' : 'last'}; ` : ''}` +
-          `keys ${qf.key} / ${lf.key}, edit distance ${distance}, name score ${nameScore.toFixed(2)}`,
-        ...explainAlignment(qf, lf),
+          `keys ${qf.key} / ${lf.key}, edit distance ${distance}, name score ${nameScore.toFixed(2)}` +
+          (aligned && aligned.otherSyllables > 0 ? ` (after -${SYLLABLE_PENALTY} for each different syllable)` : ''),
+        ...(aligned ?? explainAlignment(qf, lf)).lines,
       );
       if (lf.digits) explanation.push(`number ${lf.digits} agrees`);
     } else {
