@@ -55,29 +55,39 @@ export function boundedDistance(a: string, b: string, limit: number): number {
 export function align(a: string, b: string): Step[] {
   const n = a.length;
   const m = b.length;
-  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const w = m + 1;
+  const d = new Int32Array((n + 1) * w);
+  for (let j = 0; j <= m; j++) d[j] = j;
   for (let i = 1; i <= n; i++) {
+    d[i * w] = i;
     for (let j = 1; j <= m; j++) {
-      let v = d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      v = Math.min(v, d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = d[(i - 1) * w + j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = d[(i - 1) * w + j]! + 1;
+      const ins = d[i * w + j - 1]! + 1;
+      if (del < v) v = del;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        const t = d[(i - 2) * w + j - 2]! + 1;
+        if (t < v) v = t;
+      }
+      d[i * w + j] = v;
     }
   }
+  const at = (i: number, j: number): number => d[i * w + j]!;
   const steps: Step[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const v = d[i]![j]!;
-    if (i > 0 && j > 0 && v === d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)) {
+    const v = at(i, j);
+    if (i > 0 && j > 0 && v === at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1)) {
       steps.push({ a: i - 1, b: j - 1, same: a[i - 1] === b[j - 1] });
       i--;
       j--;
-    } else if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && v === d[i - 2]![j - 2]! + 1) {
+    } else if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && v === at(i - 2, j - 2) + 1) {
       steps.push({ a: i - 1, b: j - 2, same: false }, { a: i - 2, b: j - 1, same: false });
       i -= 2;
       j -= 2;
-    } else if (i > 0 && v === d[i - 1]![j]! + 1) {
+    } else if (i > 0 && v === at(i - 1, j) + 1) {
       steps.push({ a: i - 1, b: -1, same: false });
       i--;
     } else {

@@ -9,7 +9,7 @@ export interface FormWord extends Word {
   /** The key this word contributes (the surname family's key for a family name). */
   used: string;
   /** The surname family, when the word was keyed as a family name. */
-  family?: string;
+  family: string | undefined;
 }
 
 export interface NameForm {
@@ -34,7 +34,9 @@ const LONG_NOISE = ['corporation', 'cooperation', 'company', 'limited', 'trading
 function isNoise(word: string, noise: ReadonlySet<string>): boolean {
   if (noise.has(word)) return true;
   if (noise !== ENTITY_NOISE || word.length < 6) return false;
-  return LONG_NOISE.some((n) => Math.abs(n.length - word.length) <= 1 && boundedDistance(n, word, 1) <= 1);
+  return LONG_NOISE.some(
+    (n) => Math.abs(n.length - word.length) <= 1 && (n[0] === word[0] || n[1] === word[1]) && boundedDistance(n, word, 1) <= 1,
+  );
 }
 
 /** Words of any name: Hangul romanized first. */
@@ -42,17 +44,26 @@ export function nameWords(name: string): Word[] {
   return romanizedWords(hasHangul(name) ? romanizeHangul(name) : name);
 }
 
-const digitsOf = (words: readonly Word[]): string => words.filter((w) => /^\d+$/.test(w.folded)).map((w) => w.folded).join(' ');
+function digitsOf(words: readonly Word[]): string {
+  let out = '';
+  for (const w of words) {
+    const c = w.folded.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d+$/.test(w.folded)) out += out ? ` ${w.folded}` : w.folded;
+  }
+  return out;
+}
 
 function asSurname(w: Word): FormWord {
   const s = SURNAMES.get(w.folded);
-  return s ? { ...w, used: s.key, family: s.family } : { ...w, used: w.key };
+  return { text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: s ? s.key : w.key, family: s?.family };
 }
 
-const plain = (w: Word): FormWord => ({ ...w, used: w.key });
+const plain = (w: Word): FormWord => ({ text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: w.key, family: undefined });
 
 function form(words: FormWord[], order: NameForm['order']): NameForm {
-  return { key: words.map((w) => w.used).join(''), words, order, digits: digitsOf(words) };
+  let key = '';
+  for (const w of words) key += w.used;
+  return { key, words, order, digits: digitsOf(words) };
 }
 
 /**
@@ -71,7 +82,7 @@ export function personForms(name: string, words: readonly Word[] = nameWords(nam
 /** An organisation's or vessel's name without its legal form (or M/V), spacing ignored. */
 export function entityForm(name: string, kind: 'organisation' | 'vessel', words: readonly Word[] = nameWords(name)): NameForm | undefined {
   const noise = kind === 'vessel' ? VESSEL_NOISE : ENTITY_NOISE;
-  const kept = words.filter((w) => !isNoise(w.folded.replace(/'/g, ''), noise));
+  const kept = words.filter((w) => !isNoise(w.folded.includes("'") ? w.folded.replace(/'/g, '') : w.folded, noise));
   const use = kept.length ? kept : words;
   if (use.length === 0) return undefined;
   return form(use.map(plain), 'as written');

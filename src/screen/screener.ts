@@ -63,7 +63,7 @@ function queryForms(q: ScreenQuery): QueryForms {
   const wanted = (k: ScreenKind) => q.kind === undefined || q.kind === k;
   const words = nameWords(q.name);
   const org = wanted('organisation') ? entityForm(q.name, 'organisation', words) : undefined;
-  const ves = wanted('vessel') ? entityForm(q.name, 'vessel', words) : undefined;
+  const ves = wanted('vessel') ? (org && org.words.length === words.length ? org : entityForm(q.name, 'vessel', words)) : undefined;
   const one = q.name.trim();
   return {
     person: wanted('person') ? personForms(q.name, words) : [],
@@ -96,59 +96,66 @@ export class Screener {
     this.names.forEach((n, i) => {
       n.forms.forEach((f, fi) => {
         const packed = i * 4 + fi;
-        put(this.byKey, `${n.kind[0]}${f.key}`, packed);
-        for (const d of deletions(f.key)) put(this.byKey, `${n.kind[0]}${d}`, packed);
-        for (const w of f.words) if (w.used.length >= 3) put(this.byWord, `${n.kind[0]}${w.used}`, i);
+        put(this.byKey, f.key, packed);
+        for (const d of deletions(f.key)) put(this.byKey, d, packed);
+        for (const w of f.words) if (w.used.length >= 3) put(this.byWord, w.used, i);
         if (n.kind === 'person' && f.words.length > 2) {
           const given = f.words.slice(1).map((w) => w.used).join('');
           put(this.byKey, `g${given}`, packed);
-          for (const d of deletions(given)) put(this.byKey, `g${d}`, packed);
         }
-        for (let k = 1; k < f.words.length; k++) put(this.byWord, `${n.kind[0]}${f.words[k - 1]!.used}|${f.words[k]!.used}`, i);
+        for (let k = 1; k < f.words.length; k++) put(this.byWord, `${f.words[k - 1]!.used}|${f.words[k]!.used}`, i);
       });
       if (n.imo) put(this.byImo, n.imo, i);
       for (const a of n.acronyms) put(this.byAcronym, a, i);
     });
   }
 
-  /** Names worth scoring for one form of the query. */
-  private candidates(kind: ScreenKind, f: NameForm, into: Set<number>): void {
-    const k = kind[0]!;
-    const hit = (key: string) => {
-      const list = this.byKey.get(k + key);
-      if (list) for (const p of list) into.add(p >> 2);
-    };
-    hit(f.key);
-    for (const d of deletions(f.key)) hit(d);
-    const word = (key: string) => {
-      const list = this.byWord.get(k + key);
-      if (list && list.length <= BIG_BLOCK) for (const i of list) into.add(i);
-    };
-    for (const w of f.words) if (w.used.length >= 3) word(w.used);
-    if (kind === 'person' && f.words.length > 1) {
-      const given = f.words.slice(1).map((w) => w.used).join('');
-      const list = this.byKey.get(`g${given}`);
-      if (list) for (const p of list) into.add(p >> 2);
-      for (const d of deletions(given)) {
-        const more = this.byKey.get(`g${d}`);
-        if (more) for (const p of more) into.add(p >> 2);
+  /** Names worth scoring for a query's forms: same key or one deletion apart, or a shared uncommon word. */
+  private candidates(forms: QueryForms, into: Set<number>): void {
+    const keys = new Set<string>();
+    const words = new Set<string>();
+    for (const kind of ['person', 'organisation', 'vessel'] as const) {
+      for (const f of forms[kind]) {
+        keys.add(f.key);
+        for (let i = 0; i < f.words.length; i++) {
+          const w = f.words[i]!;
+          if (w.used.length >= 3) words.add(w.used);
+          if (i > 0) words.add(`${f.words[i - 1]!.used}|${w.used}`);
+        }
+        if (kind === 'person' && f.words.length > 1) {
+          let given = 'g';
+          for (let i = 1; i < f.words.length; i++) given += f.words[i]!.used;
+          keys.add(given);
+        }
       }
     }
-    for (let i = 1; i < f.words.length; i++) word(`${f.words[i - 1]!.used}|${f.words[i]!.used}`);
+    const add = (list: number[] | undefined) => {
+      if (list) for (const p of list) into.add(p >> 2);
+    };
+    for (const key of keys) {
+      add(this.byKey.get(key));
+      if (key.charCodeAt(0) === 103) continue; // a given name alone: exact only
+      for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1]) add(this.byKey.get(key.slice(0, i) + key.slice(i + 1)));
+    }
+    for (const w of words) {
+      const list = this.byWord.get(w);
+      if (list && list.length <= BIG_BLOCK) for (const i of list) into.add(i);
+    }
   }
 
   screen(q: ScreenQuery, asOf?: string): ScreenMatch[] {
     const forms = queryForms(q);
     const candidates = new Set<number>();
-    for (const kind of ['person', 'organisation', 'vessel'] as const) for (const f of forms[kind]) this.candidates(kind, f, candidates);
+    this.candidates(forms, candidates);
     if (forms.acronym) for (const i of this.byAcronym.get(forms.acronym) ?? []) candidates.add(i);
     const imo = q.imo?.replace(/^IMO\s*/i, '').trim();
     if (imo) for (const i of this.byImo.get(imo) ?? []) candidates.add(i);
 
     this.touched += candidates.size;
     const best = new Map<string, ScreenMatch>();
-    for (const i of [...candidates].sort((a, b) => a - b)) {
+    for (const i of candidates) {
       const n = this.names[i]!;
+      if (forms[n.kind].length === 0 && !(imo !== undefined && n.imo === imo)) continue;
       if (asOf !== undefined && ((n.listedOn !== undefined && n.listedOn > asOf) || (n.delistedOn !== undefined && n.delistedOn <= asOf))) continue;
       const m = this.score(q, forms, n, imo);
       if (!m) continue;
@@ -186,12 +193,6 @@ export class Screener {
       pair = undefined;
     }
     if (nameScore < 0 && !imoAgrees) return undefined;
-    // a given name with a whole syllable changed is another name, not a typing slip
-    let aligned: { lines: string[]; otherSyllables: number } | undefined;
-    if (pair && distance > 0) {
-      aligned = explainAlignment(pair[0], pair[1]);
-      if (n.kind === 'person' && aligned.otherSyllables > 0) nameScore -= SYLLABLE_PENALTY * aligned.otherSyllables;
-    }
     const q2 = qualify(q, n, imo, Math.max(nameScore, 0));
     let score = q2.score;
     let cap: Decision = 'match';
@@ -207,6 +208,16 @@ export class Screener {
         caps.push('very common name: a match needs the year of birth to agree');
       }
       if (q2.imoConflicts) cap = 'possible';
+    }
+    if (score < possible) return undefined;
+    // a given name with a whole syllable changed is another name, not a typing slip
+    let aligned: { lines: string[]; otherSyllables: number } | undefined;
+    if (pair && distance > 0) {
+      aligned = explainAlignment(pair[0], pair[1]);
+      if (n.kind === 'person' && aligned.otherSyllables > 0 && !q2.decisive) {
+        nameScore -= SYLLABLE_PENALTY * aligned.otherSyllables;
+        score -= SYLLABLE_PENALTY * aligned.otherSyllables;
+      }
     }
     score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
     if (score < possible) return undefined;
