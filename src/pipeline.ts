@@ -5,6 +5,7 @@ import { DEFAULT_RULES_DIR } from './default-rules.js';
 import { sortFindings } from './evaluate/evaluate-records.js';
 import { loadRules } from './load/load-rules.js';
 import { buildReport } from './report/build-report.js';
+import { screeningFindings } from './screen/screen-records.js';
 import { streamCheck, type StreamCheckOptions } from './stream/check-stream.js';
 import type { Diagnostic, Report, RuleSet } from './types.js';
 
@@ -15,6 +16,8 @@ export interface CheckOptions extends Pick<StreamCheckOptions, 'engine' | 'worke
   rules?: readonly string[];
   skipInvalid?: boolean;
   asOf?: string;
+  /** Review findings for parties whose names resemble a listed party (default on). */
+  screening?: boolean;
 }
 
 export interface CheckResult {
@@ -48,7 +51,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   });
   diagnostics.push(...sortDiagnostics(run.diagnostics));
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
-  const findings = sortFindings(run.findings);
+  const findings = sortFindings(opts.screening === false ? run.findings : [...run.findings, ...screeningFindings(run.records.records, rules)]);
   const report = buildReport({ records: run.records, rules, findings, ...(asOf ? { asOf } : {}) });
   return { report, diagnostics, skipped: run.records.skipped };
 }
