@@ -2,7 +2,7 @@
 //   npm run bench [-- --records N] [--sample N] [--workers N] [--repeat N] [--seed N]
 // (1) floor: reading and JSON.parse of the NDJSON, nothing else;
 // (2) reference: json-rules-engine used naively (one Engine with every rule, one run per record), on a sample;
-// (3) sanctions-check on one thread; (4) on every core.
+// (3) sanctions-check on one thread; (4) on every core; then screening queries per second (bench/screening.mjs).
 // Each runs in a child process (its peak memory is its own); timings are the best of --repeat runs.
 // The last line printed is one JSON object with the figures.
 import { spawn, spawnSync } from 'node:child_process';
@@ -124,6 +124,12 @@ log('');
 log(`findings: ${findings.toLocaleString('en-US')} (${((findings / records) * 100).toFixed(2)} per 100 records)`);
 log(`identical findings: 1 thread = ${workers} threads: ${sameParallel}; reference = 1 thread on the sample: ${sameReference}`);
 
+// Screening: the indexed screener against a naive Jaro–Winkler scan of every listed name (bench/screening.mjs).
+const screeningRun = spawnSync(process.execPath, [path.join(here, 'screening.mjs')], { encoding: 'utf8' });
+if (screeningRun.status !== 0) throw new Error(`screening bench failed:\n${screeningRun.stderr}`);
+const [screeningLine, screeningJson] = screeningRun.stdout.trim().split('\n');
+log(screeningLine);
+
 rmSync(out, { recursive: true, force: true });
 const result = {
   records,
@@ -136,6 +142,7 @@ const result = {
   identical: sameParallel && sameReference,
   /** What `workers` independent floor processes at once gain over one, on this machine. */
   machineScaling: Number((ceiling / floorRate).toFixed(2)),
+  screening: JSON.parse(screeningJson),
 };
 log(JSON.stringify(result));
 if (!result.identical) process.exitCode = 1;

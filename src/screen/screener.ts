@@ -38,6 +38,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = { match: 0.9, possible: 0.8 };
 /** Blocks holding more names than this say too little to be worth scoring when nothing better is found. */
 const BIG_BLOCK = 8;
 
+/** Keys up to this length are also indexed with each character deleted (one slip); longer ones by their words. */
+const MAX_DELETION_KEY = 16;
+
 /** What a different (well-formed) syllable in a given name costs beyond its edits. */
 const SYLLABLE_PENALTY = 0.1;
 
@@ -97,7 +100,7 @@ export class Screener {
       n.forms.forEach((f, fi) => {
         const packed = i * 4 + fi;
         put(this.byKey, f.key, packed);
-        for (const d of deletions(f.key)) put(this.byKey, d, packed);
+        if (f.key.length <= MAX_DELETION_KEY) for (const d of deletions(f.key)) put(this.byKey, d, packed);
         for (const w of f.words) if (w.used.length >= 3) put(this.byWord, w.used, i);
         if (n.kind === 'person' && f.words.length > 2) {
           const given = f.words.slice(1).map((w) => w.used).join('');
@@ -134,7 +137,8 @@ export class Screener {
     };
     for (const key of keys) {
       add(this.byKey.get(key));
-      if (key.charCodeAt(0) === 103) continue; // a given name alone: exact only
+      // a given name alone is looked up exactly; a long key (an organisation's) is found by its words instead
+      if (key.charCodeAt(0) === 103 || key.length > MAX_DELETION_KEY) continue;
       for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1]) add(this.byKey.get(key.slice(0, i) + key.slice(i + 1)));
     }
     for (const w of words) {
