@@ -2,16 +2,18 @@
 //
 // Sources for the equivalence tables below:
 // - McCune–Reischauer: G. M. McCune and E. O. Reischauer, "The Romanization of the Korean Language, Based upon
-//   Its Phonetic Structure", Transactions of the Korea Branch of the Royal Asiatic Society 29 (1939) 1–55;
-//   summarised with the per-letter table at https://en.wikipedia.org/wiki/McCune%E2%80%93Reischauer
-//   (breves ŏ ŭ for ㅓ ㅡ; an apostrophe marks the aspirated ch' k' t' p'; unaspirated ㅈ ㄱ ㄷ ㅂ written ch k t p).
-// - Revised Romanization of Korean: Ministry of Culture and Tourism, Notice No. 2000-8 (7 July 2000), published by
-//   the National Institute of Korean Language, https://www.korean.go.kr/front_eng/roman/roman_01.do
-//   (ㅓ eo, ㅡ eu, ㅐ ae, ㅚ oe; ㅈ j, ㅊ ch, ㄱ g/k, ㄷ d/t, ㅂ b/p; no apostrophes or breves).
-// - DPRK system: "Romanization of Korean" adopted in the DPRK in 1992 and restated in 2002, as submitted to the
-//   UN Group of Experts on Geographical Names (UNGEGN WG on Romanization Systems, Korean, https://www.eki.ee/wgrs/rom1_ko.pdf;
-//   also https://en.wikipedia.org/wiki/Romanization_of_Korean#Systems): McCune–Reischauer without breves or
-//   apostrophes in practice for names (ㅓ o, ㅡ u, ㅈ j / ch, ㅊ ch, ㄹ initial r: Ri, Ryu, Ro).
+//   Its Phonetic Structure", Transactions of the Korea Branch of the Royal Asiatic Society 29 (1939); letter table as
+//   summarised at https://en.wikipedia.org/wiki/McCune%E2%80%93Reischauer (breves ŏ ŭ for ㅓ ㅡ; an apostrophe
+//   marks the aspirated ch' k' t' p'; plain ㅈ ㄱ ㄷ ㅂ are ch k t p, voiced between vowels j g d b).
+// - Revised Romanization of Korean: Ministry of Culture and Tourism, Proclamation No. 2000-8 of 7 July 2000, as
+//   published by the National Institute of Korean Language, https://www.korean.go.kr/eng_hangeul/principle/005.html,
+//   and submitted to the UN (E/CONF.94/INF.68, Eighth UN Conference on the Standardization of Geographical Names,
+//   2002): ㅓ eo, ㅡ eu, ㅐ ae, ㅚ oe; ㄱ ㄷ ㅂ ㅈ g d b j before a vowel, ㅋ ㅌ ㅍ ㅊ k t p ch; no breves or apostrophes.
+// - DPRK system: Academy of Social Sciences (Sahoe Kwahagwŏn), adopted 1992, presented to the 17th session of
+//   UNGEGN (1994), updated 2002 (UNGEGN Working Group on Romanization Systems, "Updates to the report on the current
+//   status of United Nations romanization systems for geographical names"); table as summarised at
+//   https://en.wikipedia.org/wiki/Romanization_of_Korean_(North_Korean_system): ㅓ ŏ, ㅡ ŭ (names written without
+//   breves: Chol, Jong), ㅈ j, ㅊ ch, ㅋ ㅌ ㅍ kh th ph, ㄹ initial r (Ri, Ryu, Ro), given-name syllables written apart.
 //
 // The key keeps what all three systems agree on and folds what they spell differently: ㅓ (eo, ŏ, o) and ㅗ both
 // key O; ㅡ (eu, ŭ, u) and ㅜ both key U; plain, tense and aspirated stops key alike (g k kk → K, d t tt → T,
@@ -47,6 +49,7 @@ const R_S = 's = ss = sh (ㅅ ㅆ)';
 const R_L = 'l = r (ㄹ)';
 const R_EE = 'ee = i, oo = u (English-style spelling)';
 const R_H = 'final h dropped (Oh = O)';
+const R_KH = 'DPRK kh / th / ph = MR k\' / t\' / p\' (aspirated)';
 
 /** Spellings, longest first at each position; `'` stands for any apostrophe the input used. */
 const PATTERNS: Pattern[] = [
@@ -62,6 +65,7 @@ const PATTERNS: Pattern[] = [
   // consonants
   { text: "tch'", key: 'C', rule: R_J }, { text: 'tch', key: 'C', rule: R_J }, { text: "ch'", key: 'C', rule: R_ASP }, { text: 'ch', key: 'C', rule: R_J },
   { text: 'jj', key: 'C', rule: R_J }, { text: 'j', key: 'C', rule: R_J }, { text: "ts'", key: 'C', rule: R_J },
+  { text: 'kh', key: 'K', rule: R_KH }, { text: 'th', key: 'T', rule: R_KH }, { text: 'ph', key: 'P', rule: R_KH },
   { text: "k'", key: 'K', rule: R_ASP }, { text: 'kk', key: 'K', rule: R_K }, { text: 'gg', key: 'K', rule: R_K }, { text: 'g', key: 'K', rule: R_K }, { text: 'k', key: 'K' },
   { text: "t'", key: 'T', rule: R_ASP }, { text: 'tt', key: 'T', rule: R_T }, { text: 'dd', key: 'T', rule: R_T }, { text: 'd', key: 'T', rule: R_T }, { text: 't', key: 'T' },
   { text: "p'", key: 'P', rule: R_ASP }, { text: 'pp', key: 'P', rule: R_P }, { text: 'bb', key: 'P', rule: R_P }, { text: 'b', key: 'P', rule: R_P }, { text: 'p', key: 'P' },

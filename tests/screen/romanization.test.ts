@@ -21,6 +21,8 @@ describe('syllable equivalences', () => {
     ['Beom', 'Bom', 'Pŏm'], // 범
     ['Gwang', 'Kwang', 'Kwang'], // 광
     ["CH'O'L", 'Ch’o’l', 'Chol'], // the UN list writes ŏ as O' and aspiration as '
+    ['Taekhwa', "T'aek'wa", 'Taekhwa'], // DPRK kh = MR k'
+    ['Phyong', "P'yŏng", 'Pyeong'], // 평: DPRK ph, MR p', RR p
   ])('%s = %s = %s', (a, b, c) => {
     expect(key(a)).toBe(key(b));
     expect(key(b)).toBe(key(c));
