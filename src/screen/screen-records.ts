@@ -2,7 +2,7 @@
 import { buildDesignationIndex } from '../compile/designation-index.js';
 import type { Finding, LoadedRecord, Party, RuleSet } from '../types.js';
 import type { ScreenKind } from './name-forms.js';
-import { Screener, type Thresholds } from './screener.js';
+import { Screener, type ScreenMatch, type Thresholds } from './screener.js';
 
 export const SCREENING_RULE_ID = 'screening-possible-designated-party';
 const SCREENING_RULE_TITLE = 'Party whose name resembles a designated party';
@@ -24,6 +24,7 @@ export function screeningFindings(records: readonly LoadedRecord[], rules: RuleS
   const exact = buildDesignationIndex(rules.lists);
   const provisions = rules.rules.find((r) => r.rule.id === DESIGNATION_RULE_ID)?.rule.provisions ?? [];
   const out: Finding[] = [];
+  const cache = new Map<string, ScreenMatch[]>();
   for (const loaded of records) {
     const { record } = loaded;
     const until = loaded.span.end;
@@ -33,10 +34,15 @@ export function screeningFindings(records: readonly LoadedRecord[], rules: RuleS
       const known = new Set([...exact.entriesFor(party, until), ...exact.vesselsFor(party, until).map((i) => `IMO ${i}`)]);
       const kind = kindOf(party);
       for (const name of [party.name, ...(party.formerNames ?? [])]) {
-        const matches = screener.screen(
-          { id: record.id, name, ...(kind ? { kind } : {}), ...(party.country ? { country: party.country } : {}), ...(party.identifiers?.imo ? { imo: party.identifiers.imo } : {}) },
-          until,
-        );
+        const imo = party.identifiers?.imo;
+        // records repeat their parties: each distinct party is screened once, then held to each record's date
+        const key = `${name}\u0000${kind ?? ''}\u0000${party.country ?? ''}\u0000${imo ?? ''}`;
+        let all = cache.get(key);
+        if (!all) {
+          all = screener.screen({ id: record.id, name, ...(kind ? { kind } : {}), ...(party.country ? { country: party.country } : {}), ...(imo ? { imo } : {}) });
+          cache.set(key, all);
+        }
+        const matches = all.filter((m) => screener.listedBy(m.ref, until));
         for (const m of matches) {
           if (known.has(m.ref) || seen.has(m.ref)) continue;
           seen.add(m.ref);

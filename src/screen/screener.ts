@@ -113,6 +113,13 @@ export class Screener {
     });
   }
 
+  /** Whether the listed party `ref` was on the list on `day` (listed by then and not yet delisted); true when unknown. */
+  listedBy(ref: string, day: string | undefined): boolean {
+    if (day === undefined) return true;
+    const n = this.names.find((x) => x.ref === ref);
+    return !n || ((n.listedOn === undefined || n.listedOn <= day) && (n.delistedOn === undefined || n.delistedOn > day));
+  }
+
   /** Names worth scoring for a query's forms: same key or one deletion apart, or a shared uncommon word. */
   private candidates(forms: QueryForms, into: Set<number>): void {
     const keys = new Set<string>();
