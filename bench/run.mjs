@@ -5,6 +5,7 @@
 // (3) sanctions-check on one thread; (4) on every core; then each report format end to end
 // (bench/formats.mjs): json, sarif, html and text on the same records, json on --big records
 // (default 5,000,000; 0 leaves it out; --no-formats leaves every format run out).
+// (3) sanctions-check on one thread; (4) on every core; then screening queries per second (bench/screening.mjs).
 // Each runs in a child process (its peak memory is its own); timings are the best of --repeat runs.
 // The last line printed is one JSON object with the figures.
 import { spawn, spawnSync } from 'node:child_process';
@@ -129,6 +130,12 @@ log('');
 log(`findings: ${findings.toLocaleString('en-US')} (${((findings / records) * 100).toFixed(2)} per 100 records)`);
 log(`identical findings: 1 thread = ${workers} threads: ${sameParallel}; reference = 1 thread on the sample: ${sameReference}`);
 
+// Screening: the indexed screener against a naive Jaro–Winkler scan of every listed name (bench/screening.mjs).
+const screeningRun = spawnSync(process.execPath, [path.join(here, 'screening.mjs')], { encoding: 'utf8' });
+if (screeningRun.status !== 0) throw new Error(`screening bench failed:\n${screeningRun.stderr}`);
+const [screeningLine, screeningJson] = screeningRun.stdout.trim().split('\n');
+log(screeningLine);
+
 rmSync(out, { recursive: true, force: true });
 
 // Each report format, end to end, peak RSS measured from outside; a run out of memory is a row too.
@@ -152,6 +159,7 @@ const result = {
   machineScaling: Number((ceiling / floorRate).toFixed(2)),
   /** Per report format: records per second end to end (null when the run failed), peak RSS, exit code. */
   formats: formatRuns.map(({ format, records: n, exit, recordsPerSecond, peakRssMb }) => ({ format, records: n, exit, recordsPerSecond, peakRssMb })),
+  screening: JSON.parse(screeningJson),
 };
 log(JSON.stringify(result));
 if (!result.identical) process.exitCode = 1;

@@ -9,6 +9,7 @@ import { DEFAULT_RULES_DIR } from './default-rules.js';
 import { sortFindings } from './evaluate/evaluate-records.js';
 import { loadRules } from './load/load-rules.js';
 import { buildReport } from './report/build-report.js';
+import { recordScreener, screeningFindings } from './screen/screen-records.js';
 import { JsonReportSpool } from './report/json-stream.js';
 import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './stream/check-stream.js';
 import type { TextSink } from './stream/text-sink.js';
@@ -28,6 +29,8 @@ export interface CheckOptions extends Pick<StreamCheckOptions, 'engine' | 'worke
   baseline?: string;
   /** The day of the run (YYYY-MM-DD, UTC), for dispositions' expiry when no asOf is given; default today. */
   today?: string;
+  /** Review findings for parties whose names resemble a listed party (default on). */
+  screening?: boolean;
 }
 
 export interface CheckResult {
@@ -65,7 +68,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   });
   diagnostics.push(...sortDiagnostics(run.diagnostics));
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
-  const findings = sortFindings(run.findings);
+  const findings = sortFindings(opts.screening === false ? run.findings : [...run.findings, ...screeningFindings(run.records.records, rules)]);
   if (asOf) diagnostics.push(...recordsAfter(run.records.records, asOf));
   const report = buildReport({ records: run.records, rules, findings, ...(asOf ? { asOf } : {}) });
   const rulePaths = opts.rules?.length ? opts.rules : [];
@@ -124,19 +127,27 @@ export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boo
   const rules = asOf ? ruleSetAsOf(loaded.value, asOf) : loaded.value;
   const spool = new JsonReportSpool();
   const later: Diagnostic[] = [];
+  // Screening findings of the records kept so far, to go out sorted with the rules' findings.
+  const screen = opts.screening === false ? undefined : recordScreener(rules);
+  let screened: Finding[] = [];
   let reached = false;
+  const add = (findings: Finding[]): void => {
+    const all = screened.length ? sortFindings([...screened, ...findings]) : findings;
+    screened = [];
+    if (!reached) reached = all.some(opts.fails);
+    spool.addFindings(all);
+  };
   try {
     const run = await streamCheck({
       inputs: opts.records, rules, skipInvalid: opts.skipInvalid ?? false, keepRecords: true, engine, workers, stdin, lineOffset, onProgress,
       onRecord: (r) => {
         spool.addRecord(r);
+        if (screen) screened.push(...screen([r]));
         if (asOf) later.push(...recordsAfter([r], asOf));
       },
-      onFindings: (findings) => {
-        if (!reached) reached = findings.some(opts.fails);
-        spool.addFindings(findings);
-      },
+      onFindings: add,
     });
+    add([]);
     diagnostics.push(...sortDiagnostics(run.diagnostics), ...later);
     if (hasErrors(diagnostics)) throw new InputError(diagnostics);
     const { records } = run;

@@ -184,7 +184,24 @@ export interface DesignationList {
   title: string;
   date: string;
   source: string;
-  entries: { ref: string; type: string; name: string; aliases: string[]; listedOn?: string }[];
+  /** The vessel list's own date, when it differs from the entries'. */
+  vesselsDate?: string;
+  entries: {
+    ref: string;
+    type: string;
+    name: string;
+    aliases: string[];
+    listedOn?: string;
+    /** Aliases the list marks as of low quality: screened, but never a match on their own. */
+    weakAliases?: string[];
+    /** Dates of birth as listed: YYYY-MM-DD, YYYY, or a range YYYY/YYYY. */
+    born?: string[];
+    nationalities?: string[];
+    /** The name in its original script (Hangul, Chinese characters). */
+    originalScript?: string[];
+    /** The day the entry left the list, if it did. */
+    delistedOn?: string;
+  }[];
   vessels: { imo: string; names: string[]; listedOn?: string; measures?: string[] }[];
 }
 

@@ -31,3 +31,8 @@ export function exitCodeForError(e: unknown): number {
   if (e instanceof InputError || e instanceof UsageError) return EXIT.invalid;
   return EXIT.internal;
 }
+
+/** Screening: 1 when any name was a match (possibles alone do not fail), 0 otherwise. */
+export function exitCodeForScreening(results: readonly { matches: readonly { decision: string }[] }[]): number {
+  return results.some((r) => r.matches.some((m) => m.decision === 'match')) ? EXIT.findings : EXIT.ok;
+}

@@ -6,6 +6,8 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
 import { verifyCommand } from './commands/verify.js';
+import { screenCommand } from './commands/screen.js';
+import { listsCommand } from './commands/lists.js';
 import type { Io } from './io.js';
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -18,6 +20,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(rulesCommand(io, setExit));
   program.addCommand(explainCommand(io, setExit));
   program.addCommand(verifyCommand(io, setExit));
+  program.addCommand(screenCommand(io, setExit));
+  program.addCommand(listsCommand(io, setExit));
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

@@ -102,6 +102,7 @@ export function buildDesignationIndex(lists: readonly DesignationList[]): Design
       if (e.listedOn) listedOn.set(ref, e.listedOn);
       add(byName, normalizeName(e.name), ref);
       for (const a of e.aliases) add(byName, normalizeName(a), ref);
+      for (const a of e.weakAliases ?? []) add(byName, normalizeName(a), ref);
     }
     for (const v of list.vessels) {
       if (v.imo) imos.add(v.imo);

@@ -73,6 +73,14 @@ export const DIAGNOSTIC_CODES = {
   'invalid-baseline': 'A file given as --baseline is not a JSON report of this tool with fingerprinted findings.',
   // Standard input
   'yaml-on-stdin': 'Standard input holds YAML; it takes NDJSON (one JSON record per line).',
+  // Screening queries and list imports
+  'invalid-query': 'A screening query (a CSV row or an NDJSON line) is not an object with the fields a query takes.',
+  'invalid-field': 'A field of a screening query has the wrong type.',
+  'missing-name': 'A screening query has no name.',
+  'invalid-kind': "A screening query's kind is not person, organisation or vessel.",
+  'invalid-born': "A screening query's birth date is not a year or a date.",
+  'invalid-csv': 'A CSV file of screening queries is malformed (no header with a name column, an unclosed quote).',
+  'invalid-xml': "A list given to lists import is not the UN consolidated list's XML.",
 } as const satisfies Record<string, string>;
 
 /** A diagnostic's stable code. */

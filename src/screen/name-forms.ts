@@ -1,0 +1,101 @@
+// A name as the matcher compares it: its words keyed, in each order it may be written, legal forms set aside.
+import { boundedDistance } from './distance.js';
+import { hasHangul, romanizeHangul } from './hangul.js';
+import { romanizedWords, SURNAMES, type Word } from './romanization.js';
+
+export type ScreenKind = 'person' | 'organisation' | 'vessel';
+
+export interface FormWord extends Word {
+  /** The key this word contributes (the surname family's key for a family name). */
+  used: string;
+  /** The surname family, when the word was keyed as a family name. */
+  family: string | undefined;
+}
+
+export interface NameForm {
+  /** The words' keys, joined without spaces. */
+  key: string;
+  words: FormWord[];
+  order: 'as written' | 'family name last';
+  /** The digits of the name, in order (vessel and entity numbers must agree). */
+  digits: string;
+}
+
+/** Legal forms and words that say nothing about which organisation it is. */
+const ENTITY_NOISE = new Set([
+  'corporation', 'corp', 'co', 'ltd', 'limited', 'company', 'llc', 'jsc', 'trading', 'inc', 'incorporated', 'plc', 'llp',
+  'pte', 'gmbh', 'sa', 'cooperation', 'and', 'of', 'the', 'for', 'oao', 'ooo', 'zao', 'pjsc', 'cjsc', 'jv', 'group', 'holding', 'holdings',
+]);
+const VESSEL_NOISE = new Set(['mv', 'm', 'v', 'mt', 'ss', 'vessel', 'ship', 'tanker']);
+
+/** Long legal forms are recognised with one typing slip (CORPORRATION, TRADIING). */
+const LONG_NOISE = ['corporation', 'cooperation', 'company', 'limited', 'trading', 'incorporated', 'holdings'];
+
+function isNoise(word: string, noise: ReadonlySet<string>): boolean {
+  if (noise.has(word)) return true;
+  if (noise !== ENTITY_NOISE || word.length < 6) return false;
+  return LONG_NOISE.some(
+    (n) => Math.abs(n.length - word.length) <= 1 && (n[0] === word[0] || n[1] === word[1]) && boundedDistance(n, word, 1) <= 1,
+  );
+}
+
+/** Words of any name: Hangul romanized first. */
+export function nameWords(name: string): Word[] {
+  return romanizedWords(hasHangul(name) ? romanizeHangul(name) : name);
+}
+
+function digitsOf(words: readonly Word[]): string {
+  let out = '';
+  for (const w of words) {
+    const c = w.folded.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d+$/.test(w.folded)) out += out ? ` ${w.folded}` : w.folded;
+  }
+  return out;
+}
+
+function asSurname(w: Word): FormWord {
+  const s = SURNAMES.get(w.folded);
+  return { text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: s ? s.key : w.key, family: s?.family };
+}
+
+const plain = (w: Word): FormWord => ({ text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: w.key, family: undefined });
+
+function form(words: FormWord[], order: NameForm['order']): NameForm {
+  let key = '';
+  for (const w of words) key += w.used;
+  return { key, words, order, digits: digitsOf(words) };
+}
+
+/**
+ * A person's name family name first as written, and with the last word taken as the family name
+ * (Jong-un Kim); one form for a one-word name.
+ */
+export function personForms(name: string, words: readonly Word[] = nameWords(name)): NameForm[] {
+  if (words.length === 0) return [];
+  if (words.length === 1) return [form([asSurname(words[0]!)], 'as written')];
+  const asWritten = form([asSurname(words[0]!), ...words.slice(1).map(plain)], 'as written');
+  const last = words[words.length - 1]!;
+  const familyLast = form([asSurname(last), ...words.slice(0, -1).map(plain)], 'family name last');
+  return familyLast.key === asWritten.key ? [asWritten] : [asWritten, familyLast];
+}
+
+/** An organisation's or vessel's name without its legal form (or M/V), spacing ignored. */
+export function entityForm(name: string, kind: 'organisation' | 'vessel', words: readonly Word[] = nameWords(name)): NameForm | undefined {
+  const noise = kind === 'vessel' ? VESSEL_NOISE : ENTITY_NOISE;
+  const kept = words.filter((w) => !isNoise(w.folded.includes("'") ? w.folded.replace(/'/g, '') : w.folded, noise));
+  const use = kept.length ? kept : words;
+  if (use.length === 0) return undefined;
+  return form(use.map(plain), 'as written');
+}
+
+/** Initial letters of an organisation's name, with and without its legal form and small words (KOMID is listed as an alias). */
+export function acronyms(name: string): string[] {
+  const words = romanizedWords(name).filter((w) => /^[a-z]/.test(w.folded));
+  const all = words.map((w) => w.folded[0]!.toUpperCase()).join('');
+  const kept = words.filter((w) => !ENTITY_NOISE.has(w.folded)).map((w) => w.folded[0]!.toUpperCase()).join('');
+  const out = new Set<string>();
+  for (const a of [all, kept]) if (a.length >= 2 && a.length <= 8) out.add(a);
+  // an abbreviation in brackets, "GENERAL BUREAU OF ATOMIC ENERGY (GBAE)"
+  for (const m of name.matchAll(/\(([A-Z]{2,8})\)/g)) out.add(m[1]!);
+  return [...out];
+}
