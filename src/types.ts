@@ -48,6 +48,9 @@ export interface Source {
 export interface SourceCitation extends Source {
   ref?: string;
   quote?: string;
+  /** Where the quote starts and ends (exclusive) in the source's file, in UTF-16 code units. */
+  start?: number;
+  end?: number;
 }
 
 export interface Evidence {
@@ -95,6 +98,11 @@ export interface ActivityRecord {
   facts?: Record<string, FactValue>;
   evidence: Evidence;
   notes?: string;
+  tags?: string[];
+  /** `draft` until an analyst has reviewed it. */
+  status?: 'draft' | 'reviewed';
+  /** What the drafter could not determine, and the drafting rules that fired. */
+  draft?: { undetermined?: string[]; rules?: string[] };
 }
 
 /** A record with where it came from and its resolved date span. */
@@ -245,6 +253,8 @@ export interface Finding {
   exemption?: { id: string; title?: string; provisions: Provision[] };
   notes: string[];
   explanation: ExplanationLine[];
+  /** Set when the record is an unreviewed draft (checked with --include-drafts). */
+  draft?: true;
 }
 
 export interface ActivitySummary {
@@ -255,6 +265,8 @@ export interface ActivitySummary {
   evidence: EvidenceLevel;
   location: SourceLocation;
   parties: { name: string; country?: string; role?: string }[];
+  /** Set when the record is an unreviewed draft. */
+  draft?: true;
 }
 
 /** A rule as reports and `rules list` show it: no conditions, no examples. */

@@ -110,12 +110,13 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
         wording: record.evidence.wording ?? [],
         sources: record.evidence.sources ?? [],
       },
-      message: fillMessage(rule.message, { record, facts, rule }),
+      message: (record.status === 'draft' ? 'DRAFT (unreviewed record): ' : '') + fillMessage(rule.message, { record, facts, rule }),
       location: loaded.location,
       date: loaded.span,
       notes: [...straddleNote(loaded, relation, rule.applies.from, rule.applies.until), ...cited.notes],
       explanation,
     };
+    if (record.status === 'draft') finding.draft = true;
     if (ex) finding.exemption = { id: ex.id, ...(ex.title !== undefined ? { title: ex.title } : {}), provisions: ex.provisions ?? [] };
     return finding;
   };

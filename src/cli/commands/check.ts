@@ -1,7 +1,10 @@
 // `sanctions-check check`: evaluate records against rules and write the report(s).
 import { Command } from 'commander';
 import { UsageError } from '../../diagnostics/input-error.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { InputError } from '../../diagnostics/input-error.js';
+import { loadRecords } from '../../load/load-records.js';
+import type { Diagnostic } from '../../types.js';
 import { loadRuleSetOrThrow, runCheck } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
 import { terminalSafe } from '../../report/plain-text.js';
@@ -25,6 +28,23 @@ interface CheckFlags extends StreamFlags {
   skipInvalid?: boolean;
   asOf?: string;
   color?: boolean;
+  includeDrafts?: boolean;
+}
+
+const DRAFT_ADVICE = 'review it and set `status: reviewed` (or remove `status`), or pass --include-drafts to check drafts as they are';
+
+/** Draft records (status: draft) are refused unless --include-drafts: one located problem for each. */
+function refuseDrafts(drafts: readonly { id: string; location: Diagnostic['location'] }[]): void {
+  if (drafts.length === 0) return;
+  throw new InputError(drafts.map((d) => diagnostic('draft-record', `record '${d.id}' is a draft (status: draft): ${DRAFT_ADVICE}`, d.location)));
+}
+
+/** The draft records of the YAML and JSON record files among the inputs (NDJSON is streamed, not read ahead). */
+function draftsInStructuredFiles(inputs: readonly string[]): { id: string; location: Diagnostic['location'] }[] {
+  const files = inputs.filter((p) => p !== '-' && !/\.(ndjson|jsonl)$/i.test(p));
+  if (files.length === 0) return [];
+  const loaded = loadRecords(files);
+  return loaded.value.records.filter((r) => r.record.status === 'draft').map((r) => ({ id: r.record.id, location: r.location }));
 }
 
 /** Pairs the i-th --format with the i-th --output; one format may go to stdout. */
@@ -49,6 +69,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--skip-invalid', 'report invalid records as warnings, count them and go on without them')
     .option('--as-of <day>', 'the day the report speaks as of (printed in it; no date is printed otherwise)', (v) => parseDay(v, '--as-of'))
     .option('--no-color', 'no colour in the text report')
+    .option('--include-drafts', 'check records marked `status: draft` too (refused otherwise); their findings are labelled DRAFT')
     .option('--workers <n>', 'threads that check records, this one included (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('--engine <engine>', 'fast (the default) or plain: json-rules-engine on every rule, slower, for comparison', (v) => oneOf(v, ['fast', 'plain'] as const, '--engine'))
@@ -62,6 +83,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       if (plan.length === 1 && plan[0]!.format === 'ndjson') {
         // Findings go out as they are found; problems in the input are printed as they are met.
         const { rules, diagnostics } = loadRuleSetOrThrow(flags.rules);
+        if (!flags.includeDrafts) refuseDrafts(draftsInStructuredFiles(records));
         printDiagnostics(io, diagnostics);
         const out = plan[0]!.path;
         let run;
@@ -92,6 +114,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
         ...(flags.asOf ? { asOf: flags.asOf } : {}),
         ...stream,
       }).finally(done);
+      if (!flags.includeDrafts) refuseDrafts(result.report.activities.filter((a) => a.draft));
       printDiagnostics(io, result.diagnostics);
       if (result.skipped > 0) io.stderr.write(`${result.skipped} invalid record(s) skipped\n`);
       const color = useColor(io, flags.color);
