@@ -203,10 +203,11 @@ export function draftRecords(article: Article, opts: DraftOptions): DraftedFile 
     ...(opts.file ? { file: opts.file } : {}),
     ...(meta.note ? { note: meta.note } : {}),
   };
+  const fileName = opts.file?.split(/[\\/]/).pop();
   return {
     case: {
-      title: `Drafts from ${meta.title ?? opts.file ?? 'an article'}`,
-      description: `Records drafted by sanctions-check from ${opts.file ?? 'an article'} (dated ${opts.day}). Every record is a draft (status: draft): review each one, fill in what its draft note lists, then set status: reviewed.`,
+      title: `Drafts from ${meta.title ?? fileName ?? 'an article'}`,
+      description: `Records drafted by sanctions-check from ${fileName ?? 'an article'} (dated ${opts.day}). Every record is a draft (status: draft): review each one, fill in what its draft note lists, then set status: reviewed.`,
     },
     sources: [source],
     records,

@@ -54,6 +54,11 @@ export function draftCommand(io: Io, setExit: (code: number) => void): Command {
       const articleRef = relative(outDir, resolve(file)) || basename(file);
       const list = bundledList();
       const drafted = draftRecords(article, { day, ...(list ? { list } : {}), file: articleRef });
+      if (drafted.records.length === 0) {
+        io.stderr.write(`no draft records: ${file} names no activity the drafting rules recognise; nothing was written\n`);
+        setExit(EXIT.ok);
+        return;
+      }
       const text = renderDrafts(drafted);
       const problems = validateDraftText(text, flags.output ?? '<drafts>');
       const bad = misplacedQuotes(drafted, read.text);
