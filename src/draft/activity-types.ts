@@ -21,7 +21,7 @@ export const TYPE_RULES: readonly TypeRule[] = [
   { type: 'nuclear-test', name: 'nuclear test', test: /\bnuclear (?:weapons? )?tests?\b|\bnuclear detonation/i },
   { type: 'technical-assistance', name: 'assistance, support or advice', test: /\b(?:technical|technological|military|scientific|launch)?\s*(?:support|assistance|advice|help|know-how|expertise)\b/i, and: /\b(?:provid\w*|receiv\w*|seek\w*|give|giv\w*|offer\w*|in return|transfer\w*|assist\w*|get|getting|obtain\w*)\b/i, supersedes: ['launch', 'scientific-cooperation'] },
   { type: 'arms-transfer', name: 'arms or ammunition moving', test: ARMS, and: TRANSFER, supersedes: ['launch', 'trade-shipment'] },
-  { type: 'launch', name: 'missile or space launch', test: /\b(?:(?:missile|rocket|satellite|ICBM|SLBM|IRBM)s?\b[^.]{0,60}\b(?:launch\w*|test\w*|fir(?:e|ed|ing))|launch\w*\b[^.]{0,60}\b(?:missiles?|rockets?|satellites?|ICBMs?|SLBMs?)|missile (?:tests?|launch\w*))\b/i },
+  { type: 'launch', name: 'missile or space launch', test: /\b(?:(?:missile|rocket|satellite|ICBM|SLBM|IRBM)s?\b[^.]{0,60}\b(?:launch\w*|test\w*|fir(?:e|ed|ing))|(?:launch\w*|fir(?:e|ed|es|ing))\b[^.]{0,60}\b(?:missiles?|rockets?|satellites?|ICBMs?|SLBMs?)|missile (?:tests?|launch\w*))\b/i },
   { type: 'labour-deployment', name: 'workers or labour', test: /\b(?:workers?|labou?r(?:ers)?|labou?r force|employment|employed)\b/i, supersedes: ['trade-shipment'] },
   { type: 'ship-to-ship-transfer', name: 'ship-to-ship transfer', test: /\bship-to-ship\b|\bSTS transfers?\b/i },
   { type: 'joint-venture', name: 'joint venture', test: /\bjoint ventures?\b|\bcooperative entit(?:y|ies)\b/i },

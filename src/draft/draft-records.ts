@@ -106,9 +106,9 @@ function draftOne(
   if (level === 'reported' && ctx.legalLead) {
     level = 'alleged';
     rules.push('level alleged: the text reports charges (an indictment, a complaint or an arrest)');
-  } else if (level === 'reported' && OFFICIAL_ACTS.has(t.type) && actor?.country === 'KP' && (DPRK_OFFICIAL_VOICE.test(claimant ?? '') || ctx.relaysDprkVoice)) {
+  } else if (level === 'reported' && OFFICIAL_ACTS.has(t.type) && actor?.country === 'KP' && (DPRK_OFFICIAL_VOICE.test(claimant ?? '') || (ctx.relaysDprkVoice && claimant === undefined))) {
     level = 'confirmed';
-    rules.push(`level confirmed: an official act of the DPRK, stated without hedge, in a text that relays the DPRK's own media`);
+    rules.push(`level confirmed: an official act of the DPRK, stated without hedge by the DPRK's own media, or by the text in its own voice where it relays them`);
   } else if (!wording.length) {
     rules.push('level reported: a plain statement, no hedge');
   }

@@ -26,6 +26,8 @@ export const HEDGES: readonly Cue[] = [
   { level: 'alleged', pattern: /\b(?:likely|probably|apparently)\b/gi },
   { level: 'alleged', pattern: /\b(?:indicted|indictment|charged|charges|criminal complaint|conspir(?:ed|acy|acies|ators?))\b/gi },
   { level: 'alleged', pattern: /\baccording to (?:the )?(?:indictment|complaint|court documents|prosecutors|charging documents)\b/gi },
+  { level: 'alleged', pattern: /\b(?:denie[sd]|deny|denying|unconfirmed|unverified|rumou?r(?:s|ed)?)\b/gi },
+  { level: 'alleged', pattern: /\bprosecutors (?:say|said|allege[sd]?|contend(?:ed)?|argue[sd]?)\b/gi },
   { level: 'speculative', pattern: /\b(?:may|might|could)\b/g },
   { level: 'speculative', pattern: /\b(?:possibly|possible|potential(?:ly)?)\b/gi },
   { level: 'speculative', pattern: /\b(?:hopes?|hoping|plans?|planning|intends?|intending|aims?|aiming|expected|expects?|wants?|seeks?) to\b/gi },

@@ -40,6 +40,7 @@ const CODE_NAMED_GROUP = /\b(?:Lazarus Group|APT\s?\d{1,3}|Kimsuky|Andariel|Blue
 const PERSON_TITLED = /\b(?:President|[Ll]eader|[Mm]inister|Secretary|Chairman|Premier|General|Ambassador|Marshal|Commander)(?:\s+of\s+(?:[a-z]+\s+){1,4}?|\s+of\s+(?:[A-Z][a-z]+(?:\s+and)?(?:,\s*|\s+)){1,4}?|,?\s+)((?:[A-Z][a-z’'-]+)(?:[\s-](?:[A-Z][a-z’'-]+|un|il|ho|in)){1,3})/g;
 const PERSON_NATIONAL = /\b([A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+){1,3}),\s+an?\s+([A-Z][\w-]+)\s+(?:national|citizen|businessman|businesswoman)\b/g;
 const VESSEL = /\b(?:M\/T|M\/V|MV|MT|vessel|tanker|ship|freighter|carrier)(?:,)?\s+(?:the\s+)?((?:[A-Z][A-Za-z0-9-]*)(?:\s+(?:[A-Z][A-Za-z0-9-]*|\d+)){0,3})/g;
+const VESSEL_APPOSITIVE = /\b(?:[Tt]he\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}),\s+(?:one of\s+)?(?:the|a|an)\s+[^,]{0,60}?\b(?:vessels?|tankers?|ships?|freighters?|bulk carriers?)\b/g;
 const IMO = /\bIMO(?:\s+(?:No\.?|number|Number))?:?\s*(\d{7})\b/g;
 
 export function normaliseName(s: string): string {
@@ -153,6 +154,11 @@ export function findParties(text: string, index: ListIndex, exclude: { at: numbe
       add({ party: { ...p }, at, end: at + p.name.length, via: 'person named earlier in the article' });
       break;
     }
+  }
+  for (const m of text.matchAll(VESSEL_APPOSITIVE)) {
+    const at = m.index! + m[0].indexOf(m[1]!);
+    if (COUNTRIES.some((c) => c.names.includes(m[1]!))) continue;
+    add({ party: { name: m[1]!, kind: 'vessel' }, at, end: at + m[1]!.length, via: 'vessel named with an appositive' });
   }
   for (const m of text.matchAll(PERSON_NATIONAL)) {
     const c = mentions.find((x) => x.at >= m.index! + m[1]!.length && x.written === m[2]);
