@@ -66,7 +66,7 @@ export function speechWords(text: string): string[] {
   return m ? [m[0]] : [];
 }
 
-const CLAIM_VERB = '(?:strongly |firmly |now |also |have |has |had )*(?:believe[sd]?|suspect(?:s|ed)?|allege[sd]?|accuse[sd]?|said|say|says|reported|report|announced|confirm(?:s|ed)?|condemn(?:s|ed)?|assess(?:es|ed)?|warned|stated)\\b';
+const CLAIM_VERB = '(?:strongly |firmly |now |also |have |has |had )*(?:believe[sd]?|suspect(?:s|ed)?|allege[sd]?|accuse[sd]?|said|say|says|reported|report|announced|revealed|disclosed|noted|found|concluded|confirm(?:s|ed)?|condemn(?:s|ed)?|assess(?:es|ed)?|warned|stated|issued (?:a |an )?(?:joint )?statement)\\b';
 const LEAD_CLAIMANT = new RegExp(`^(?:But |And |However, |Meanwhile, )?((?:[A-Z][\\w’'.-]*|the|of|and|for|in|on|’s|'s|[,()-])(?:\\s+(?:[A-Za-z][\\w’'.-]*|[,()-]|\\([A-Z]+\\)))*?)\\s+${CLAIM_VERB}`);
 const TRAILING_CLAIMANT = /[,”"]\s*(?:”\s*)?((?:the |The )?[A-Za-z][^,.”"]{1,100}?)\s+(?:said|added|reported|stated|announced|told [^.]+)\b[^”"]*$/;
 const SAID_CLAIMANT = /[,”"]\s*(?:”\s*)?(?:said|added|stated)\s+([A-Z][^.”"]{2,120}?)\.?$/;
@@ -90,9 +90,15 @@ export function claimantOf(sentence: string, previous: string | undefined): stri
     if (/^(?:it|they|he|she)$/i.test(who)) return previous;
     if (who.split(/\s+/).length <= 12) return who;
   }
-  const lead = LEAD_CLAIMANT.exec(sentence);
+  // A dateline ("SEOUL, Oct. 26 (Yonhap) -- ") is not part of the claimant.
+  const lead = LEAD_CLAIMANT.exec(sentence.replace(/^[A-Z][A-Z .'-]+,[^—-]{0,40}(?:--|—)\s*/, ''));
   if (lead) {
-    const who = clean(lead[1]!);
+    // "The workers are believed to ...": a passive names no one.
+    if (/\s(?:is|are|was|were|be|been)$/.test(lead[1]!)) return `Unattributed ("${lead[0].slice(lead[1]!.length).trim()}")`;
+    // "The statement came after Washington revealed": the speaker is the name just before the verb.
+    const parts = clean(lead[1]!).split(/\s+/);
+    const lastVerbish = parts.map((w, i) => (/^[a-z]/.test(w) && !/^(?:the|of|and|for|in|on|de)$/.test(w) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    const who = parts.slice(lastVerbish + 1).join(' ');
     if (who && who.split(/\s+/).length <= 14 && !/^(?:it|they|he|she|this|that)$/i.test(who)) return who;
   }
   return undefined;

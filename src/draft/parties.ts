@@ -169,7 +169,7 @@ export function findParties(text: string, index: ListIndex, exclude: { at: numbe
     const at = m.index! + m[0].indexOf(m[1]!);
     const end = at + m[1]!.length;
     if (COUNTRIES.some((c) => c.names.includes(m[1]!))) continue;
-    const country = countryNear(text, m.index!, end, mentions) ?? mentions.filter((c) => c.end <= m.index! && m.index! - c.end <= 40).pop()?.code;
+    const country = countryNear(text, m.index!, end, mentions);
     add({ party: { name: m[1]!, kind: 'person', ...(country ? { country } : {}) }, at, end, via: 'person named with a title' });
   }
   const orgs: { name: string; at: number; end: number }[] = [];
