@@ -67,7 +67,7 @@ export function speechWords(text: string): string[] {
 }
 
 const CLAIM_VERB = '(?:strongly |firmly |now |also |have |has |had )*(?:believe[sd]?|suspect(?:s|ed)?|allege[sd]?|accuse[sd]?|said|say|says|reported|report|announced|revealed|disclosed|noted|found|concluded|confirm(?:s|ed)?|condemn(?:s|ed)?|assess(?:es|ed)?|warned|stated|issued (?:a |an )?(?:joint )?statement)\\b';
-const LEAD_CLAIMANT = new RegExp(`^(?:But |And |However, |Meanwhile, )?((?:[A-Z][\\w’'.-]*|the|of|and|for|in|on|’s|'s|[,()-])(?:\\s+(?:[A-Za-z][\\w’'.-]*|[,()-]|\\([A-Z]+\\)))*?)\\s+${CLAIM_VERB}`);
+const LEAD_CLAIMANT = new RegExp(`^(?:But |And |However, |Meanwhile, )?((?:[A-Z][\\w’'.-]*,?|the|of|and|for|in|on|’s|'s|[,()-])(?:\\s+(?:[A-Za-z][\\w’'.-]*,?|[,()-]|\\([A-Z]+\\),?))*?)\\s+${CLAIM_VERB}`);
 const TRAILING_CLAIMANT = /[,”"]\s*(?:”\s*)?((?:the |The )?[A-Za-z][^,.”"]{1,100}?)\s+(?:said|added|reported|stated|announced|told [^.]+)\b[^”"]*$/;
 const SAID_CLAIMANT = /[,”"]\s*(?:”\s*)?(?:said|added|stated)\s+([A-Z][^.”"]{2,120}?)\.?$/;
 const OPENING_SAID = /^([A-Z][^“":]{2,120}?)\s+(?:said|stated|added):/;
@@ -94,7 +94,7 @@ export function claimantOf(sentence: string, previous: string | undefined): stri
   const lead = LEAD_CLAIMANT.exec(sentence.replace(/^[A-Z][A-Z .'-]+,[^—-]{0,40}(?:--|—)\s*/, ''));
   if (lead) {
     // "The workers are believed to ...": a passive names no one.
-    if (/\s(?:is|are|was|were|be|been)$/.test(lead[1]!)) return `Unattributed ("${lead[0].slice(lead[1]!.length).trim()}")`;
+    if (/\s(?:is|are|was|were|be|been)$/.test(lead[1]!)) return `Unattributed ("${lead[1]!.split(/\s+/).pop()} ${lead[0].slice(lead[1]!.length).trim()}")`;
     // "The statement came after Washington revealed": the speaker is the name just before the verb.
     const parts = clean(lead[1]!).split(/\s+/);
     const lastVerbish = parts.map((w, i) => (/^[a-z]/.test(w) && !/^(?:the|of|and|for|in|on|de)$/.test(w) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);

@@ -9,6 +9,7 @@ import { sentences } from '../../src/draft/sentences.js';
 
 describe('sentences', () => {
   it('keeps "U.S." and "E.O." inside a sentence and ends one at a line break', () => {
+    expect(sentences('SEOUL, Oct. 26 (Yonhap) -- Talks ended. Next.').map((s) => s.text)).toEqual(['SEOUL, Oct. 26 (Yonhap) -- Talks ended.', 'Next.']);
     const text = 'The U.S. Treasury acted under E.O. 13722 today. Mr. Kim left.\nHeading\nNext one.';
     expect(sentences(text).map((s) => s.text)).toEqual(['The U.S. Treasury acted under E.O. 13722 today.', 'Mr. Kim left.', 'Heading', 'Next one.']);
     for (const s of sentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
@@ -33,6 +34,9 @@ describe('hedges', () => {
     expect(claimantOf('“A protocol of the meeting was signed,” it added.', 'the KCNA news agency')).toBe('the KCNA news agency');
     expect(claimantOf('It is believed that the summit served to cement an agreement.', undefined)).toBe('Unattributed ("It is believed")');
     expect(claimantOf('The ship carried oil, according to the UN Panel of Experts.', undefined)).toBe('the UN Panel of Experts');
+    expect(claimantOf('SEOUL, Oct. 26 (Yonhap) -- South Korea, the United States and Japan issued a joint statement Thursday condemning it.', undefined)).toBe('South Korea, the United States and Japan');
+    expect(claimantOf('The statement came after Washington revealed that Pyongyang had sent containers.', undefined)).toBe('Washington');
+    expect(claimantOf('The workers are believed to be a source of income.', undefined)).toBe('Unattributed ("are believed")');
   });
 });
 
