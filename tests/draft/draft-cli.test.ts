@@ -40,6 +40,11 @@ describe('sanctions-check draft', () => {
     expect(r.stderr).toMatch(/drafts\.yaml:\d+:\d+: draft-record: record 'draft-[a-z-]+-1' is a draft \(status: draft\): .*--include-drafts/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(report)).toBe(false);
+    // Streamed to NDJSON, a YAML file of drafts is refused before any finding is written.
+    const streamed = await runCli(['check', dir, '--format', 'ndjson']);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stdout).toBe('');
+    expect(streamed.stderr).toMatch(/draft-record: .*--include-drafts/);
   });
 
   it('with --include-drafts, checks them and labels every finding as a draft in every format', async () => {

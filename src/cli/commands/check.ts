@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { UsageError } from '../../diagnostics/input-error.js';
 import { diagnostic, formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { InputError } from '../../diagnostics/input-error.js';
+import { expandPaths } from '../../load/input-paths.js';
 import { loadRecords } from '../../load/load-records.js';
+import { isNdjson } from '../../load/record-file.js';
 import type { Diagnostic } from '../../types.js';
 import { loadRuleSetOrThrow, runCheck } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
@@ -41,7 +43,8 @@ function refuseDrafts(drafts: readonly { id: string; location: Diagnostic['locat
 
 /** The draft records of the YAML and JSON record files among the inputs (NDJSON is streamed, not read ahead). */
 function draftsInStructuredFiles(inputs: readonly string[]): { id: string; location: Diagnostic['location'] }[] {
-  const files = inputs.filter((p) => p !== '-' && !/\.(ndjson|jsonl)$/i.test(p));
+  const { files: found } = expandPaths(inputs.filter((p) => p !== '-'), { extensions: ['.yaml', '.yml', '.json'], recursive: false, what: 'record files' });
+  const files = found.filter((f) => !isNdjson(f));
   if (files.length === 0) return [];
   const loaded = loadRecords(files);
   return loaded.value.records.filter((r) => r.record.status === 'draft').map((r) => ({ id: r.record.id, location: r.location }));
