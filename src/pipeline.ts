@@ -110,6 +110,8 @@ export interface JsonCheckResult {
   skipped: number;
   /** Whether a finding reached the failure threshold. */
   reached: boolean;
+  /** The records marked `status: draft`, for the caller to refuse or label. */
+  drafts: { id: string; location: Diagnostic['location'] }[];
   /** Writes the JSON report (the same bytes as renderJson) to the sink and closes it. */
   write(sink: TextSink): Promise<void>;
 }
@@ -127,6 +129,7 @@ export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boo
   const rules = asOf ? ruleSetAsOf(loaded.value, asOf) : loaded.value;
   const spool = new JsonReportSpool();
   const later: Diagnostic[] = [];
+  const drafts: JsonCheckResult['drafts'] = [];
   // Screening findings of the records kept so far, to go out sorted with the rules' findings.
   const screen = opts.screening === false ? undefined : recordScreener(rules);
   let screened: Finding[] = [];
@@ -142,6 +145,7 @@ export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boo
       inputs: opts.records, rules, skipInvalid: opts.skipInvalid ?? false, keepRecords: true, engine, workers, stdin, lineOffset, onProgress,
       onRecord: (r) => {
         spool.addRecord(r);
+        if (r.record.status === 'draft') drafts.push({ id: r.record.id, location: r.location });
         if (screen) screened.push(...screen([r]));
         if (asOf) later.push(...recordsAfter([r], asOf));
       },
@@ -167,6 +171,7 @@ export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boo
       diagnostics,
       skipped: records.skipped,
       reached,
+      drafts,
       write: (sink) => spool.writeTo(sink, { rules, records, ...(asOf ? { asOf } : {}), finish }),
     };
   } catch (e) {

@@ -35,6 +35,9 @@ export interface Source {
 export interface SourceCitation extends Source {
   ref?: string;
   quote?: string;
+  /** Where the quote starts and ends (exclusive) in the source's file, in UTF-16 code units. */
+  start?: number;
+  end?: number;
 }
 
 export interface Evidence {
@@ -82,6 +85,11 @@ export interface ActivityRecord {
   facts?: Record<string, FactValue>;
   evidence: Evidence;
   notes?: string;
+  tags?: string[];
+  /** `draft` until an analyst has reviewed it. */
+  status?: 'draft' | 'reviewed';
+  /** What the drafter could not determine, and the drafting rules that fired. */
+  draft?: { undetermined?: string[]; rules?: string[] };
 }
 
 /** A record with where it came from and its resolved date span. */
@@ -249,6 +257,8 @@ export interface Finding {
   exemption?: { id: string; title?: string; provisions: Provision[] };
   notes: string[];
   explanation: ExplanationLine[];
+  /** Set when the record is an unreviewed draft (checked with --include-drafts). */
+  draft?: true;
   /**
    * Stable identity of the finding: SHA-256 (hex) of the rule id, its principal provision, the
    * values of the record facts the rule's conditions read, and the record id. Set by the evaluator.
@@ -291,6 +301,8 @@ export interface ActivitySummary {
   evidence: EvidenceLevel;
   location: SourceLocation;
   parties: { name: string; country?: string; role?: string }[];
+  /** Set when the record is an unreviewed draft. */
+  draft?: true;
 }
 
 /** A rule as reports and `rules list` show it: no conditions, no examples. */

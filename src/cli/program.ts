@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../diagnostics/input-error.js';
 import { TOOL } from '../version.js';
 import { checkCommand } from './commands/check.js';
+import { draftCommand } from './commands/draft.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
 import { verifyCommand } from './commands/verify.js';
@@ -22,6 +23,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addCommand(verifyCommand(io, setExit));
   program.addCommand(screenCommand(io, setExit));
   program.addCommand(listsCommand(io, setExit));
+  program.addCommand(draftCommand(io, setExit));
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

@@ -81,6 +81,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-born': "A screening query's birth date is not a year or a date.",
   'invalid-csv': 'A CSV file of screening queries is malformed (no header with a name column, an unclosed quote).',
   'invalid-xml': "A list given to lists import is not the UN consolidated list's XML.",
+  'draft-record': 'A record marked status: draft is checked without --include-drafts: review it first.',
 } as const satisfies Record<string, string>;
 
 /** A diagnostic's stable code. */

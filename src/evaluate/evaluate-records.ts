@@ -93,13 +93,14 @@ export function createEvaluator(ruleSet: RuleSet | CompiledRuleSet): Evaluator {
         wording: record.evidence.wording ?? [],
         sources: record.evidence.sources ?? [],
       },
-      message: fillMessage(rule.message, { record, facts, rule }),
+      message: (record.status === 'draft' ? 'DRAFT (unreviewed record): ' : '') + fillMessage(rule.message, { record, facts, rule }),
       location: loaded.location,
       date: loaded.span,
       notes: [...straddleNote(loaded, relation, rule.applies.from, rule.applies.until), ...cited.notes],
       explanation,
       fingerprint: findingFingerprint(rule, rule.provisions[0], record.id, facts),
     };
+    if (record.status === 'draft') finding.draft = true;
     if (ex) finding.exemption = { id: ex.id, ...(ex.title !== undefined ? { title: ex.title } : {}), provisions: ex.provisions ?? [] };
     return finding;
   };

@@ -34,6 +34,7 @@ export function activity(r: LoadedRecord): ActivitySummary {
       ...(p.country !== undefined ? { country: p.country } : {}),
       ...(p.role !== undefined ? { role: p.role } : {}),
     })),
+    ...(record.status === 'draft' ? { draft: true as const } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // `npm run schemas` writes them to schemas/ for editors; validation uses the same objects.
 import { COUNTRY_CODES } from '../vocabulary/countries.js';
 import {
-  EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_TYPES,
+  EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_STATUSES, RECORD_TYPES,
   PORT_ENTRY_REASONS, SHIPMENT_PURPOSES, SHIPMENT_STAGES, TRAINING_KINDS, VENTURE_PURPOSES,
 } from '../vocabulary/records.js';
 import { OPERATOR_NAMES } from '../vocabulary/operators.js';
@@ -63,6 +63,8 @@ const citation: Schema = {
   properties: {
     ref: id, quote: text, publisher: text, author: text, date: partialDate, title: text,
     url: { type: 'string', pattern: '^https?://' }, file: text,
+    start: { type: 'integer', minimum: 0, description: 'where the quote starts in the source file, in UTF-16 code units (as drafted)' },
+    end: { type: 'integer', minimum: 0, description: 'where the quote ends in the source file (exclusive)' },
   },
 };
 
@@ -166,6 +168,15 @@ export const recordSchema: Schema = {
     },
     notes: text,
     tags: { type: 'array', items: text },
+    status: { type: 'string', enum: RECORD_STATUSES, description: 'draft: made by `sanctions-check draft` and not yet reviewed; `check` refuses it without --include-drafts' },
+    draft: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        undetermined: { type: 'array', items: text, description: 'what the drafter could not determine, for the analyst to fill in' },
+        rules: { type: 'array', items: text, description: 'the drafting rules that fired' },
+      },
+    },
   },
 };
 

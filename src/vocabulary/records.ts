@@ -91,4 +91,7 @@ export const TRAINING_KINDS = ['military', 'paramilitary', 'police', 'civilian']
 /** Why a vessel entered a port, where the port-entry bans make an exception: an emergency, or a return to its port of origination. */
 export const PORT_ENTRY_REASONS = ['emergency', 'return-to-port-of-origination'] as const;
 
+/** A record's review status: `draft` (made by `sanctions-check draft`, not yet reviewed) or `reviewed`. */
+export const RECORD_STATUSES = ['draft', 'reviewed'] as const;
+
 export const EVIDENCE_LEVEL_NAMES = ['confirmed', 'reported', 'alleged', 'speculative'] as const;

@@ -2,7 +2,12 @@
 import { Command } from 'commander';
 import { ruleSetAsOf } from '../../accountability/as-of.js';
 import { UsageError } from '../../diagnostics/input-error.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { InputError } from '../../diagnostics/input-error.js';
+import { expandPaths } from '../../load/input-paths.js';
+import { loadRecords } from '../../load/load-records.js';
+import { isNdjson } from '../../load/record-file.js';
+import type { Diagnostic } from '../../types.js';
 import { loadRuleSetOrThrow, runCheck, runCheckJson } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
 import { terminalSafe } from '../../report/plain-text.js';
@@ -12,7 +17,6 @@ import { parseCount, streamOptionsFor, type StreamFlags } from '../stream-flags.
 import { printDiagnostics } from '../diagnostics-output.js';
 import { EXIT, exitCodeForFindings, type FailOn } from '../exit-codes.js';
 import { RECORD_EXTENSIONS } from '../../load/load-records.js';
-import { expandPaths } from '../../load/input-paths.js';
 import { refuseClashingOutputs, resolveOutput, writeOutputs, type OutputTarget } from '../output-file.js';
 import { useColor, type Io } from '../io.js';
 import { collect, oneOf, parseDay, parseFailOn } from '../options.js';
@@ -32,6 +36,24 @@ interface CheckFlags extends StreamFlags {
   dispositions?: string;
   baseline?: string;
   failOnNew?: boolean;
+  includeDrafts?: boolean;
+}
+
+const DRAFT_ADVICE = 'review it and set `status: reviewed` (or remove `status`), or pass --include-drafts to check drafts as they are';
+
+/** Draft records (status: draft) are refused unless --include-drafts: one located problem for each. */
+function refuseDrafts(drafts: readonly { id: string; location: Diagnostic['location'] }[]): void {
+  if (drafts.length === 0) return;
+  throw new InputError(drafts.map((d) => diagnostic('draft-record', `record '${d.id}' is a draft (status: draft): ${DRAFT_ADVICE}`, d.location)));
+}
+
+/** The draft records of the YAML and JSON record files among the inputs (NDJSON is streamed, not read ahead). */
+function draftsInStructuredFiles(inputs: readonly string[]): { id: string; location: Diagnostic['location'] }[] {
+  const { files: found } = expandPaths(inputs.filter((p) => p !== '-'), { extensions: ['.yaml', '.yml', '.json'], recursive: false, what: 'record files' });
+  const files = found.filter((f) => !isNdjson(f));
+  if (files.length === 0) return [];
+  const loaded = loadRecords(files);
+  return loaded.value.records.filter((r) => r.record.status === 'draft').map((r) => ({ id: r.record.id, location: r.location }));
 }
 
 /**
@@ -88,6 +110,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--baseline <report.json>', 'a previous JSON report: mark each finding new or unchanged, and list those resolved')
     .option('--fail-on-new', 'with --baseline: exit 1 only for new findings that reach --fail-on')
     .option('--no-color', 'no colour in the text report')
+    .option('--include-drafts', 'check records marked `status: draft` too (refused otherwise); their findings are labelled DRAFT')
     .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('--engine <engine>', 'fast (the default) or plain: json-rules-engine on every rule, slower, for comparison', (v) => oneOf(v, ['fast', 'plain'] as const, '--engine'))
@@ -124,6 +147,7 @@ are not read as files: stream them through standard input (-).
         const loaded = loadRuleSetOrThrow(flags.rules);
         const { diagnostics } = loaded;
         const rules = flags.asOf ? ruleSetAsOf(loaded.rules, flags.asOf) : loaded.rules;
+        if (!flags.includeDrafts) refuseDrafts(draftsInStructuredFiles(records));
         printDiagnostics(io, diagnostics);
         const out = plan[0]!.to;
         let run;
@@ -159,6 +183,7 @@ are not read as files: stream them through standard input (-).
           ...stream,
           fails: (f) => failsAt(f, failOn),
         }).finally(done);
+        if (!flags.includeDrafts) refuseDrafts(run.drafts);
         printDiagnostics(io, run.diagnostics);
         if (run.skipped > 0) io.stderr.write(`${run.skipped} invalid record(s) skipped\n`);
         await run.write(out === undefined ? streamSink(io.stdout) : out === 2 ? streamSink(io.stderr) : await fileSink(out));
@@ -174,6 +199,7 @@ are not read as files: stream them through standard input (-).
         ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
         ...stream,
       }).finally(done);
+      if (!flags.includeDrafts) refuseDrafts(result.report.activities.filter((a) => a.draft));
       printDiagnostics(io, result.diagnostics);
       if (result.skipped > 0) io.stderr.write(`${result.skipped} invalid record(s) skipped\n`);
       const color = useColor(io, flags.color);

@@ -1,0 +1,89 @@
+// `draft` on the command line, and `check` on its output: drafts are refused, or checked and labelled.
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const ARTICLE = 'cases/2023-11-dprk-russia-commission/article.txt';
+
+describe('sanctions-check draft', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drafts-'));
+  const out = join(dir, 'drafts.yaml');
+
+  it('writes a records file of drafts, the same for the same article', async () => {
+    const a = await runCli(['draft', ARTICLE, '--date', '2023-11-16', '--output', out]);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toMatch(/^\d+ draft record\(s\) written to /);
+    const text = readFileSync(out, 'utf8');
+    const b = await runCli(['draft', ARTICLE, '--date', '2023-11-16']);
+    const c = await runCli(['draft', ARTICLE, '--date', '2023-11-16']);
+    expect(c.stdout).toBe(b.stdout);
+    // The file holds the article's path as seen from where it is written; the rest is the same.
+    const withoutPath = (s: string) => s.replace(/file: "[^"]*article\.txt"/, 'file: ""');
+    expect(withoutPath(b.stdout)).toBe(withoutPath(text));
+    const doc = parse(text) as { records: { status: string; draft: { undetermined: string[] }; evidence: { sources: { quote: string; start: number; end: number }[] } }[] };
+    const article = readFileSync(ARTICLE, 'utf8');
+    expect(doc.records.length).toBeGreaterThan(5);
+    for (const r of doc.records) {
+      expect(r.status).toBe('draft');
+      expect(r.draft.undetermined.length).toBeGreaterThan(0);
+      for (const s of r.evidence.sources) expect(article.slice(s.start, s.end)).toBe(s.quote);
+    }
+  });
+
+  it('check refuses the drafts, naming --include-drafts, and writes nothing', async () => {
+    const report = join(dir, 'report.json');
+    const r = await runCli(['check', out, '--format', 'json', '--output', report]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/drafts\.yaml:\d+:\d+: draft-record: record 'draft-[a-z-]+-1' is a draft \(status: draft\): .*--include-drafts/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(existsSync(report)).toBe(false);
+    // Streamed to NDJSON, a YAML file of drafts is refused before any finding is written.
+    const streamed = await runCli(['check', dir, '--format', 'ndjson']);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stdout).toBe('');
+    expect(streamed.stderr).toMatch(/draft-record: .*--include-drafts/);
+  });
+
+  it('with --include-drafts, checks them and labels every finding as a draft in every format', async () => {
+    for (const format of ['text', 'json', 'markdown', 'html', 'sarif', 'junit', 'ndjson']) {
+      const r = await runCli(['check', out, '--include-drafts', '--fail-on', 'none', '--format', format]);
+      expect(r.code, format).toBe(0);
+      expect(r.stdout, format).toContain('DRAFT (unreviewed record)');
+    }
+    const json = JSON.parse((await runCli(['check', out, '--include-drafts', '--fail-on', 'none', '--format', 'json'])).stdout) as { findings: { draft?: boolean }[] };
+    expect(json.findings.length).toBeGreaterThan(0);
+    expect(json.findings.every((f) => f.draft === true)).toBe(true);
+  });
+
+  it('a reviewed record is checked as any other', async () => {
+    const reviewed = readFileSync(out, 'utf8').replaceAll('status: "draft"', 'status: "reviewed"');
+    const file = join(dir, 'reviewed.yaml');
+    writeFileSync(file, reviewed);
+    const r = await runCli(['check', file, '--fail-on', 'none', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('DRAFT');
+  });
+
+  it('needs a date: from the Date: line or --date, and says so', async () => {
+    const noDate = join(dir, 'no-date.txt');
+    writeFileSync(noDate, 'North Korea launched a missile on Tuesday.\n');
+    const r = await runCli(['draft', noDate]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--date YYYY-MM-DD');
+    const badDate = join(dir, 'bad-date.txt');
+    writeFileSync(badDate, 'Title: T\nDate: 2023-02-30\n\nNorth Korea launched a missile on Tuesday.\n');
+    const b = await runCli(['draft', badDate]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/bad-date\.txt:2:7: invalid-date:/);
+    const withHeader = join(dir, 'header.txt');
+    writeFileSync(withHeader, 'Title: Launch\nOutlet: Example News\nDate: 2023-11-16\n\nNorth Korea launched a ballistic missile on Tuesday, the military said.\n');
+    const ok = await runCli(['draft', withHeader]);
+    expect(ok.code).toBe(0);
+    const doc = parse(ok.stdout) as { sources: { publisher: string }[]; records: { type: string; date: string }[] };
+    expect(doc.sources[0]!.publisher).toBe('Example News');
+    expect(doc.records[0]).toMatchObject({ type: 'launch', date: '2023-11-14' });
+  });
+});
