@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { corpusCases, expectedFiles } from './corpus.js';
 import { prototypeSnapshot } from './prototype.js';
+import { budget } from '../helpers/time-budget.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const before = prototypeSnapshot();
@@ -44,7 +45,7 @@ describe('the corpus of broken inputs', () => {
       expect(r.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
       // Each diagnostic names this input (or a file inside it).
       for (const line of lines.filter((l) => !SUMMARY.test(l))) expect(line.startsWith(c.input)).toBe(true);
-      expect(elapsed).toBeLessThan(5000);
+      expect(elapsed).toBeLessThan(budget(5000));
       expect(existsSync(c.expected), `no expected output ${c.expected}: run with UPDATE_GOLDEN=1 and read it`).toBe(true);
       expect(r.stderr).toBe(readFileSync(c.expected, 'utf8'));
     });

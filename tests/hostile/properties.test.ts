@@ -24,13 +24,14 @@ import { COUNTRY_CODES } from '../../src/vocabulary/countries.js';
 import { KNOWN_FACTS } from '../../src/vocabulary/facts.js';
 import { runCli } from '../helpers/run-cli.js';
 import { pollutionVisible, prototypeSnapshot } from './prototype.js';
+import { budget } from '../helpers/time-budget.js';
 
 const LONG = process.env.npm_lifecycle_event === 'test:props';
 const RUNS = Number(process.env.FC_RUNS ?? (LONG ? 1000 : 40));
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : LONG ? Date.now() : 20_241_129;
 const TIMEOUT = 30_000 + RUNS * 200;
 /** No single input may take longer than this to load or evaluate. */
-const PER_RUN_MS = 2_000;
+const PER_RUN_MS = budget(2_000);
 
 fc.configureGlobal({ seed: SEED, numRuns: RUNS, endOnFailure: true });
 

@@ -23,7 +23,7 @@ const RUNS = Number(process.env.SCALE_RUNS ?? 200);
 const SEED = Number(process.env.SCALE_SEED ?? 20231115);
 const params = { seed: SEED, numRuns: RUNS };
 /** Long campaigns need more than the default minute per test. */
-const TIMEOUT = Math.max(60_000, RUNS * 200);
+const TIMEOUT = Math.max(300_000, RUNS * 400);
 
 let shipped: RuleSet;
 let words: string[];
