@@ -2,7 +2,7 @@
 // SHA-256) and the options that change results, so that a report can be re-run and checked.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expandPaths } from '../load/input-paths.js';
+import { expandPaths, realPath } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS } from '../load/load-records.js';
 import type { ManifestFile, RunManifest } from '../types.js';
 import { TOOL } from '../version.js';
@@ -54,9 +54,17 @@ export function buildManifest(input: ManifestInput): RunManifest {
   ruleFiles.sort(byPath);
   lists.sort(byPath);
   const inputs: ManifestFile[] = [];
+  // Each file once, as the run reads it: named twice (also as ./FILE or through a link) it is one input.
+  const seen = new Set<string>();
   for (const r of input.records) {
     if (r === '-') inputs.push(manifestFile('-'));
-    else for (const f of expandPaths([r], { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files' }).files) inputs.push(manifestFile(f));
+    else
+      for (const f of expandPaths([r], { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files' }).files) {
+        const real = realPath(f);
+        if (seen.has(real)) continue;
+        seen.add(real);
+        inputs.push(manifestFile(f));
+      }
   }
   const options: RunManifest['options'] = { skipInvalid: input.skipInvalid };
   if (input.asOf !== undefined) options.asOf = input.asOf;
