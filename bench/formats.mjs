@@ -52,8 +52,9 @@ export function measureFormat({ input, records, format, rules }) {
     const child = spawn(command, argv, { stdio: ['ignore', devNull, 'pipe'] });
     closeSync(devNull);
     let stderr = '';
+    // The first 64 KiB: V8's "heap out of memory" line comes before its native stack trace.
     child.stderr.setEncoding('utf8').on('data', (s) => {
-      stderr = (stderr + s).slice(-4000);
+      if (stderr.length < 65536) stderr = (stderr + s).slice(0, 65536);
     });
     let polled = 0;
     const poll = useTime ? undefined : setInterval(() => (polled = Math.max(polled, vmHwm(child.pid) ?? 0)), 50);
