@@ -27,7 +27,14 @@ export interface Domain {
 }
 
 export function domainOf(days: readonly number[]): Domain {
-  return { firstYear: yearOf(Math.min(...days)), lastYear: yearOf(Math.max(...days)) };
+  // A loop, not Math.min(...days): spreading a million days overflows the call stack.
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const d of days) {
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  return { firstYear: yearOf(min), lastYear: yearOf(max) };
 }
 
 export function domainYears(domain: Domain): number {
