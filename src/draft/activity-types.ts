@@ -96,7 +96,11 @@ export function goodsOf(clause: string, type: string): Goods[] {
   const money = MONEY.exec(clause);
   if (money && (type === 'cyber-theft' || type === 'money-laundering' || type === 'financial-transfer')) {
     const n = Number(money[1]!.replace(/,/g, '')) * (money[2] ? (money[2].toLowerCase() === 'billion' ? 1e9 : 1e6) : 1);
-    const target = goods.find((g) => g.category === 'virtual-assets') ?? (goods.length === 0 ? (goods.push({ description: money[0], category: 'other' }), goods[0]) : undefined);
+    let target = goods.find((g) => g.category === 'virtual-assets');
+    if (!target && goods.length === 0) {
+      target = { description: money[0], category: 'other' };
+      goods.push(target);
+    }
     if (target && Number.isFinite(n)) target.value = { amount: n, currency: 'USD' };
   }
   return goods;

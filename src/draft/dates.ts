@@ -60,7 +60,7 @@ const RULES: readonly Rule[] = [
     // "in 2021 and since then": from the year the clause named
     pattern: /\bsince then\b/g,
     resolve: (_m, a, clause) => {
-      const y = /^[^]*\b(?:in|of)\s+((?:19|20)\d{2})\b[^]*?since then/.exec(clause);
+      const y = /^[\s\S]*\b(?:in|of)\s+((?:19|20)\d{2})\b[\s\S]*?since then/.exec(clause);
       return y ? { from: y[1]!, to: ym(a.getUTCFullYear(), a.getUTCMonth() + 1) } : undefined;
     },
   },

@@ -68,7 +68,7 @@ export interface CountryMention {
   as: 'name' | 'demonym';
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -77,7 +77,7 @@ const ALL: { code: string; written: string; as: 'name' | 'demonym' }[] = COUNTRI
   ...c.demonyms.map((n) => ({ code: c.code, written: n, as: 'demonym' as const })),
 ]).sort((a, b) => b.written.length - a.written.length);
 
-const PATTERN = new RegExp(`(?<![\\w-])(?:${ALL.map((a) => escape(a.written)).join('|')})(?![\\w-])`, 'g');
+const PATTERN = new RegExp(`(?<![\\w-])(?:${ALL.map((a) => escapeRegExp(a.written)).join('|')})(?![\\w-])`, 'g');
 const BY_WRITTEN = new Map(ALL.map((a) => [a.written, a]));
 
 /** Every mention of a country in text, longest names first, without overlaps. A possessive ("Russia’s") counts as the name. */

@@ -1,6 +1,6 @@
 // What a query's year of birth, country and IMO number say about a listed name: each raises or lowers the score, with a line saying so.
 import type { ListedName } from './listed-names.js';
-import type { ScreenQuery } from './screener.js';
+import type { ScreenQuery } from './screen-query.js';
 
 export interface Qualified {
   score: number;

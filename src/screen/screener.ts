@@ -5,17 +5,9 @@ import { explainAlignment } from './explain-match.js';
 import { listedNames, type ListedName } from './listed-names.js';
 import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
 import { qualify } from './qualifiers.js';
+import type { ScreenQuery } from './screen-query.js';
 
-export interface ScreenQuery {
-  id: string;
-  name: string;
-  kind?: ScreenKind;
-  /** ISO 3166 code or country name. */
-  country?: string;
-  /** Date or year of birth, YYYY or YYYY-MM-DD. */
-  born?: string;
-  imo?: string;
-}
+export type { ScreenQuery } from './screen-query.js';
 
 export type Decision = 'match' | 'possible';
 
