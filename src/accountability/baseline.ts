@@ -1,7 +1,7 @@
 // Compares a run with a previous JSON report: each finding new or unchanged, and those resolved.
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/input-error.js';
-import { findJsonProblem, lineColumnAt } from '../load/json-error.js';
+import { parseJsonFile } from '../load/parse-json-file.js';
 import { displayPath } from '../load/input-paths.js';
 import { readTextFile } from '../load/text-file.js';
 import { FINDING_OUTCOMES, type BaselineSummary, type FindingOutcome, type Report } from '../types.js';
@@ -15,14 +15,7 @@ export interface BaselineFinding {
 
 /** The findings of a previous JSON report, checked enough to compare with; located errors otherwise. */
 export function parseBaseline(text: string, file: string): BaselineFinding[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const problem = findJsonProblem(text, 'file');
-    const at = problem ? lineColumnAt(text, problem.offset) : { line: 1, column: 1 };
-    throw new InputError([diagnostic('invalid-json', `not valid JSON: ${problem?.message ?? (e as Error).message}`, { file, ...at })]);
-  }
+  const value = parseJsonFile(text, file);
   const findings = (value as { findings?: unknown } | null)?.findings;
   if (value === null || typeof value !== 'object' || !Array.isArray(findings)) {
     throw new InputError([diagnostic('invalid-baseline', 'a baseline is a JSON report of sanctions-check (--format json): it has no `findings` list', { file, line: 1, column: 1 })]);

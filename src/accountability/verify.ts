@@ -2,7 +2,7 @@
 // compared with those of a fresh run.
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/input-error.js';
-import { findJsonProblem, lineColumnAt } from '../load/json-error.js';
+import { parseJsonFile } from '../load/parse-json-file.js';
 import { displayPath } from '../load/input-paths.js';
 import { readTextFile } from '../load/text-file.js';
 import type { Finding, RunManifest } from '../types.js';
@@ -19,14 +19,7 @@ export function readReportToVerify(file: string): ReportToVerify {
   const shown = displayPath(file);
   const { text, diagnostics } = readTextFile(file, shown);
   if (text === undefined) throw new InputError(diagnostics);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const problem = findJsonProblem(text, 'file');
-    const at = problem ? lineColumnAt(text, problem.offset) : { line: 1, column: 1 };
-    throw new InputError([diagnostic('invalid-json', `not valid JSON: ${problem?.message ?? (e as Error).message}`, { file: shown, ...at })]);
-  }
+  const value = parseJsonFile(text, shown);
   const v = value as Partial<ReportToVerify> | null;
   const m = v?.manifest;
   const ok =

@@ -4,7 +4,7 @@ import { makeEngine, type CompiledRule } from '../compile/compile-rules.js';
 import { deriveFacts, type Facts } from '../compile/derive-facts.js';
 import { relateToWindow, type WindowRelation } from '../dates/date-span.js';
 import { compareLocations } from '../diagnostics/diagnostic.js';
-import type { ExplanationLine, Finding, LoadedRecord, Provision, Rule, RuleSet } from '../types.js';
+import type { ActivityRecord, ExplanationLine, Finding, LoadedRecord, Provision, Rule, RuleSet } from '../types.js';
 import type { Evaluator, PairResult } from './evaluator.js';
 import { explain } from './explanation.js';
 import { findingFingerprint } from './fingerprint.js';
@@ -87,12 +87,7 @@ export function createEvaluator(ruleSet: RuleSet | CompiledRuleSet): Evaluator {
       provisions: cited.provisions,
       outcome: ex ? 'exempt' : rule.outcome,
       evidence: record.evidence.level,
-      evidenceDetail: {
-        level: record.evidence.level,
-        ...(record.evidence.claimant !== undefined ? { claimant: record.evidence.claimant } : {}),
-        wording: record.evidence.wording ?? [],
-        sources: record.evidence.sources ?? [],
-      },
+      evidenceDetail: evidenceDetailOf(record),
       message: (record.status === 'draft' ? 'DRAFT (unreviewed record): ' : '') + fillMessage(rule.message, { record, facts, rule }),
       location: loaded.location,
       date: loaded.span,
@@ -174,4 +169,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
       (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0) ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+}
+
+/** A finding's copy of the evidence its record rests on. */
+export function evidenceDetailOf(record: ActivityRecord): Finding['evidenceDetail'] {
+  return {
+    level: record.evidence.level,
+    ...(record.evidence.claimant !== undefined ? { claimant: record.evidence.claimant } : {}),
+    wording: record.evidence.wording ?? [],
+    sources: record.evidence.sources ?? [],
+  };
 }

@@ -1,6 +1,7 @@
 // Review findings for parties whose names resemble a listed party without matching it exactly (exact matches stay with the rules).
 import { createHash } from 'node:crypto';
 import { buildDesignationIndex } from '../compile/designation-index.js';
+import { evidenceDetailOf } from '../evaluate/evaluate-records.js';
 import { canonicalJson } from '../evaluate/fingerprint.js';
 import type { Finding, LoadedRecord, Party, RuleSet } from '../types.js';
 import type { ScreenKind } from './name-forms.js';
@@ -64,12 +65,7 @@ export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (record
             provisions,
             outcome: 'review',
             evidence: record.evidence.level,
-            evidenceDetail: {
-              level: record.evidence.level,
-              ...(record.evidence.claimant !== undefined ? { claimant: record.evidence.claimant } : {}),
-              wording: record.evidence.wording ?? [],
-              sources: record.evidence.sources ?? [],
-            },
+            evidenceDetail: evidenceDetailOf(record),
             message:
               `${record.id}: party "${name}" resembles ${m.ref} ${m.name} on the designation list ` +
               `(${m.decision}, score ${m.score.toFixed(3)}, by ${m.matchedName}). Review whether it is the listed party; ` +
