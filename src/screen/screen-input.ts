@@ -4,6 +4,7 @@ import { findJsonProblem, lineColumnAt } from '../load/json-error.js';
 import type { Diagnostic } from '../types.js';
 import type { ScreenKind } from './name-forms.js';
 import type { ScreenQuery } from './screener.js';
+import { csvRows } from '../load/csv-rows.js';
 
 const KINDS: readonly ScreenKind[] = ['person', 'organisation', 'vessel'];
 const FIELDS = ['id', 'name', 'kind', 'country', 'born', 'imo'] as const;
@@ -76,59 +77,6 @@ function parseNdjson(text: string, file: string): ParsedQueries {
     if (q) queries.push(q);
   });
   return { queries, diagnostics: problems };
-}
-
-/** RFC 4180 rows, each with the line and column it starts on. */
-function csvRows(text: string, file: string, problems: Diagnostic[]): { cells: string[]; line: number }[] {
-  const rows: { cells: string[]; line: number }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let col = 1;
-  let rowLine = 1;
-  let quoteAt = { line: 1, column: 1 };
-  const endRow = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0]!.trim() === '')) rows.push({ cells, line: rowLine });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-        col += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else cell += c;
-      if (c === '\n') {
-        line++;
-        col = 1;
-      } else col++;
-      continue;
-    }
-    if (c === '"' && cell === '') {
-      quoted = true;
-      quoteAt = { line, column: col };
-    } else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      col = 0;
-      rowLine = line;
-    } else cell += c;
-    col++;
-  }
-  if (quoted) problems.push(diagnostic('invalid-csv', 'a quoted field is not closed', { file, ...quoteAt }));
-  else if (cell !== '' || cells.length > 0) endRow();
-  return rows;
 }
 
 function parseCsv(text: string, file: string): ParsedQueries {

@@ -2,7 +2,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/input-error.js';
-import type { DesignationList } from '../types.js';
+import type { DesignationList, Diagnostic } from '../types.js';
+import { csvRows } from '../load/csv-rows.js';
 
 type Entry = DesignationList['entries'][number];
 type Vessel = DesignationList['vessels'][number];
@@ -111,38 +112,6 @@ export function parseConsolidatedXml(xml: string, file: string, regime = 'DPRK')
   return { date: generated, entries };
 }
 
-/** RFC 4180 rows (commas, double quotes, CRLF or LF). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
-}
 
 const MEASURES: [string, string][] = [
   ['res1718_p8d_res2270_p12_asset_freeze', '1718 8(d) / 2270 12 asset freeze'],
@@ -175,10 +144,13 @@ export function parseVessels(content: string, file: string): { vessels: Vessel[]
       return { imo_number: text(r.imo), all_names: names.join('|'), date_of_designation: text(r.listedOn), measures: list(r.measures).map(text).join('|') };
     });
   } else {
-    const [header, ...data] = csvRows(body);
+    const problems: Diagnostic[] = [];
+    const [first, ...data] = csvRows(body, file, problems);
+    if (problems.length > 0) throw new InputError(problems);
+    const header = first?.cells;
     if (!header?.includes('imo_number')) throw new InputError([diagnostic('invalid-csv', 'the vessel list needs a header with an imo_number column', at)]);
-    rows = data.map((r, n) => {
-      if (r.length !== header.length) throw new InputError([diagnostic('invalid-csv', `this row has ${r.length} fields, the header ${header.length}`, { file, line: n + 2, column: 1 })]);
+    rows = data.map(({ cells: r, line }) => {
+      if (r.length !== header.length) throw new InputError([diagnostic('invalid-csv', `this row has ${r.length} fields, the header ${header.length}`, { file, line, column: 1 })]);
       return Object.fromEntries(header.map((h, k) => [h.trim(), r[k] ?? '']));
     });
   }
