@@ -47,25 +47,28 @@ export function loadRuleSetOrThrow(paths: readonly string[] | undefined): { rule
   return { rules: r.value, diagnostics: r.diagnostics };
 }
 
-/** With broken rules nothing can be evaluated, but the records' own problems are worth listing too. */
-async function recordProblems(opts: CheckOptions): Promise<Diagnostic[]> {
-  if (opts.records.includes('-')) return [];
-  const run = await streamCheck({ inputs: opts.records, rules: { rules: [], lists: [] }, skipInvalid: false, keepRecords: false, workers: 1 });
-  return run.diagnostics.filter((d) => d.severity === 'error');
+/** The rule set a run with broken rules reads its records against: nothing is evaluated, the records' own problems are still found. */
+const NO_RULES: RuleSet = { rules: [], lists: [] };
+
+/** With broken rules: the rules' problems and the errors of the records read in the same pass. */
+function brokenRules(ruleProblems: readonly Diagnostic[], recordProblems: readonly Diagnostic[]): InputError {
+  return new InputError([...ruleProblems, ...recordProblems.filter((d) => d.severity === 'error')]);
 }
 
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const loaded = loadRules(opts.rules?.length ? opts.rules : [DEFAULT_RULES_DIR]);
-  if (hasErrors(loaded.diagnostics)) throw new InputError([...loaded.diagnostics, ...(await recordProblems(opts))]);
+  // Broken rules: the one pass over the records still runs, to list the records' own problems too.
+  const broken = hasErrors(loaded.diagnostics);
   const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
   const diagnostics = loaded.diagnostics;
-  const rules = asOf ? ruleSetAsOf(loaded.value, asOf) : loaded.value;
+  const rules = broken ? NO_RULES : asOf ? ruleSetAsOf(loaded.value, asOf) : loaded.value;
   // The decisions and the baseline are read before any record, so that a mistake in them costs nothing.
-  const dispositionList = opts.dispositions !== undefined ? loadDispositions(opts.dispositions) : undefined;
-  const baselineFindings = opts.baseline !== undefined ? loadBaseline(opts.baseline) : undefined;
+  const dispositionList = !broken && opts.dispositions !== undefined ? loadDispositions(opts.dispositions) : undefined;
+  const baselineFindings = !broken && opts.baseline !== undefined ? loadBaseline(opts.baseline) : undefined;
   const run = await streamCheck({
-    inputs: opts.records, rules, skipInvalid: opts.skipInvalid ?? false, keepRecords: true, engine, workers, stdin, lineOffset, onProgress,
+    inputs: opts.records, rules, skipInvalid: !broken && (opts.skipInvalid ?? false), keepRecords: !broken, engine, workers, stdin, lineOffset, onProgress,
   });
+  if (broken) throw brokenRules(diagnostics, run.diagnostics);
   diagnostics.push(...sortDiagnostics(run.diagnostics));
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
   const findings = sortFindings(opts.screening === false ? run.findings : [...run.findings, ...screeningFindings(run.records.records, rules)]);
@@ -123,7 +126,11 @@ export interface JsonCheckResult {
 export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boolean }): Promise<JsonCheckResult> {
   if (opts.dispositions !== undefined || opts.baseline !== undefined) throw new Error('runCheckJson takes no dispositions or baseline: use runCheck');
   const loaded = loadRules(opts.rules?.length ? opts.rules : [DEFAULT_RULES_DIR]);
-  if (hasErrors(loaded.diagnostics)) throw new InputError([...loaded.diagnostics, ...(await recordProblems(opts))]);
+  if (hasErrors(loaded.diagnostics)) {
+    const { engine, workers, stdin, lineOffset } = opts;
+    const run = await streamCheck({ inputs: opts.records, rules: NO_RULES, skipInvalid: false, keepRecords: false, engine, workers, stdin, lineOffset });
+    throw brokenRules(loaded.diagnostics, run.diagnostics);
+  }
   const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
   const diagnostics = loaded.diagnostics;
   const rules = asOf ? ruleSetAsOf(loaded.value, asOf) : loaded.value;
