@@ -86,4 +86,14 @@ describe('sanctions-check draft', () => {
     expect(doc.sources[0]!.publisher).toBe('Example News');
     expect(doc.records[0]).toMatchObject({ type: 'launch', date: '2023-11-14' });
   });
+
+  it('finds designated parties with the shipped 1718 list, in any spelling the screening matcher accepts', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'drafts-list-'));
+    const file = join(dir2, 'listed.txt');
+    writeFileSync(file, "Date: 2024-03-10\n\nTanch'on Commercial Bank received the proceeds of coal exports last month.\n");
+    const r = await runCli(['draft', file]);
+    expect(r.code).toBe(0);
+    const doc = parse(r.stdout) as { records: { parties?: { name: string; identifiers?: { unRef?: string } }[] }[] };
+    expect(doc.records.flatMap((x) => x.parties ?? [])).toContainEqual(expect.objectContaining({ name: "Tanch'on Commercial Bank", identifiers: { unRef: 'KPe.003' } }));
+  });
 });
