@@ -76,7 +76,8 @@ function draftsOfSentence(ctx: Context, sentence: Span, claimant: string | undef
   const seenTypes = new Set<string>();
   for (const clause of parts) {
     const types = typesOf(clause.text);
-    let found = findParties(clause.text, ctx.index, claimantSpans(clause.text, claimant), ctx.persons);
+    const toCheck: string[] = [];
+    let found = findParties(clause.text, ctx.index, claimantSpans(clause.text, claimant), ctx.persons, toCheck);
     for (const f of found) if (f.party.kind === 'person' && f.via.startsWith('person named with') && !ctx.persons.some((p) => p.name === f.party.name)) ctx.persons.push({ ...f.party });
     const ownParties = found.length > 0;
     if (!ownParties) found = lastParties.map((f) => ({ ...f, at: -1, end: -1 }));
@@ -84,7 +85,7 @@ function draftsOfSentence(ctx: Context, sentence: Span, claimant: string | undef
     for (const t of types) {
       if (seenTypes.has(t.type)) continue;
       seenTypes.add(t.type);
-      out.push(draftOne(ctx, sentence, clause, lead, t, found, ownParties, claimant));
+      out.push(draftOne(ctx, sentence, clause, lead, t, found, ownParties, claimant, toCheck));
     }
   }
   return lastParties;
@@ -92,9 +93,9 @@ function draftsOfSentence(ctx: Context, sentence: Span, claimant: string | undef
 
 function draftOne(
   ctx: Context, sentence: Span, clause: Span, lead: string, t: { type: string; rule: string; at: number },
-  found: FoundParty[], ownParties: boolean, claimant: string | undefined,
+  found: FoundParty[], ownParties: boolean, claimant: string | undefined, toCheck: readonly string[],
 ): ActivityRecord {
-  const undetermined: string[] = [];
+  const undetermined: string[] = [...toCheck];
   const rules: string[] = [`type ${t.type}: ${t.rule}`];
   // Evidence: the hedges of the clause and of the sentence's head.
   const hedge = hedgeLevel(`${lead} ${clause.text}`);

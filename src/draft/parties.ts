@@ -1,7 +1,10 @@
 // Finds the parties a clause names: States (by name, capital or government), organisations,
-// persons and vessels, the UN 1718 list's names and aliases (exact, normalised), and IMO numbers.
-import type { DesignationList, Party } from '../types.js';
+// persons and vessels, the UN 1718 list's names and aliases (through the screening matcher), and IMO numbers.
+import type { Party } from '../types.js';
 import { COUNTRIES, countryMentions, type CountryMention } from './gazetteer.js';
+import { listedParties, type ListIndex } from './listed-parties.js';
+
+export { indexList, type ListIndex } from './listed-parties.js';
 
 export interface FoundParty {
   party: Party;
@@ -43,73 +46,6 @@ const VESSEL = /\b(?:M\/T|M\/V|MV|MT|vessel|tanker|ship|freighter|carrier)(?:,)?
 const VESSEL_APPOSITIVE = /\b(?:[Tt]he\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}),\s+(?:one of\s+)?(?:the|a|an)\s+[^,]{0,60}?\b(?:vessels?|tankers?|ships?|freighters?|bulk carriers?)\b/g;
 const IMO = /\bIMO(?:\s+(?:No\.?|number|Number))?:?\s*(\d{7})\b/g;
 
-export function normaliseName(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[’'`.]/g, '').replace(/[^A-Z0-9]+/g, ' ').trim();
-}
-
-/** The designation list as lookups by normalised name and alias. */
-export interface ListIndex {
-  entries: Map<string, { ref: string; name: string; kind: Party['kind'] }>;
-  vessels: Map<string, { imo: string; name: string }>;
-  longest: number;
-}
-
-export function indexList(list: DesignationList | undefined): ListIndex {
-  const entries = new Map<string, { ref: string; name: string; kind: Party['kind'] }>();
-  const vessels = new Map<string, { imo: string; name: string }>();
-  let longest = 1;
-  for (const e of list?.entries ?? []) {
-    const kind: Party['kind'] = /^KPi/.test(e.ref) ? 'person' : 'organisation';
-    for (const n of [e.name, ...e.aliases]) {
-      const k = normaliseName(n);
-      // Names of one or two letters, or plain words, match too much: keep names of some length.
-      if (k.length < 4) continue;
-      if (!entries.has(k)) entries.set(k, { ref: e.ref, name: e.name, kind });
-      longest = Math.max(longest, k.split(' ').length);
-    }
-  }
-  for (const v of list?.vessels ?? []) {
-    for (const n of v.names) {
-      const k = normaliseName(n);
-      if (k.length < 4) continue;
-      if (!vessels.has(k)) vessels.set(k, { imo: v.imo, name: n });
-      longest = Math.max(longest, k.split(' ').length);
-    }
-  }
-  return { entries, vessels, longest };
-}
-
-function words(text: string): { w: string; at: number; end: number }[] {
-  return [...text.matchAll(/[A-Za-z0-9][A-Za-z0-9’'.&-]*/g)].map((m) => ({ w: m[0], at: m.index!, end: m.index! + m[0].length }));
-}
-
-/** Names in the text that equal a listed name or alias, once normalised (whole words only). */
-function listMatches(text: string, index: ListIndex): FoundParty[] {
-  const ws = words(text);
-  const out: FoundParty[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    for (let n = Math.min(index.longest, ws.length - i); n >= 1; n--) {
-      const first = ws[i]!;
-      const last = ws[i + n - 1]!;
-      if (!/^[A-Z0-9]/.test(first.w)) break;
-      const key = normaliseName(text.slice(first.at, last.end));
-      const e = index.entries.get(key);
-      if (e) {
-        out.push({ party: { name: text.slice(first.at, last.end), kind: e.kind, country: 'KP', identifiers: { unRef: e.ref } }, at: first.at, end: last.end, via: `UN 1718 list ${e.ref} (${e.name})` });
-        i += n - 1;
-        break;
-      }
-      const v = index.vessels.get(key);
-      if (v && n > 0) {
-        out.push({ party: { name: text.slice(first.at, last.end), kind: 'vessel', identifiers: { imo: v.imo } }, at: first.at, end: last.end, via: `1718 designated vessel IMO ${v.imo}` });
-        i += n - 1;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 function overlaps(a: { at: number; end: number }, b: { at: number; end: number }): boolean {
   return a.at < b.end && b.at < a.end;
 }
@@ -127,15 +63,17 @@ function countryNear(text: string, at: number, end: number, mentions: CountryMen
   return undefined;
 }
 
-/** Every party the clause names, in order of mention. `exclude` spans (the claimant's words) are skipped. */
-export function findParties(text: string, index: ListIndex, exclude: { at: number; end: number }[] = [], known: readonly Party[] = []): FoundParty[] {
+/** Every party the clause names, in order of mention. `exclude` spans (the claimant's words) are skipped; names that only resemble a listed one go to `notes`. */
+export function findParties(text: string, index: ListIndex, exclude: { at: number; end: number }[] = [], known: readonly Party[] = [], notes: string[] = []): FoundParty[] {
   const found: FoundParty[] = [];
   const taken = (s: { at: number; end: number }) => exclude.some((e) => overlaps(e, s)) || found.some((f) => overlaps(f, s));
   const mentions = countryMentions(text);
   const add = (f: FoundParty) => {
     if (!taken(f)) found.push(f);
   };
-  for (const f of listMatches(text, index)) add(f);
+  const listed = listedParties(text, index);
+  for (const f of listed.matches) add(f);
+  for (const n of listed.possible) if (!notes.includes(n)) notes.push(n);
   for (const m of text.matchAll(CODE_NAMED_GROUP)) {
     add({ party: { name: m[0], kind: 'organisation' }, at: m.index!, end: m.index! + m[0].length, via: 'cyber actor name' });
   }

@@ -25,6 +25,8 @@ export interface StreamCheckOptions {
   inputs: readonly string[];
   rules: RuleSet;
   skipInvalid?: boolean;
+  /** Refuse NDJSON records marked `status: draft` (errors on their lines) instead of checking them. */
+  refuseDrafts?: boolean;
   engine?: 'fast' | 'plain';
   /** Threads that check records (this one and workers - 1 worker threads); undefined: every core for large NDJSON input, one for small. */
   workers?: number;
@@ -177,7 +179,7 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
   const fileBytes = inputs.reduce((n, i) => n + (i.kind === 'stdin' ? 0 : sizeOf(i.abs)), 0);
   const stdinSize = hasStdin ? opts.stdin?.size : 0;
   const collector = new OrderedCollector(opts, stdinSize === undefined ? undefined : fileBytes + stdinSize);
-  const processorOptions = { engine: opts.engine ?? 'fast', keepRecords: opts.keepRecords ?? false } as const;
+  const processorOptions = { engine: opts.engine ?? 'fast', keepRecords: opts.keepRecords ?? false, refuseDrafts: opts.refuseDrafts ?? false } as const;
   const scheduler = new ChunkScheduler(opts.rules, processorOptions, (r) => collector.take(r));
   early.forEach((d) => collector.report(d));
   const ndjsonBytes = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? sizeOf(i.abs) : 0), 0) + (stdinSize ?? 0);

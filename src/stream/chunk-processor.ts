@@ -3,6 +3,7 @@
 // the output does not depend on where a chunk was processed.
 import { isUtf8 } from 'node:buffer';
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { draftRecordDiagnostic } from '../diagnostics/draft-record.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluate-records.js';
 import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
 import { parseNdjsonLine, rawRecordId } from '../load/record-file.js';
@@ -26,6 +27,8 @@ export interface InvalidLine {
   diagnostics: Diagnostic[];
   /** The invalid record's id, checked for duplicates like a valid record's. */
   id?: string;
+  /** A valid record that is refused (a draft without --include-drafts): an error even with skipInvalid. */
+  refused?: true;
 }
 
 export interface ChunkResult {
@@ -59,6 +62,8 @@ export interface ChunkProcessorOptions {
    * (run for about one record in a hundred) is compiled by one thread only.
    */
   deferEngine?: boolean;
+  /** Refuse records marked `status: draft` (each is an error, located on its line) instead of checking them. */
+  refuseDrafts?: boolean;
 }
 
 /** Finds the first byte of `bytes` where UTF-8 decoding fails (a column counts from 1). */
@@ -154,6 +159,10 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
         if (!loaded) {
           const id = rawRecordId(raw);
           out.invalid.push(id === undefined ? { line: lineNo, diagnostics } : { line: lineNo, diagnostics, id });
+          continue;
+        }
+        if (loaded.record.status === 'draft' && opts.refuseDrafts) {
+          out.invalid.push({ line: lineNo, diagnostics: [draftRecordDiagnostic(loaded.record.id, loaded.location)], id: loaded.record.id, refused: true });
           continue;
         }
         ids.push(loaded.record.id);

@@ -21,7 +21,7 @@ export class ChunkScheduler {
   /** `onResult` receives every result, one at a time, in the order the chunks were queued. */
   constructor(
     private readonly rules: RuleSet,
-    private readonly options: Pick<ChunkProcessorOptions, 'engine' | 'keepRecords'>,
+    private readonly options: Pick<ChunkProcessorOptions, 'engine' | 'keepRecords' | 'refuseDrafts'>,
     private readonly onResult: (r: ChunkResult) => Promise<void>,
   ) {}
 

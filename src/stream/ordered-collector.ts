@@ -116,10 +116,10 @@ export class OrderedCollector {
     this.pass(tooManyProblems(counts, first.location, moreErrors));
   }
 
-  private invalidRecord(problems: readonly Diagnostic[]): void {
+  private invalidRecord(problems: readonly Diagnostic[], refused = false): void {
     this.progress.records++;
     this.linesInFile++;
-    if (this.opts.skipInvalid) {
+    if (this.opts.skipInvalid && !refused) {
       this.result.records.skipped++;
       for (const d of problems) this.reportLine(skippedRecordWarning(d));
     } else {
@@ -144,7 +144,7 @@ export class OrderedCollector {
       if (k < r.invalid.length && (v >= valid || r.invalid[k]!.line < r.lines[v]!)) {
         const invalid = r.invalid[k++]!;
         const dup = invalid.id === undefined ? undefined : this.ids.check(invalid.id, { file: r.file, line: invalid.line, column: 1 });
-        this.invalidRecord(dup ? [...invalid.diagnostics, dup] : invalid.diagnostics);
+        this.invalidRecord(dup ? [...invalid.diagnostics, dup] : invalid.diagnostics, invalid.refused === true);
         continue;
       }
       const line = r.lines[v]!;

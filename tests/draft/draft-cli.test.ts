@@ -86,4 +86,46 @@ describe('sanctions-check draft', () => {
     expect(doc.sources[0]!.publisher).toBe('Example News');
     expect(doc.records[0]).toMatchObject({ type: 'launch', date: '2023-11-14' });
   });
+
+  it('finds designated parties with the shipped 1718 list, in any spelling the screening matcher accepts', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'drafts-list-'));
+    const file = join(dir2, 'listed.txt');
+    writeFileSync(file, "Date: 2024-03-10\n\nTanch'on Commercial Bank received the proceeds of coal exports last month.\n");
+    const r = await runCli(['draft', file]);
+    expect(r.code).toBe(0);
+    const doc = parse(r.stdout) as { records: { parties?: { name: string; identifiers?: { unRef?: string } }[] }[] };
+    expect(doc.records.flatMap((x) => x.parties ?? [])).toContainEqual(expect.objectContaining({ name: "Tanch'on Commercial Bank", identifiers: { unRef: 'KPe.003' } }));
+  });
+
+  it('check --format ndjson refuses drafts inside NDJSON files too, on their lines, unless --include-drafts', async () => {
+    const dir3 = mkdtempSync(join(tmpdir(), 'drafts-ndjson-'));
+    const doc = parse(readFileSync(out, 'utf8')) as { records: Record<string, unknown>[] };
+    const reviewed = { ...doc.records[0]!, id: 'reviewed-one', status: 'reviewed' };
+    const lines = [reviewed, doc.records[0], doc.records[1]].map((r) => {
+      const { draft: _note, ...rest } = r as Record<string, unknown>;
+      // the source is the file's own in YAML; NDJSON records stand alone
+      const ev = rest.evidence as { sources: Record<string, unknown>[] };
+      return JSON.stringify({ ...rest, evidence: { ...ev, sources: ev.sources.map(({ ref: _r, start: _s, end: _e, ...src }) => ({ ...src, publisher: 'Example' })) } });
+    });
+    const file = join(dir3, 'drafts.ndjson');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const first = (doc.records[0] as { id: string }).id;
+    for (const extra of [[], ['--skip-invalid'], ['--workers', '2']]) {
+      const r = await runCli(['check', file, '--format', 'ndjson', ...extra]);
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`drafts.ndjson:2:1: draft-record: record '${first}' is a draft (status: draft): `);
+      expect(r.stderr).toMatch(/drafts\.ndjson:3:1: draft-record: .*--include-drafts/);
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    }
+    // Written to a file, nothing is written at all.
+    const target = join(dir3, 'findings.ndjson');
+    const w = await runCli(['check', file, '--format', 'ndjson', '--output', target]);
+    expect(w.code).toBe(2);
+    expect(existsSync(target)).toBe(false);
+    const ok = await runCli(['check', file, '--format', 'ndjson', '--include-drafts', '--fail-on', 'none']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const findings = ok.stdout.trim().split('\n').map((l) => JSON.parse(l) as { draft?: boolean; message: string; location: { line: number } });
+    expect(findings.some((f) => f.draft === true && f.message.startsWith('DRAFT (unreviewed record)'))).toBe(true);
+    expect(findings.filter((f) => f.location.line === 1).every((f) => f.draft === undefined)).toBe(true);
+  });
 });

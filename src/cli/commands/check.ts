@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { ruleSetAsOf } from '../../accountability/as-of.js';
 import { UsageError } from '../../diagnostics/input-error.js';
-import { diagnostic, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { draftRecordDiagnostic } from '../../diagnostics/draft-record.js';
 import { InputError } from '../../diagnostics/input-error.js';
 import { expandPaths } from '../../load/input-paths.js';
 import { loadRecords } from '../../load/load-records.js';
@@ -39,12 +40,11 @@ interface CheckFlags extends StreamFlags {
   includeDrafts?: boolean;
 }
 
-const DRAFT_ADVICE = 'review it and set `status: reviewed` (or remove `status`), or pass --include-drafts to check drafts as they are';
 
 /** Draft records (status: draft) are refused unless --include-drafts: one located problem for each. */
 function refuseDrafts(drafts: readonly { id: string; location: Diagnostic['location'] }[]): void {
   if (drafts.length === 0) return;
-  throw new InputError(drafts.map((d) => diagnostic('draft-record', `record '${d.id}' is a draft (status: draft): ${DRAFT_ADVICE}`, d.location)));
+  throw new InputError(drafts.map((d) => draftRecordDiagnostic(d.id, d.location)));
 }
 
 /** The draft records of the YAML and JSON record files among the inputs (NDJSON is streamed, not read ahead). */
@@ -158,6 +158,7 @@ are not read as files: stream them through standard input (-).
             inputs: records,
             rules,
             skipInvalid: flags.skipInvalid ?? false,
+            refuseDrafts: !flags.includeDrafts,
             fails: (f) => failsAt(f, failOn),
             onDiagnostic: (d) => io.stderr.write(terminalSafe(formatDiagnostic(d)) + '\n'),
           });

@@ -23,7 +23,7 @@ interface DraftFlags {
 }
 
 function bundledList(): DesignationList | undefined {
-  const file = join(DEFAULT_RULES_DIR, 'lists', 'un-1718.json');
+  const file = join(DEFAULT_RULES_DIR, 'unsc-dprk', 'lists', 'un-1718.json');
   if (!existsSync(file)) return undefined;
   return parseDesignationList(readFileSync(file, 'utf8'), file).list;
 }
