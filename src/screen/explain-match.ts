@@ -1,5 +1,5 @@
 // Says why two name forms match: which words were equated, by which romanization rule, and what was edited.
-import { align } from './distance.js';
+import { align, type Step } from './distance.js';
 import type { FormWord, NameForm } from './name-forms.js';
 
 interface CharOrigin {
@@ -24,24 +24,86 @@ function origins(form: NameForm): CharOrigin[] {
 
 const show = (w: FormWord): string => w.text;
 
-/**
- * One line per listed word: "Cheol = CHOL (RR eo / MR ŏ -> DPRK o)", "Chul ~ CHOL (1 edit)", or
- * "Kim = KIM" left out when the spelling is the same. Words the query split or joined are shown together.
- */
-export function explainAlignment(query: NameForm, listed: NameForm): { lines: string[]; otherSyllables: number } {
+interface WordGroup {
+  /** The listed words explained together, in order. */
+  lWords: number[];
+  qWords: Set<number>;
+  rules: Set<string>;
+  edits: number;
+}
+
+/** How two name forms' words align: the steps, and the listed words grouped with the query words they took. */
+export interface WordAlignment {
+  query: NameForm;
+  listed: NameForm;
+  steps: Step[];
+  /** Each listed word touched, in order, with its query words and edits (rules filled by alignmentLines). */
+  groups: Map<number, WordGroup>;
+  /** Listed words one query word covers (Jeson for JE-SON) grouped together. */
+  merged: WordGroup[];
+  /** Given-name words where the query has another well-formed syllable (another name, not a typing slip). */
+  otherSyllables: number;
+}
+
+/** Aligns two forms' keys and groups the steps by word: what scoring needs, without building any text. */
+export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
   const steps = align(query.key, listed.key);
   const qo = origins(query);
   const lo = origins(listed);
-  // group steps by listed word
-  const groups = new Map<number, { qWords: Set<number>; rules: Set<string>; edits: number }>();
+  const groups = new Map<number, WordGroup>();
   let lastListedWord = 0;
   for (const s of steps) {
     const lw = s.b >= 0 ? lo[s.b]!.word : lastListedWord;
     lastListedWord = lw;
     let g = groups.get(lw);
-    if (!g) groups.set(lw, (g = { qWords: new Set(), rules: new Set(), edits: 0 }));
+    if (!g) groups.set(lw, (g = { lWords: [lw], qWords: new Set(), rules: new Set(), edits: 0 }));
     if (s.a >= 0) g.qWords.add(qo[s.a]!.word);
     if (!s.same) g.edits++;
+  }
+  const merged: WordGroup[] = [];
+  for (const g of [...groups.values()].sort((a, b) => a.lWords[0]! - b.lWords[0]!)) {
+    const prev = merged[merged.length - 1];
+    if (prev && [...g.qWords].some((q) => prev.qWords.has(q))) {
+      prev.lWords.push(...g.lWords);
+      for (const q of g.qWords) prev.qWords.add(q);
+      prev.edits += g.edits;
+    } else merged.push({ lWords: [...g.lWords], qWords: new Set(g.qWords), rules: new Set(), edits: g.edits });
+  }
+  let otherSyllables = 0;
+  for (const g of merged) if (kindOf(query, listed, g) === 'other syllable') otherSyllables++;
+  return { query, listed, steps, groups, merged, otherSyllables };
+}
+
+/** What a group of words says: same spelling (no line), a surname variant, another syllable, or a spelling. */
+function kindOf(query: NameForm, listed: NameForm, g: WordGroup): 'same' | 'surname' | 'other syllable' | 'spelling' {
+  const lWord = listed.words[g.lWords[0]!]!;
+  const qWords = [...g.qWords].sort((a, b) => a - b).map((i) => query.words[i]!);
+  const single = g.lWords.length === 1;
+  const lFolded = single ? lWord.folded : g.lWords.map((i) => listed.words[i]!.folded).join(' ');
+  const family = lWord.family !== undefined && qWords.length === 1 && qWords[0]!.family !== undefined;
+  if (family && qWords[0]!.folded !== lFolded) return 'surname';
+  const same = qWords.length === 1 && qWords[0]!.folded.replace(/'/g, '') === lFolded.replace(/'/g, '');
+  if (same && g.edits === 0) return 'same';
+  if (g.edits > 0 && qWords.length === 1 && single && lWord.family === undefined && SYLLABLE.test(qWords[0]!.folded.replace(/'/g, ''))) {
+    return 'other syllable';
+  }
+  return 'spelling';
+}
+
+/**
+ * One line per listed word: "Cheol = CHOL (RR eo / MR ŏ -> DPRK o)", "Chul ~ CHOL (1 edit)", or
+ * "Kim = KIM" left out when the spelling is the same. Words the query split or joined are shown together.
+ */
+export function alignmentLines(wa: WordAlignment): string[] {
+  const { query, listed, steps, groups } = wa;
+  const qo = origins(query);
+  const lo = origins(listed);
+  const rules = new Map<number, Set<string>>();
+  for (const lw of groups.keys()) rules.set(lw, new Set());
+  let lastListedWord = 0;
+  for (const s of steps) {
+    const lw = s.b >= 0 ? lo[s.b]!.word : lastListedWord;
+    lastListedWord = lw;
     if (s.a >= 0 && s.b >= 0 && s.same) {
       const qp = qo[s.a]!;
       const lp = lo[s.b]!;
@@ -54,7 +116,7 @@ export function explainAlignment(query: NameForm, listed: NameForm): { lines: st
       if (qText !== lText) {
         const marked = lText.includes("'") ? lPiece : qText.includes("'") ? qPiece : undefined;
         const rule = marked?.rule ?? qPiece?.rule ?? lPiece?.rule;
-        if (rule) g.rules.add(rule);
+        if (rule) rules.get(lw)!.add(rule);
       }
     }
   }
@@ -63,45 +125,37 @@ export function explainAlignment(query: NameForm, listed: NameForm): { lines: st
     form.words.forEach((w, wi) => {
       for (const p of w.pieces) if (p.key === '' && p.rule) {
         const lw = side === 'l' ? wi : [...groups.entries()].find(([, g]) => g.qWords.has(wi))?.[0];
-        if (lw !== undefined) groups.get(lw)?.rules.add(p.rule);
+        if (lw !== undefined) rules.get(lw)?.add(p.rule);
       }
     });
   }
-  // listed words that one query word covers (Jeson for JE-SON) are explained together
-  const merged: { lWords: number[]; qWords: Set<number>; rules: Set<string>; edits: number }[] = [];
-  for (const [lw, g] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
-    const prev = merged[merged.length - 1];
-    if (prev && [...g.qWords].some((q) => prev.qWords.has(q))) {
-      prev.lWords.push(lw);
-      for (const q of g.qWords) prev.qWords.add(q);
-      for (const r of g.rules) prev.rules.add(r);
-      prev.edits += g.edits;
-    } else merged.push({ lWords: [lw], ...g });
-  }
   const lines: string[] = [];
-  let otherSyllables = 0;
-  for (const g of merged) {
+  for (const g of wa.merged) {
+    const why = new Set<string>();
+    for (const lw of g.lWords) for (const r of rules.get(lw)!) why.add(r);
+    const kind = kindOf(query, listed, g);
+    if (kind === 'same') continue;
     const lWords = g.lWords.map((i) => listed.words[i]!);
     const lWord = lWords.length === 1 ? lWords[0]! : { ...lWords[0]!, text: lWords.map(show).join(' '), folded: lWords.map((w) => w.folded).join(' ') };
     const qWords = [...g.qWords].sort((a, b) => a - b).map((i) => query.words[i]!);
     const qText = qWords.map(show).join(' ');
-    const family = lWord.family !== undefined && qWords.length === 1 && qWords[0]!.family !== undefined ? lWord.family : undefined;
-    if (family && qWords[0]!.folded !== lWord.folded) {
-      lines.push(`${qText} = ${show(lWord)} (surname: ${family})`);
+    if (kind === 'surname') {
+      lines.push(`${qText} = ${show(lWord)} (surname: ${lWord.family})`);
       continue;
     }
-    const same = qWords.length === 1 && qWords[0]!.folded.replace(/'/g, '') === lWord.folded.replace(/'/g, '');
-    if (same && g.edits === 0) continue;
-    const why = [...g.rules].sort();
-    if (g.edits > 0 && qWords.length === 1 && lWords.length === 1 && lWord.family === undefined && SYLLABLE.test(qWords[0]!.folded.replace(/'/g, ''))) {
-      otherSyllables++;
-      why.push('a different syllable');
-    }
-    if (g.edits > 0) why.push(`${g.edits} edit${g.edits > 1 ? 's' : ''}`);
-    if (qWords.length !== lWords.length) why.push('spacing');
-    lines.push(`${qText || '(nothing)'} ${g.edits > 0 ? '~' : '='} ${show(lWord)}${why.length ? ` (${why.join('; ')})` : ''}`);
+    const parts = [...why].sort();
+    if (kind === 'other syllable') parts.push('a different syllable');
+    if (g.edits > 0) parts.push(`${g.edits} edit${g.edits > 1 ? 's' : ''}`);
+    if (qWords.length !== lWords.length) parts.push('spacing');
+    lines.push(`${qText || '(nothing)'} ${g.edits > 0 ? '~' : '='} ${show(lWord)}${parts.length ? ` (${parts.join('; ')})` : ''}`);
   }
-  return { lines, otherSyllables };
+  return lines;
+}
+
+/** The explanation lines and the count of other syllables, in one call (what tests and callers outside scoring use). */
+export function explainAlignment(query: NameForm, listed: NameForm): { lines: string[]; otherSyllables: number } {
+  const wa = alignWords(query, listed);
+  return { lines: alignmentLines(wa), otherSyllables: wa.otherSyllables };
 }
 
 /** One romanized Korean syllable: a word that is a syllable in its own right was changed, not mistyped. */

@@ -19,7 +19,7 @@
 // key O; ㅡ (eu, ŭ, u) and ㅜ both key U; plain, tense and aspirated stops key alike (g k kk → K, d t tt → T,
 // b p pp → P, j ch tch jj → C); l and r key R; ㅐ and ㅔ key E; ㅚ ㅙ ㅞ (oe, oi, wae, we) key WE.
 
-/** One piece of a key and where it came from: the span of the (NFC, lower-cased) text and the rule used. */
+/** One piece of a key and where it came from: the span of the (NFC, lower-cased) word and the rule used. */
 export interface KeyPiece {
   key: string;
   from: number;
@@ -169,10 +169,28 @@ export function romanizedWords(name: string): Word[] {
     }
     while (w.endsWith("'") && !/[ou]'$/.test(w)) w = w.slice(0, -1);
     if (!w) continue;
-    const pieces = keyWord(w, start);
-    words.push({ text: nfc.slice(start, start + w.length), folded: w, key: pieces.map((p) => p.key).join(''), pieces });
+    const keyed = keyedWord(w);
+    words.push({ text: nfc.slice(start, start + w.length), folded: w, key: keyed.key, pieces: keyed.pieces });
   }
   return words;
+}
+
+/** Words already keyed: names repeat their words (Kim, Chol, Trading), so each is keyed once. Never changed once made. */
+const KEYED = new Map<string, { key: string; pieces: KeyPiece[] }>();
+/** The memo is emptied when it holds this many words (a bound on memory, not a limit on names). */
+const KEYED_MAX = 100_000;
+
+function keyedWord(word: string): { key: string; pieces: KeyPiece[] } {
+  let keyed = KEYED.get(word);
+  if (keyed === undefined) {
+    const pieces = keyWord(word, 0);
+    let key = '';
+    for (const p of pieces) key += p.key;
+    keyed = { key, pieces };
+    if (KEYED.size >= KEYED_MAX) KEYED.clear();
+    KEYED.set(word, keyed);
+  }
+  return keyed;
 }
 
 /** Surname spellings that no letter rule joins, each to the key its family shares. */

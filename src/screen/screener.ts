@@ -1,7 +1,8 @@
 // Screens names against a designation list: blocks by key so a query meets few listed names, scores them, explains each.
 import type { DesignationList } from '../types.js';
 import { boundedDistance } from './distance.js';
-import { explainAlignment } from './explain-match.js';
+import { alignmentLines, alignWords, type WordAlignment } from './explain-match.js';
+import { deletionHashes, HASH, HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
 import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
 import { qualify } from './qualifiers.js';
@@ -18,6 +19,21 @@ export interface ScreenMatch {
   score: number;
   decision: Decision;
   explanation: string[];
+}
+
+/** A listed name scored for a query: what the report shows and what its explanation is built from. */
+interface Scored {
+  n: ListedName;
+  score: number;
+  decision: Decision;
+  nameScore: number;
+  pair: [NameForm, NameForm] | undefined;
+  distance: number;
+  /** The words aligned, when scoring needed them (a person's name with edits). */
+  aligned: WordAlignment | undefined;
+  acronym: boolean;
+  qualifierLines: string[];
+  caps: string[];
 }
 
 export interface Thresholds {
@@ -41,12 +57,6 @@ function budget(length: number, possible: number): number {
   return Math.floor(length * (1 - possible) + 1e-9);
 }
 
-function deletions(key: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1]) out.push(key.slice(0, i) + key.slice(i + 1));
-  return out;
-}
-
 interface QueryForms {
   person: NameForm[];
   organisation: NameForm[];
@@ -68,12 +78,21 @@ function queryForms(q: ScreenQuery): QueryForms {
   };
 }
 
+const KINDS = ['person', 'organisation', 'vessel'] as const;
+
 export class Screener {
   readonly names: readonly ListedName[];
-  /** Key, or key with one character deleted, to (name index × form index) pairs, packed as name * 4 + form. */
-  private readonly byKey = new Map<string, number[]>();
-  /** Word key (and pairs of neighbouring words) to name indices. */
-  private readonly byWord = new Map<string, number[]>();
+  /** Key, or key with one character deleted (by hashKey), to (name index × form index) pairs, packed as name * 4 + form. */
+  private readonly byKey: HashTable;
+  /** Word key (and pairs of neighbouring words), by hashKey, to name indices. */
+  private readonly byWord: HashTable;
+  /** The candidates of the query being screened, filled by addKey. */
+  private readonly found = new Set<number>();
+  private readonly addKey = (h1: number, h2: number): void => {
+    const t = this.byKey;
+    const slot = t.find(h1, h2);
+    if (slot >= 0) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.found.add(t.values[k]! >> 2);
+  };
   private readonly byImo = new Map<string, number[]>();
   private readonly byAcronym = new Map<string, number[]>();
   readonly thresholds: Thresholds;
@@ -83,26 +102,31 @@ export class Screener {
   constructor(lists: readonly DesignationList[], thresholds: Thresholds = DEFAULT_THRESHOLDS) {
     this.thresholds = thresholds;
     this.names = listedNames(lists);
-    const put = (map: Map<string, number[]>, key: string, v: number) => {
+    const put = <K>(map: Map<K, number[]>, key: K, v: number) => {
       const list = map.get(key);
       if (!list) map.set(key, [v]);
       else if (list[list.length - 1] !== v) list.push(v);
     };
+    const byKey = new HashTableBuilder();
+    const byWord = new HashTableBuilder();
     this.names.forEach((n, i) => {
       n.forms.forEach((f, fi) => {
         const packed = i * 4 + fi;
-        put(this.byKey, f.key, packed);
-        if (f.key.length <= MAX_DELETION_KEY) for (const d of deletions(f.key)) put(this.byKey, d, packed);
-        for (const w of f.words) if (w.used.length >= 3) put(this.byWord, w.used, i);
+        const h = hashKey(f.key);
+        byKey.add(h[0]!, h[1]!, packed);
+        if (f.key.length <= MAX_DELETION_KEY) deletionHashes(f.key, (h1, h2) => byKey.add(h1, h2, packed));
+        for (const w of f.words) if (w.used.length >= 3) byWord.add(hashKey(w.used)[0]!, HASH[1]!, i);
         if (n.kind === 'person' && f.words.length > 2) {
           const given = f.words.slice(1).map((w) => w.used).join('');
-          put(this.byKey, `g${given}`, packed);
+          byKey.add(hashKey(`g${given}`)[0]!, HASH[1]!, packed);
         }
-        for (let k = 1; k < f.words.length; k++) put(this.byWord, `${f.words[k - 1]!.used}|${f.words[k]!.used}`, i);
+        for (let k = 1; k < f.words.length; k++) byWord.add(hashKey(f.words[k - 1]!.used, f.words[k]!.used)[0]!, HASH[1]!, i);
       });
       if (n.imo) put(this.byImo, n.imo, i);
       for (const a of n.acronyms) put(this.byAcronym, a, i);
     });
+    this.byKey = byKey.build();
+    this.byWord = byWord.build();
   }
 
   /** Whether the listed party `ref` was on the list on `day` (listed by then and not yet delisted); true when unknown. */
@@ -113,62 +137,73 @@ export class Screener {
   }
 
   /** Names worth scoring for a query's forms: same key or one deletion apart, or a shared uncommon word. */
-  private candidates(forms: QueryForms, into: Set<number>): void {
-    const keys = new Set<string>();
-    const words = new Set<string>();
-    for (const kind of ['person', 'organisation', 'vessel'] as const) {
+  private candidates(forms: QueryForms): Set<number> {
+    const into = this.found;
+    into.clear();
+    const keys: string[] = [];
+    const words: number[] = [];
+    for (const kind of KINDS) {
       for (const f of forms[kind]) {
-        keys.add(f.key);
+        if (!keys.includes(f.key)) keys.push(f.key);
         for (let i = 0; i < f.words.length; i++) {
           const w = f.words[i]!;
-          if (w.used.length >= 3) words.add(w.used);
-          if (i > 0) words.add(`${f.words[i - 1]!.used}|${w.used}`);
+          if (w.used.length >= 3) {
+            hashKey(w.used);
+            words.push(HASH[0]!, HASH[1]!);
+          }
+          if (i > 0) {
+            hashKey(f.words[i - 1]!.used, w.used);
+            words.push(HASH[0]!, HASH[1]!);
+          }
         }
         if (kind === 'person' && f.words.length > 1) {
           let given = 'g';
           for (let i = 1; i < f.words.length; i++) given += f.words[i]!.used;
-          keys.add(given);
+          if (!keys.includes(given)) keys.push(given);
         }
       }
     }
-    const add = (list: number[] | undefined) => {
-      if (list) for (const p of list) into.add(p >> 2);
-    };
     for (const key of keys) {
-      add(this.byKey.get(key));
+      hashKey(key);
+      this.addKey(HASH[0]!, HASH[1]!);
       // a given name alone is looked up exactly; a long key (an organisation's) is found by its words instead
       if (key.charCodeAt(0) === 103 || key.length > MAX_DELETION_KEY) continue;
-      for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1]) add(this.byKey.get(key.slice(0, i) + key.slice(i + 1)));
+      deletionHashes(key, this.addKey);
     }
-    for (const w of words) {
-      const list = this.byWord.get(w);
-      if (list && list.length <= BIG_BLOCK) for (const i of list) into.add(i);
+    const t = this.byWord;
+    for (let k = 0; k < words.length; k += 2) {
+      const slot = t.find(words[k]!, words[k + 1]!);
+      if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let v = t.starts[slot]!; v < t.ends[slot]!; v++) into.add(t.values[v]!);
     }
+    return into;
   }
 
   screen(q: ScreenQuery, asOf?: string): ScreenMatch[] {
     const forms = queryForms(q);
-    const candidates = new Set<number>();
-    this.candidates(forms, candidates);
+    const candidates = this.candidates(forms);
     if (forms.acronym) for (const i of this.byAcronym.get(forms.acronym) ?? []) candidates.add(i);
     const imo = q.imo?.replace(/^IMO\s*/i, '').trim();
     if (imo) for (const i of this.byImo.get(imo) ?? []) candidates.add(i);
 
     this.touched += candidates.size;
-    const best = new Map<string, ScreenMatch>();
+    let best: Map<string, Scored> | undefined;
     for (const i of candidates) {
       const n = this.names[i]!;
       if (forms[n.kind].length === 0 && !(imo !== undefined && n.imo === imo)) continue;
       if (asOf !== undefined && ((n.listedOn !== undefined && n.listedOn > asOf) || (n.delistedOn !== undefined && n.delistedOn <= asOf))) continue;
       const m = this.score(q, forms, n, imo);
       if (!m) continue;
-      const prev = best.get(m.ref);
-      if (!prev || m.score > prev.score) best.set(m.ref, m);
+      best ??= new Map();
+      const prev = best.get(n.ref);
+      if (!prev || m.score > prev.score) best.set(n.ref, m);
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    if (!best) return [];
+    // explanations only for what is reported
+    return [...best.values()].map((m) => this.explain(forms, m)).sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   }
 
-  private score(q: ScreenQuery, forms: QueryForms, n: ListedName, imo: string | undefined): ScreenMatch | undefined {
+  /** The score and decision of one listed name for a query, and what its explanation is made from; undefined below possible. */
+  private score(q: ScreenQuery, forms: QueryForms, n: ListedName, imo: string | undefined): Scored | undefined {
     const { match, possible } = this.thresholds;
     let nameScore = -1;
     let pair: [NameForm, NameForm] | undefined;
@@ -214,10 +249,10 @@ export class Screener {
     }
     if (score < possible) return undefined;
     // a given name with a whole syllable changed is another name, not a typing slip
-    let aligned: { lines: string[]; otherSyllables: number } | undefined;
-    if (pair && distance > 0) {
-      aligned = explainAlignment(pair[0], pair[1]);
-      if (n.kind === 'person' && aligned.otherSyllables > 0 && !q2.decisive) {
+    let aligned: WordAlignment | undefined;
+    if (pair && distance > 0 && n.kind === 'person' && !q2.decisive) {
+      aligned = alignWords(pair[0], pair[1]);
+      if (aligned.otherSyllables > 0) {
         nameScore -= SYLLABLE_PENALTY * aligned.otherSyllables;
         score -= SYLLABLE_PENALTY * aligned.otherSyllables;
       }
@@ -225,7 +260,12 @@ export class Screener {
     score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
     if (score < possible) return undefined;
     const decision: Decision = score >= match && cap === 'match' ? 'match' : 'possible';
+    return { n, score, decision, nameScore, pair, distance, aligned, acronym, qualifierLines: q2.lines, caps };
+  }
 
+  /** The reported match with its explanation: the words aligned, the rules that equated them, qualifiers and caps. */
+  private explain(forms: QueryForms, m: Scored): ScreenMatch {
+    const { n, pair, distance, aligned, nameScore } = m;
     const explanation: string[] = [];
     const head = `${n.ref} ${n.name}: ${n.source} "${n.matchedName}"`;
     if (pair) {
@@ -234,14 +274,14 @@ export class Screener {
         `${head}; ${n.kind === 'person' ? `family name ${qf.order === 'as written' ? 'first' : 'last'}; ` : ''}` +
           `keys ${qf.key} / ${lf.key}, edit distance ${distance}, name score ${nameScore.toFixed(2)}` +
           (aligned && aligned.otherSyllables > 0 ? ` (after -${SYLLABLE_PENALTY} for each different syllable)` : ''),
-        ...(aligned ?? explainAlignment(qf, lf)).lines,
+        ...alignmentLines(aligned ?? alignWords(qf, lf)),
       );
       if (lf.digits) explanation.push(`number ${lf.digits} agrees`);
     } else {
       explanation.push(head);
-      if (acronym) explanation.push(`${forms.acronym} is the initials of ${n.matchedName}`);
+      if (m.acronym) explanation.push(`${forms.acronym} is the initials of ${n.matchedName}`);
     }
-    explanation.push(...q2.lines, ...caps);
-    return { ref: n.ref, name: n.name, matchedName: n.matchedName, score, decision, explanation };
+    explanation.push(...m.qualifierLines, ...m.caps);
+    return { ref: n.ref, name: n.name, matchedName: n.matchedName, score: m.score, decision: m.decision, explanation };
   }
 }
