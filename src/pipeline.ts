@@ -10,7 +10,8 @@ import { sortFindings } from './evaluate/evaluate-records.js';
 import { loadRules } from './load/load-rules.js';
 import { buildReport } from './report/build-report.js';
 import { recordScreener, screeningFindings } from './screen/screen-records.js';
-import { JsonReportSpool } from './report/json-stream.js';
+import { reportParts, writeParts, type RenderOptions, type StreamedFormat } from './report/render.js';
+import { ReportSpool } from './report/report-spool.js';
 import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './stream/check-stream.js';
 import type { TextSink } from './stream/text-sink.js';
 import type { Diagnostic, Finding, Report, RuleSet } from './types.js';
@@ -107,7 +108,7 @@ export function runStreamedCheck(opts: StreamedCheckOptions): Promise<StreamChec
   return streamCheck({ ...rest, keepRecords: false, onFindings: sink });
 }
 
-export interface JsonCheckResult {
+export interface SpooledCheckResult {
   /** Warnings (and, with skipInvalid, the records left out). */
   diagnostics: Diagnostic[];
   skipped: number;
@@ -115,16 +116,21 @@ export interface JsonCheckResult {
   reached: boolean;
   /** The records marked `status: draft`, for the caller to refuse or label. */
   drafts: { id: string; location: Diagnostic['location'] }[];
-  /** Writes the JSON report (the same bytes as renderJson) to the sink and closes it. */
-  write(sink: TextSink): Promise<void>;
+  /**
+   * Writes the report in a format to the sink and closes it (the same bytes as renderReport of the
+   * whole run); the temporary files are removed once every format is written (or on failure).
+   */
+  write(sink: TextSink, format: StreamedFormat, opts?: RenderOptions): Promise<void>;
+  /** Removes the temporary files (after the last write, or when nothing is to be written). */
+  discard(): void;
 }
 
 /**
- * runCheck for the JSON report alone, in bounded memory: findings and activities go to a temporary
- * file as they are found, and the report is written from it once the run succeeded.
+ * runCheck for reports written in bounded memory (every format but JUnit): findings and activities
+ * go to temporary files as they are found, and each report is written from them once the run succeeded.
  */
-export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boolean }): Promise<JsonCheckResult> {
-  if (opts.dispositions !== undefined || opts.baseline !== undefined) throw new Error('runCheckJson takes no dispositions or baseline: use runCheck');
+export async function runCheckSpooled(opts: CheckOptions & { fails(f: Finding): boolean }): Promise<SpooledCheckResult> {
+  if (opts.dispositions !== undefined || opts.baseline !== undefined) throw new Error('runCheckSpooled takes no dispositions or baseline: use runCheck');
   const loaded = loadRules(opts.rules?.length ? opts.rules : [DEFAULT_RULES_DIR]);
   if (hasErrors(loaded.diagnostics)) {
     const { engine, workers, stdin, lineOffset } = opts;
@@ -134,9 +140,9 @@ export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boo
   const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
   const diagnostics = loaded.diagnostics;
   const rules = asOf ? ruleSetAsOf(loaded.value, asOf) : loaded.value;
-  const spool = new JsonReportSpool();
+  const spool = new ReportSpool();
   const later: Diagnostic[] = [];
-  const drafts: JsonCheckResult['drafts'] = [];
+  const drafts: SpooledCheckResult['drafts'] = [];
   // Screening findings of the records kept so far, to go out sorted with the rules' findings.
   const screen = opts.screening === false ? undefined : recordScreener(rules);
   let screened: Finding[] = [];
@@ -179,7 +185,15 @@ export async function runCheckJson(opts: CheckOptions & { fails(f: Finding): boo
       skipped: records.skipped,
       reached,
       drafts,
-      write: (sink) => spool.writeTo(sink, { rules, records, ...(asOf ? { asOf } : {}), finish }),
+      write: async (sink, format, renderOptions) => {
+        try {
+          await writeParts(sink, reportParts(spool.source({ rules, records, ...(asOf ? { asOf } : {}), finish }), format, renderOptions));
+        } catch (e) {
+          spool.discard();
+          throw e;
+        }
+      },
+      discard: () => spool.discard(),
     };
   } catch (e) {
     spool.discard();

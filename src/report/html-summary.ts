@@ -1,11 +1,12 @@
 // The summary section of the HTML report: counts by outcome, by evidence level, by provision cited
 // and by party, and the list of activities with their most severe outcome.
 
-import { EVIDENCE_LEVELS, FINDING_OUTCOMES, type Finding, type FindingOutcome, type Provision, type Report } from '../types.js';
+import { EVIDENCE_LEVELS, FINDING_OUTCOMES, type ActivitySummary, type Finding, type FindingOutcome, type Provision, type Report } from '../types.js';
 import { compareProvisions, provisionKey, provisionLabel, resolutionUrl } from './citation.js';
 import { evidenceBadge, outcomeBadge } from './html-badge.js';
 import { attr, link, text } from './html-escape.js';
 import { outcomesByRecord } from './outcome-rank.js';
+import type { ActivityListing, RecordEntry, ReportSource } from './report-source.js';
 
 type Counts = Record<FindingOutcome, number>;
 
@@ -24,8 +25,7 @@ function countCells(counts: Counts): string {
 
 const COUNT_HEADERS = `${FINDING_OUTCOMES.map((o) => `<th class="num" scope="col">${o}</th>`).join('')}<th class="num" scope="col">total</th>`;
 
-function cards(report: Report): string {
-  const findings = report.findings.length;
+function cards(report: Report, findings: number): string {
   const outcomeCards = FINDING_OUTCOMES.map(
     (o) => `<div class="card o-${o}"><div class="count">${report.summary[o]}</div><div class="what">${o}</div></div>`,
   );
@@ -49,7 +49,7 @@ function byEvidence(report: Report): string {
   );
 }
 
-function byProvision(findings: readonly Finding[]): string {
+function byProvision(findings: Iterable<Finding>): string {
   const rows = new Map<string, { provision: Provision; counts: Counts }>();
   for (const finding of findings) {
     const seen = new Set<string>();
@@ -74,12 +74,11 @@ function byProvision(findings: readonly Finding[]): string {
   );
 }
 
-function byParty(report: Report): string {
+function byParty(withFindings: Iterable<RecordEntry>): string {
   const rows = new Map<string, { name: string; country?: string; roles: Set<string>; counts: Counts }>();
-  const activities = new Map(report.activities.map((a) => [a.id, a]));
-  for (const finding of report.findings) {
+  for (const { activity, findings } of withFindings) for (const finding of findings) {
     const seen = new Set<string>();
-    for (const party of activities.get(finding.recordId)?.parties ?? []) {
+    for (const party of activity.parties) {
       const key = `${party.name}\u0000${party.country ?? ''}`;
       const row = rows.get(key) ?? { name: party.name, country: party.country, roles: new Set<string>(), counts: zeroCounts() };
       if (party.role) row.roles.add(party.role);
@@ -104,41 +103,56 @@ function byParty(report: Report): string {
   );
 }
 
-function activityTable(report: Report): string {
-  const outcomes = outcomesByRecord(report.findings);
-  const rows = report.activities.map((activity) => {
-    const { outcome, count } = outcomes.get(activity.id) ?? { outcome: 'none', count: 0 };
-    const parties = activity.parties
-      .map((p) => text(p.country ? `${p.name} (${p.country}${p.role ? `, ${p.role}` : ''})` : p.role ? `${p.name} (${p.role})` : p.name))
-      .join('<br>');
-    return (
-      `<tr id="record-${attr(activity.id)}"><td><code>${text(activity.id)}</code><br>${text(activity.summary ?? '')}</td>` +
-      `<td class="nowrap">${text(activity.date.text)}</td><td class="nowrap">${text(activity.type)}</td><td>${parties}</td>` +
-      `<td class="nowrap">${evidenceBadge(activity.evidence)}</td><td class="nowrap">${outcomeBadge(outcome)}${count > 1 ? ` <span class="sep">×${count}</span>` : ''}</td></tr>`
-    );
-  });
+function activityRow(activity: ActivitySummary, findings: readonly Finding[]): string {
+  const { outcome, count } = outcomesByRecord(findings).get(activity.id) ?? { outcome: 'none', count: 0 };
+  const parties = activity.parties
+    .map((p) => text(p.country ? `${p.name} (${p.country}${p.role ? `, ${p.role}` : ''})` : p.role ? `${p.name} (${p.role})` : p.name))
+    .join('<br>');
   return (
-    '<table class="activities"><caption>Activities checked</caption>' +
-    '<thead><tr><th scope="col" class="col-record">record</th><th scope="col">date</th><th scope="col">type</th><th scope="col" class="col-parties">parties</th><th scope="col">evidence</th><th scope="col">most severe</th></tr></thead>' +
-    `<tbody>${rows.join('') || '<tr><td colspan="6" class="empty">No activities.</td></tr>'}</tbody></table>`
+    `<tr id="record-${attr(activity.id)}"><td><code>${text(activity.id)}</code><br>${text(activity.summary ?? '')}</td>` +
+    `<td class="nowrap">${text(activity.date.text)}</td><td class="nowrap">${text(activity.type)}</td><td>${parties}</td>` +
+    `<td class="nowrap">${evidenceBadge(activity.evidence)}</td><td class="nowrap">${outcomeBadge(outcome)}${count > 1 ? ` <span class="sep">×${count}</span>` : ''}</td></tr>`
   );
 }
 
+/** The activities table in pieces: every activity, or those with findings and a count of the rest. */
+function* activityTable(source: ReportSource, listing: ActivityListing): Generator<string> {
+  const caption = listing === 'all' ? 'Activities checked' : 'Activities with findings';
+  yield (
+    `<table class="activities"><caption>${caption}</caption>` +
+    '<thead><tr><th scope="col" class="col-record">record</th><th scope="col">date</th><th scope="col">type</th><th scope="col" class="col-parties">parties</th><th scope="col">evidence</th><th scope="col">most severe</th></tr></thead>' +
+    '<tbody>'
+  );
+  let rows = 0;
+  for (const { activity, findings } of listing === 'all' ? source.records() : source.withFindings()) {
+    rows++;
+    yield activityRow(activity, findings);
+  }
+  const quiet = source.report.records - source.recordsWithFindings;
+  if (listing === 'findings' && quiet > 0) {
+    yield `<tr><td colspan="6" class="empty">${quiet} other activities have no finding: not listed here (--list-activities all lists them).</td></tr>`;
+  } else if (rows === 0) yield '<tr><td colspan="6" class="empty">No activities.</td></tr>';
+  yield '</tbody></table>';
+}
+
 /** The summary section. */
-export function renderSummary(report: Report): string {
+export function renderSummary(source: ReportSource): string {
+  const { report } = source;
   return [
     '<section class="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>',
-    cards(report),
+    cards(report, source.findingCount),
     '<div class="summary-grid">',
-    byProvision(report.findings),
+    byProvision(source.findings()),
     byEvidence(report),
     '</div>',
-    byParty(report),
+    byParty(source.withFindings()),
     '</section>',
   ].join('\n');
 }
 
 /** The activities section. */
-export function renderActivities(report: Report): string {
-  return `<section class="activities" aria-labelledby="activities-h"><h2 id="activities-h">Activities</h2>\n${activityTable(report)}\n</section>`;
+export function* activitiesParts(source: ReportSource, listing: ActivityListing): Generator<string> {
+  yield '<section class="activities" aria-labelledby="activities-h"><h2 id="activities-h">Activities</h2>\n';
+  yield* activityTable(source, listing);
+  yield '\n</section>';
 }

@@ -3,7 +3,8 @@
 // activities cover less than half of the years the resolutions do, a context strip shows every
 // resolution and a detail chart below it shows the activities' years.
 
-import type { ActivitySummary, Milestone, Report } from '../types.js';
+import type { ActivitySummary, Finding, Milestone, Report } from '../types.js';
+import type { ActivityListing, ReportSource } from './report-source.js';
 import { resolutionLabel } from './citation.js';
 import { attr, text } from './html-escape.js';
 import {
@@ -82,10 +83,10 @@ function inDomain(day: number, domain: Domain): boolean {
 
 /** The report's milestones, plus the adoption of any resolution a finding cites that the report's
  * timeline leaves out, in date order. */
-function milestonesOf(report: Report): DatedMilestone[] {
+function milestonesOf(report: Report, findings: Iterable<Finding>): DatedMilestone[] {
   const milestones = [...report.timeline];
   const adoptionDates = new Set(milestones.filter((m) => m.kind === 'adoption').map((m) => m.date));
-  for (const finding of report.findings) {
+  for (const finding of findings) {
     for (const provision of finding.provisions) {
       if (adoptionDates.has(provision.adopted)) continue;
       adoptionDates.add(provision.adopted);
@@ -260,12 +261,13 @@ function yearsText(domain: Domain): string {
 }
 
 /** The timeline as a figure holding an inline SVG. Each activity is one `g[data-record-id]`. */
-export function renderTimeline(report: Report): string {
-  const milestones = milestonesOf(report);
-  const outcomes = outcomesByRecord(report.findings);
+export function renderTimeline(source: ReportSource, listing: ActivityListing = 'all'): string {
+  const { report } = source;
+  const milestones = milestonesOf(report, source.findings());
   const activities: DatedActivity[] = [];
   let undated = 0;
-  for (const activity of report.activities) {
+  for (const { activity, findings } of listing === 'all' ? source.records() : source.withFindings()) {
+    const outcomes = outcomesByRecord(findings);
     const start = dayNumber(activity.date.start);
     const end = dayNumber(activity.date.end);
     if (start === undefined || end === undefined) {
@@ -308,6 +310,9 @@ export function renderTimeline(report: Report): string {
   const description =
     `${activities.length} activities and ${milestones.length} adoption dates and deadlines, ${yearsText(full)}.` +
     (undated > 0 ? ` ${undated} activities without a readable date are not drawn.` : '') +
+    (listing === 'findings' && report.records > source.recordsWithFindings
+      ? ` Only activities with findings are drawn: ${report.records - source.recordsWithFindings} without are not (--list-activities all draws them).`
+      : '') +
     (activities.length > DENSE_ACTIVITIES
       ? ` With more than ${DENSE_ACTIVITIES} activities, each is a thin unlabelled mark; the table of activities names them.`
       : '');

@@ -3,6 +3,7 @@ import type { Report } from '../types.js';
 import { accountabilityLines, findingLines, manifestLines, shortFingerprint, stateWord } from './accountability-lines.js';
 import { citation, heldText, OUTCOME_LABEL } from './labels.js';
 import { showValue, terminalSafe } from './plain-text.js';
+import { listingFor, memorySource, type ActivityListing, type ReportSource } from './report-source.js';
 
 /** Escapes text so that markdown shows it as written: no HTML, links, emphasis, code or table breaks. */
 export function mdEscape(text: string): string {
@@ -13,8 +14,24 @@ export function mdEscape(text: string): string {
     .replace(/^(\s*)([#+\-=]|\d+[.)])/, '$1\\$2');
 }
 
-export function renderMarkdown(report: Report): string {
-  const out: string[] = [];
+export interface MarkdownOptions {
+  /** Which records without findings are named (default: every one up to LIST_ALL_UP_TO records, else counted). */
+  activities?: ActivityListing;
+}
+
+export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  return [...markdownParts(memorySource(report), opts)].join('');
+}
+
+/** The markdown report in pieces, each of whole lines with their newlines; findings are read one at a time. */
+export function* markdownParts(source: ReportSource, opts: MarkdownOptions = {}): Generator<string> {
+  const { report } = source;
+  let out: string[] = [];
+  const flush = (): string => {
+    const text = out.map((l) => l + '\n').join('');
+    out = [];
+    return text;
+  };
   const title = report.cases.find((c) => c.title)?.title;
   out.push(`# Sanctions compliance report${title ? `: ${mdEscape(title)}` : ''}`, '');
   out.push(`Produced by sanctions-check ${report.tool.version}${report.asOf ? `, as of ${report.asOf}` : ''}. ` +
@@ -29,17 +46,27 @@ export function renderMarkdown(report: Report): string {
   for (const k of ['confirmed', 'reported', 'alleged', 'speculative'] as const) out.push(`| ${k} | ${report.byEvidence[k]} |`);
   const notes = accountabilityLines(report);
   if (notes.length) out.push('', ...notes.map((l) => `- ${mdEscape(l)}`));
-  const state = report.findings.some((f) => f.disposition || f.baseline);
+  let state = false;
+  for (const f of source.findings()) if (f.disposition || f.baseline) state = true;
   out.push('', `| Record | Rule | Outcome | Evidence | Principal provision | Fingerprint |${state ? ' State |' : ''}`, `|---|---|---|---|---|---|${state ? '---|' : ''}`);
-  for (const f of report.findings) {
+  for (const f of source.findings()) {
     out.push(`| ${mdEscape(f.recordId)} | ${f.ruleId} | ${f.outcome} | ${f.evidence} | ${mdEscape(citation(f.provisions[0]!))} | \`${shortFingerprint(f.fingerprint)}\` |${state ? ` ${mdEscape(stateWord(f))} |` : ''}`);
   }
-  const quiet = report.activities.filter((a) => !report.findings.some((f) => f.recordId === a.id));
-  if (quiet.length) {
-    out.push('', `Records with no finding: ${quiet.map((a) => mdEscape(a.id)).join(', ')}.`);
+  yield flush();
+  if (listingFor(report.records, opts.activities) === 'all') {
+    let quiet = 0;
+    for (const { activity, findings } of source.records()) {
+      if (findings.length > 0) continue;
+      yield `${quiet++ === 0 ? '\nRecords with no finding: ' : ', '}${mdEscape(activity.id)}`;
+    }
+    if (quiet > 0) yield '.\n';
+  } else {
+    const quiet = report.records - source.recordsWithFindings;
+    if (quiet > 0) out.push('', `Records with no finding: ${quiet} (not named here; --list-activities all names them).`);
   }
   out.push('', '## Findings');
-  for (const f of report.findings) {
+  for (const f of source.findings()) {
+    yield flush();
     out.push('', `### ${mdEscape(f.recordId)} — ${mdEscape(f.ruleTitle)}`, '');
     out.push(`**${f.outcome}, ${f.evidence}** (rule \`${f.ruleId}\`): ${OUTCOME_LABEL[f.outcome]}.`, '');
     out.push(mdEscape(f.message), '');
@@ -68,6 +95,5 @@ export function renderMarkdown(report: Report): string {
     }
   }
   if (report.manifest) out.push('', '## Run manifest', '', ...manifestLines(report.manifest).map((l) => `- ${mdEscape(l)}`));
-  out.push('');
-  return out.join('\n');
+  yield flush();
 }

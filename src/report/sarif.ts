@@ -10,6 +10,7 @@ import { FACTS_FINGERPRINT, sarifAccountability, sarifRunAccountability } from '
 import type { Finding, FindingOutcome, Provision, Report, RuleSummary } from '../types.js';
 import { ruleHelp } from './sarif-help.js';
 import { uriBases, type UriBases } from './sarif-uri.js';
+import { memorySource, type ReportSource } from './report-source.js';
 import { compareProvisions, naturalCompare, provisionKey, provisionLabel, resolutionLabel, resolutionUrl } from './citation.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -33,18 +34,19 @@ interface Taxonomies {
   reference(provision: Provision): { id: string; index: number; toolComponent: { name: string; index: number } } | undefined;
 }
 
-function taxonomies(report: Report): Taxonomies {
+function taxonomies(report: Report, findings: Iterable<Finding>): Taxonomies {
   const byResolution = new Map<string, TaxonomyEntry>();
-  const cited = [
-    ...report.ruleCatalog.flatMap((rule) => rule.provisions),
-    ...report.findings.flatMap((f) => [...f.provisions, ...(f.exemption?.provisions ?? [])]),
-  ];
-  for (const provision of cited) {
+  const cite = (provision: Provision): void => {
     const key = provision.symbol;
     const entry = byResolution.get(key) ?? { name: resolutionLabel(provision), first: provision, paragraphs: new Map() };
     const paragraph = provision.paragraph ?? '';
     if (!entry.paragraphs.has(paragraph)) entry.paragraphs.set(paragraph, provision);
     byResolution.set(key, entry);
+  };
+  for (const rule of report.ruleCatalog) rule.provisions.forEach(cite);
+  for (const f of findings) {
+    f.provisions.forEach(cite);
+    f.exemption?.provisions.forEach(cite);
   }
   const entries = [...byResolution.values()].sort((a, b) => compareProvisions(a.first, b.first));
   const where = new Map<string, { id: string; index: number; toolComponent: { name: string; index: number } }>();
@@ -171,9 +173,20 @@ function result(finding: Finding, ruleIndex: Map<string, number>, taxa: Taxonomi
 
 /** The report as a SARIF 2.1.0 log (JSON text ending in a newline). Pure and deterministic. */
 export function renderSarif(report: Report): string {
-  const taxa = taxonomies(report);
+  return [...sarifParts(memorySource(report))].join('');
+}
+
+/** `"results": []` as the log's indentation writes it, where the results go. */
+const RESULTS_MARK = '\n      "results": []';
+
+/** The SARIF log in pieces: the log around its results, and each result as it is read. */
+export function* sarifParts(source: ReportSource): Generator<string> {
+  const { report } = source;
+  const taxa = taxonomies(report, source.findings());
   const ruleIndex = new Map(report.ruleCatalog.map((rule, index) => [rule.id, index]));
-  const bases = uriBases(report.findings.map((f) => f.location.file));
+  const files = new Set<string>();
+  for (const f of source.findings()) files.add(f.location.file);
+  const bases = uriBases([...files]);
   const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(report.tool.version);
   const log = {
     $schema: SARIF_SCHEMA,
@@ -192,7 +205,7 @@ export function renderSarif(report: Report): string {
         ...(Object.keys(bases.originalUriBaseIds).length > 0 ? { originalUriBaseIds: bases.originalUriBaseIds } : {}),
         taxonomies: taxa.components,
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((finding) => result(finding, ruleIndex, taxa, bases)),
+        results: [],
         properties: {
           ...(report.asOf ? { asOf: report.asOf } : {}),
           records: report.records,
@@ -206,5 +219,15 @@ export function renderSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const text = `${JSON.stringify(log, null, 2)}\n`;
+  const at = text.indexOf(RESULTS_MARK);
+  if (at === -1 || text.indexOf(RESULTS_MARK, at + 1) !== -1) throw new Error("the SARIF log's layout changed: its results were not found");
+  yield text.slice(0, at) + '\n      "results": ';
+  let first = true;
+  for (const finding of source.findings()) {
+    const element = JSON.stringify(result(finding, ruleIndex, taxa, bases), null, 2).replace(/\n/g, '\n        ');
+    yield `${first ? '[' : ','}\n        ${element}`;
+    first = false;
+  }
+  yield (first ? '[]' : '\n      ]') + text.slice(at + RESULTS_MARK.length);
 }

@@ -1,5 +1,6 @@
 // The terminal report: findings grouped by record, colour only when asked for.
-import type { Finding, Report } from '../types.js';
+import type { Report } from '../types.js';
+import { memorySource, type ReportSource } from './report-source.js';
 import { accountabilityLines, findingLines, manifestLines } from './accountability-lines.js';
 import { citation, OUTCOME_LABEL } from './labels.js';
 import { oneLine, showValue } from './plain-text.js';
@@ -11,9 +12,15 @@ export interface TextOptions {
 const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
 
 export function renderText(report: Report, opts: TextOptions = { color: false }): string {
+  return [...textParts(memorySource(report), opts)].join('');
+}
+
+/** The terminal report in pieces, each a line with its newline; activities are read one at a time. */
+export function* textParts(source: ReportSource, opts: TextOptions = { color: false }): Generator<string> {
+  const { report } = source;
   const paint = (c: keyof typeof CODES, s: string) => (opts.color ? `\u001b[${CODES[c]}m${s}\u001b[0m` : s);
   const outcomeColor = { violation: 'red', review: 'yellow', exempt: 'green' } as const;
-  const out: string[] = [];
+  let out: string[] = [];
   out.push(paint('bold', `sanctions-check ${report.tool.version}`) + (report.asOf ? ` — as of ${report.asOf}` : ''));
   for (const c of report.cases) if (c.title) out.push(`Case: ${oneLine(c.title)}`);
   out.push(`${report.records} record(s) checked against ${report.rules} rule(s)`);
@@ -25,18 +32,15 @@ export function renderText(report: Report, opts: TextOptions = { color: false })
       `  (evidence: ${report.byEvidence.confirmed} confirmed, ${report.byEvidence.reported} reported, ${report.byEvidence.alleged} alleged, ${report.byEvidence.speculative} speculative)`,
   );
   for (const line of accountabilityLines(report)) out.push(oneLine(line));
-  const byRecord = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    const l = byRecord.get(f.recordId) ?? [];
-    l.push(f);
-    byRecord.set(f.recordId, l);
-  }
-  for (const a of report.activities) {
-    const findings = byRecord.get(a.id);
+  for (const { activity: a, findings } of source.records()) {
+    if (out.length > 0) {
+      yield out.join('\n') + '\n';
+      out = [];
+    }
     out.push('');
     out.push(paint('bold', `Record ${oneLine(a.id)}`) + paint('dim', `  ${a.location.file}:${a.location.line}:${a.location.column}`));
     out.push(`  ${oneLine(a.type)}, ${oneLine(a.date.text)}, evidence ${a.evidence}${a.summary ? ` — ${oneLine(a.summary)}` : ''}`);
-    if (!findings) {
+    if (findings.length === 0) {
       out.push(paint('dim', '  no provision applies'));
       continue;
     }
@@ -57,6 +61,5 @@ export function renderText(report: Report, opts: TextOptions = { color: false })
     }
   }
   if (report.manifest) out.push('', paint('bold', 'Run manifest'), ...manifestLines(report.manifest).map((l) => `  ${oneLine(l)}`));
-  out.push('');
-  return out.join('\n');
+  if (out.length > 0) yield out.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // The timeline copes with absurd input: a thousand records dated from the year 1000 to 9999 give a
 // small SVG with a few dozen grid lines, one mark per record, and no label that can overlap another.
+import { memorySource } from '../../src/report/report-source.js';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { DENSE_ACTIVITIES, renderTimeline } from '../../src/report/html-timeline.js';
@@ -11,7 +12,7 @@ const svgOf = (figure: string): string => /<svg[\s\S]*<\/svg>/.exec(figure)?.[0]
 describe('timeline limits', () => {
   it('draws 1,000 records over 1000–9999 in under 200 KB of SVG, one mark each', () => {
     const report = absurdReport(1000);
-    const svg = svgOf(renderTimeline(report));
+    const svg = svgOf(renderTimeline(memorySource(report)));
     const bytes = Buffer.byteLength(svg);
     expect(bytes).toBeLessThan(200_000);
     const marks = svg.match(/data-record-id="/g) ?? [];
@@ -35,11 +36,11 @@ describe('timeline limits', () => {
   });
 
   it('writes no activity label and no tooltip per record when dense, and says so', () => {
-    const figure = renderTimeline(absurdReport(DENSE_ACTIVITIES + 1));
+    const figure = renderTimeline(memorySource(absurdReport(DENSE_ACTIVITIES + 1)));
     expect(figure).not.toContain('class="tl-label');
     expect(figure).toContain('tl-dense');
     expect(figure).toContain(`With more than ${DENSE_ACTIVITIES} activities, each is a thin unlabelled mark`);
-    const few = renderTimeline(absurdReport(10));
+    const few = renderTimeline(memorySource(absurdReport(10)));
     expect(few).toContain('class="tl-label');
   });
 

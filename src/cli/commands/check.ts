@@ -9,10 +9,11 @@ import { expandPaths } from '../../load/input-paths.js';
 import { loadRecords } from '../../load/load-records.js';
 import { isNdjson } from '../../load/record-file.js';
 import type { Diagnostic } from '../../types.js';
-import { loadRuleSetOrThrow, runCheck, runCheckJson } from '../../pipeline.js';
+import { loadRuleSetOrThrow, runCheck, runCheckSpooled } from '../../pipeline.js';
 import { failsAt } from '../../report/outcome-rank.js';
 import { terminalSafe } from '../../report/plain-text.js';
-import { FORMATS, renderReport, type Format } from '../../report/render.js';
+import { FORMATS, renderReport, STREAMED_FORMATS, type Format, type StreamedFormat } from '../../report/render.js';
+import { LIST_ALL_UP_TO, type ActivityListing } from '../../report/report-source.js';
 import { fileSink, renderNdjson, streamSink, writeNdjsonFindings } from '../ndjson-output.js';
 import { parseCount, streamOptionsFor, type StreamFlags } from '../stream-flags.js';
 import { printDiagnostics } from '../diagnostics-output.js';
@@ -38,6 +39,7 @@ interface CheckFlags extends StreamFlags {
   baseline?: string;
   failOnNew?: boolean;
   includeDrafts?: boolean;
+  listActivities?: ActivityListing;
 }
 
 
@@ -110,6 +112,11 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--baseline <report.json>', 'a previous JSON report: mark each finding new or unchanged, and list those resolved')
     .option('--fail-on-new', 'with --baseline: exit 1 only for new findings that reach --fail-on')
     .option('--no-color', 'no colour in the text report')
+    .option(
+      '--list-activities <which>',
+      `activities the HTML and markdown reports list (and the timeline draws): all, or findings (those with findings; the rest are counted). Default: all up to ${LIST_ALL_UP_TO} records, else findings`,
+      (v) => oneOf(v, ['all', 'findings'] as const, '--list-activities'),
+    )
     .option('--include-drafts', 'check records marked `status: draft` too (refused otherwise); their findings are labelled DRAFT')
     .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -173,10 +180,11 @@ are not read as files: stream them through standard input (-).
         } else setExit(reached ? EXIT.findings : EXIT.ok);
         return;
       }
-      if (plan.length === 1 && plan[0]!.format === 'json' && flags.dispositions === undefined && flags.baseline === undefined) {
-        // The JSON report alone is written from a temporary file: memory does not grow with the records.
+      const streamed = (STREAMED_FORMATS as readonly string[]).includes(plan[0]!.format);
+      if (plan.length === 1 && streamed && flags.dispositions === undefined && flags.baseline === undefined) {
+        // One report alone is written from temporary files: memory does not grow with the records.
         const out = plan[0]!.to;
-        const run = await runCheckJson({
+        const run = await runCheckSpooled({
           records,
           ...(flags.rules ? { rules: flags.rules } : {}),
           skipInvalid: flags.skipInvalid ?? false,
@@ -184,10 +192,18 @@ are not read as files: stream them through standard input (-).
           ...stream,
           fails: (f) => failsAt(f, failOn),
         }).finally(done);
-        if (!flags.includeDrafts) refuseDrafts(run.drafts);
-        printDiagnostics(io, run.diagnostics);
-        if (run.skipped > 0) io.stderr.write(`${run.skipped} invalid record(s) skipped\n`);
-        await run.write(out === undefined ? streamSink(io.stdout) : out === 2 ? streamSink(io.stderr) : await fileSink(out));
+        try {
+          if (!flags.includeDrafts) refuseDrafts(run.drafts);
+          printDiagnostics(io, run.diagnostics);
+          if (run.skipped > 0) io.stderr.write(`${run.skipped} invalid record(s) skipped\n`);
+          const sink = out === undefined ? streamSink(io.stdout) : out === 2 ? streamSink(io.stderr) : await fileSink(out);
+          await run.write(sink, plan[0]!.format as StreamedFormat, {
+            color: out === undefined ? useColor(io, flags.color) : false,
+            ...(flags.listActivities ? { activities: flags.listActivities } : {}),
+          });
+        } finally {
+          run.discard();
+        }
         setExit(run.reached ? EXIT.findings : EXIT.ok);
         return;
       }
@@ -209,7 +225,12 @@ are not read as files: stream them through standard input (-).
         const text =
           p.format === 'ndjson'
             ? renderNdjson(result.report.findings)
-            : renderReport(result.report, p.format as Format, { color: p.to === undefined ? color : false, failOn, failOnNew: flags.failOnNew ?? false });
+            : renderReport(result.report, p.format as Format, {
+                color: p.to === undefined ? color : false,
+                failOn,
+                failOnNew: flags.failOnNew ?? false,
+                ...(flags.listActivities ? { activities: flags.listActivities } : {}),
+              });
         if (p.to === undefined) io.stdout.write(text);
         else if (p.to === 2) io.stderr.write(text);
         else files.push({ target: p.to, content: text });
