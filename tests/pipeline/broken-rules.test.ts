@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/diagnostics/input-error.js';
-import { runCheck, runCheckJson, type CheckOptions } from '../../src/pipeline.js';
+import { runCheck, runCheckSpooled, type CheckOptions } from '../../src/pipeline.js';
 
 const RULES = 'tests/fixtures/broken/rules/unknown-fact.yaml';
 const BAD_NDJSON = 'tests/fixtures/broken/records/ndjson-bad-line-in-middle.ndjson';
@@ -45,8 +45,8 @@ describe('broken rules', () => {
     expect(stdin.reads).toBe(1);
   });
 
-  it('runCheckJson lists the same problems', async () => {
-    const listed = await problems(runCheckJson({ records: [BAD_NDJSON], rules: [RULES], fails: () => false }));
+  it('runCheckSpooled lists the same problems', async () => {
+    const listed = await problems(runCheckSpooled({ records: [BAD_NDJSON], rules: [RULES], fails: () => false }));
     expect(listed).toEqual([`${RULES}:11: unknown-fact`, `${RULES}:12: unknown-fact`, `${BAD_NDJSON}:8: invalid-json`].sort());
   });
 
