@@ -25,18 +25,37 @@ export interface CompiledRule {
   main: EngineRuleSpec;
   /** One engine rule for each exemption, in the order written. */
   exemptions: EngineRuleSpec[];
-  /** Record types the rule can match, when its `when` says so; undefined means any type. */
+  /** Record types the rule can match (possibleTypes of its `when`); undefined means any type. Both evaluators skip a rule for other types. */
   types?: ReadonlySet<string>;
 }
 
-/** When `when` is `all` with a leaf on `type` (equal or in), only those types can match. */
-export function selectorTypes(tree: ConditionTree): Set<string> | undefined {
-  const leaves = 'all' in tree ? tree.all : [tree];
-  for (const c of leaves) {
-    if ('fact' in c && c.fact === 'type' && c.path === undefined) {
-      if (c.operator === 'equal' && typeof c.value === 'string') return new Set([c.value]);
-      if (c.operator === 'in' && Array.isArray(c.value)) return new Set(c.value.map(String));
+/**
+ * The record types for which a tree can hold (undefined: any type). Sound by construction: a leaf
+ * `type in [...]` or `type equal x` holds only for those types, `all` only where every child can,
+ * `any` only where some child can; anything else may hold for any type.
+ */
+export function possibleTypes(tree: ConditionTree): Set<string> | undefined {
+  if ('all' in tree) {
+    let out: Set<string> | undefined;
+    for (const t of tree.all) {
+      const s = possibleTypes(t);
+      if (s) out = out ? new Set([...out].filter((x) => s.has(x))) : s;
     }
+    return out;
+  }
+  if ('any' in tree) {
+    if (tree.any.length === 0) return undefined;
+    const out = new Set<string>();
+    for (const t of tree.any) {
+      const s = possibleTypes(t);
+      if (!s) return undefined;
+      for (const x of s) out.add(x);
+    }
+    return out;
+  }
+  if ('fact' in tree && tree.fact === 'type' && !tree.path) {
+    if (tree.operator === 'equal' && typeof tree.value === 'string') return new Set([tree.value]);
+    if (tree.operator === 'in' && Array.isArray(tree.value)) return new Set(tree.value.filter((v): v is string => typeof v === 'string'));
   }
   return undefined;
 }
@@ -47,7 +66,7 @@ export function compileRule(loaded: LoadedRule): CompiledRule {
     loaded,
     main: { name: rule.id, conditions: toEngineConditions(rule.when), event: { type: rule.id } },
     exemptions: (rule.unless ?? []).map((ex) => ({ name: ex.id, conditions: toEngineConditions(ex.when), event: { type: ex.id } })),
-    types: selectorTypes(rule.when),
+    types: possibleTypes(rule.when),
   };
 }
 

@@ -2,6 +2,7 @@
 import { toDateSpan } from '../dates/date-span.js';
 import type { ActivityRecord } from '../types.js';
 import { roleFactName, workerHeadCount } from '../vocabulary/facts.js';
+import { RECORD_FIELDS, fieldValue } from '../vocabulary/records.js';
 import type { DesignationIndex } from './designation-index.js';
 
 export type Facts = Record<string, unknown>;
@@ -19,14 +20,7 @@ export function deriveFacts(record: ActivityRecord, index: DesignationIndex): Fa
   const facts: Facts = Object.create(null) as Facts;
   // Exemption facts first, so that record fields and derived facts of the same name win.
   for (const [k, v] of Object.entries(record.facts ?? {})) facts[k] = v;
-  facts.id = record.id;
-  facts.type = record.type;
-  facts.date = record.date;
-  facts.parties = parties;
-  facts.goods = goods;
-  facts.place = record.place;
-  facts.facts = record.facts ?? {};
-  facts.evidence = record.evidence;
+  for (const name in RECORD_FIELDS) facts[name] = fieldValue(record, name, RECORD_FIELDS[name]!.absent);
   facts.partyCountries = uniqueSorted(parties.map((p) => p.country));
   facts.partyKinds = uniqueSorted(parties.map((p) => p.kind));
   facts.partyRoles = uniqueSorted(parties.map((p) => p.role));

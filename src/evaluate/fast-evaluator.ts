@@ -18,7 +18,7 @@ export interface FastEvaluator extends Evaluator {
 interface Entry {
   compiled: CompiledRule;
   when: Predicate;
-  types: Set<string> | undefined;
+  types: ReadonlySet<string> | undefined;
   /** The leaves of the rule's gate (see gateLeaves), as a key. */
   gateKey: string;
   from: string;
@@ -30,37 +30,6 @@ const EXPENSIVE = new Set(['designatedParties', 'designatedVessels']);
 const DERIVED = /Countries$|^party(Kinds|Roles)$|^goodsCategories$|^hsCodes$/;
 const leafCost: LeafCost = (leaf) =>
   (EXPENSIVE.has(leaf.fact) ? 20 : DERIVED.test(leaf.fact) ? 3 : 1) + (leaf.operator.startsWith('date') ? 2 : 0);
-
-/**
- * The record types for which a tree can hold (undefined: any type). Sound by construction: a leaf
- * `type in [...]` or `type equal x` holds only for those types, `all` only where every child can,
- * `any` only where some child can; anything else may hold for any type.
- */
-export function possibleTypes(tree: ConditionTree): Set<string> | undefined {
-  if ('all' in tree) {
-    let out: Set<string> | undefined;
-    for (const t of tree.all) {
-      const s = possibleTypes(t);
-      if (s) out = out ? new Set([...out].filter((x) => s.has(x))) : s;
-    }
-    return out;
-  }
-  if ('any' in tree) {
-    if (tree.any.length === 0) return undefined;
-    const out = new Set<string>();
-    for (const t of tree.any) {
-      const s = possibleTypes(t);
-      if (!s) return undefined;
-      for (const x of s) out.add(x);
-    }
-    return out;
-  }
-  if ('fact' in tree && tree.fact === 'type' && !tree.path) {
-    if (tree.operator === 'equal' && typeof tree.value === 'string') return new Set([tree.value]);
-    if (tree.operator === 'in' && Array.isArray(tree.value)) return new Set(tree.value.filter((v): v is string => typeof v === 'string'));
-  }
-  return undefined;
-}
 
 /** Operators that hold for most records (and `exists: false`): a poor gate. */
 const BROAD = new Set(['notEqual', 'notIn', 'includesNone', 'doesNotContain']);
@@ -138,7 +107,7 @@ export function createFastEvaluator(plain: Evaluator): FastEvaluator {
       if (better) key = k;
     }
     if (!gates.has(key)) gates.set(key, compilePredicate({ any: candidates[i]!.get(key)! }, options));
-    return { compiled, when: compilePredicate(when, options), types: possibleTypes(when), gateKey: key, from: applies.from, until: applies.until };
+    return { compiled, when: compilePredicate(when, options), types: compiled.types, gateKey: key, from: applies.from, until: applies.until };
   });
   /** The rules a record of this type may meet, grouped by gate. */
   const groupsOf = (type: string | undefined): Group[] => {

@@ -5,7 +5,7 @@ import { toDateSpan } from '../dates/date-span.js';
 import type { FactSource, LeafMemo } from '../compile/compile-predicate.js';
 import type { DesignationIndex } from '../compile/designation-index.js';
 import type { ActivityRecord, Party } from '../types.js';
-import { PARTY_ROLES } from '../vocabulary/records.js';
+import { PARTY_ROLES, RECORD_FIELDS, fieldValue } from '../vocabulary/records.js';
 import { roleFactName, workerHeadCount } from '../vocabulary/facts.js';
 
 /** The defined, non-empty values, sorted and without repeats (as deriveFacts lists them). */
@@ -68,14 +68,9 @@ function remembered(name: ListName, compute: (f: LazyFacts) => string[] | undefi
 
 /** Names deriveFacts always assigns: they shadow an exemption fact of the same name, even when absent. */
 const FIELD_READERS: Record<string, Reader> = {
-  id: (f) => present(f.record.id),
-  type: (f) => present(f.record.type),
-  date: (f) => present(f.record.date),
+  // The record fields rules test by name, from the vocabulary's table; parties are read once a record.
+  ...Object.fromEntries(Object.entries(RECORD_FIELDS).map(([name, { absent }]) => [name, (f: LazyFacts) => fieldValue(f.record, name, absent)])),
   parties: (f) => f.parties,
-  goods: (f) => f.record.goods ?? [],
-  place: (f) => present(f.record.place),
-  facts: (f) => f.record.facts ?? {},
-  evidence: (f) => present(f.record.evidence),
   partyCountries: remembered('partyCountries', (f) => nonEmpty(collect(f.parties, (p) => p.country))),
   partyKinds: remembered('partyKinds', (f) => nonEmpty(collect(f.parties, (p) => p.kind))),
   partyRoles: remembered('partyRoles', (f) => nonEmpty(collect(f.parties, (p) => p.role))),

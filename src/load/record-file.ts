@@ -62,13 +62,27 @@ export function parseNdjsonLine(line: string, lineNo: number, file: string): Raw
   return { value, path: [], locate, location: at() };
 }
 
+/**
+ * One NDJSON line, its newline removed: undefined for a blank line, else the raw record or why it
+ * is not one. The one line reader, for NDJSON files read whole and for the chunks of a stream.
+ */
+export function readNdjsonLine(text: string, lineNo: number, file: string): RawRecord | Diagnostic | undefined {
+  // (Empty lines are tested first: every chunk ends with one, and reading a character past the end
+  // of a string costs the optimized code a deoptimization.)
+  if (text.length === 0) return undefined;
+  if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+  // Blank as String.prototype.trim sees it; a line starting "{" is not.
+  const c = text.charCodeAt(0);
+  if (text.length === 0 || ((c <= 32 || c >= 0x7f) && text.trim() === '')) return undefined;
+  return parseNdjsonLine(text, lineNo, file);
+}
+
 function parseNdjson(text: string, file: string): RawRecordFile {
   const out: RawRecordFile = { records: [], sources: [], diagnostics: [] };
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    if (line.trim() === '') continue;
-    const r = parseNdjsonLine(line, i + 1, file);
+    const r = readNdjsonLine(lines[i]!, i + 1, file);
+    if (r === undefined) continue;
     if ('code' in r) out.diagnostics.push(r);
     else out.records.push(r);
   }

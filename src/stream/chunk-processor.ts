@@ -6,11 +6,11 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { draftRecordDiagnostic } from '../diagnostics/draft-record.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluate-records.js';
 import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
-import { parseNdjsonLine, rawRecordId } from '../load/record-file.js';
+import { rawRecordId, readNdjsonLine } from '../load/record-file.js';
 import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { decodePieces } from './decode-lines.js';
 import { IdPacker, NO_IDS, type PackedIds } from '../load/packed-ids.js';
-import { createRecordValidator } from './record-validator.js';
+import { NO_SOURCES, validateRecord } from '../validate/validate-record.js';
 
 export interface ChunkTask {
   /** The file's name as reports show it. */
@@ -111,6 +111,9 @@ function splitLines(task: ChunkTask): { pieces: Iterable<(string | undefined)[]>
   return { pieces: [lines], invalid };
 }
 
+/** Each line's record is parsed from that line alone: validation completes it in place. */
+const OWNED = { owned: true } as const;
+
 export interface ChunkProcessor {
   process(task: ChunkTask): Promise<ChunkResult>;
   /** Turns the matches of a result processed with `deferEngine` into its findings. */
@@ -126,7 +129,6 @@ export interface ChunkProcessor {
 export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions = {}): ChunkProcessor {
   const plain = createEvaluator(rules);
   const fast = opts.engine === 'plain' ? undefined : createFastEvaluator(plain);
-  const validate = createRecordValidator();
 
   const process = async (task: ChunkTask): Promise<ChunkResult> => {
     const { pieces, invalid: undecodable } = splitLines(task);
@@ -138,24 +140,18 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
     for (const lines of pieces) {
       for (let i = 0; i < lines.length; i++) {
         lineNo++;
-        let text = lines[i];
+        const text = lines[i];
         if (text === undefined) {
           out.invalid.push(undecodable[u++]!);
           continue;
         }
-        // (Empty lines are tested first: every chunk ends with one, and reading a character past
-        // the end of a string costs the optimized code a deoptimization.)
-        if (text.length === 0) continue;
-        if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
-        // Blank as String.prototype.trim sees it, as in files read whole; a line starting "{" is not.
-        const c = text.charCodeAt(0);
-        if (text.length === 0 || ((c <= 32 || c >= 0x7f) && text.trim() === '')) continue;
-        const raw = parseNdjsonLine(text, lineNo, task.file);
+        const raw = readNdjsonLine(text, lineNo, task.file);
+        if (raw === undefined) continue;
         if ('code' in raw) {
           out.invalid.push({ line: lineNo, diagnostics: [raw] });
           continue;
         }
-        const { loaded, diagnostics } = validate(raw);
+        const { loaded, diagnostics } = validateRecord(raw, NO_SOURCES, OWNED);
         if (!loaded) {
           const id = rawRecordId(raw);
           out.invalid.push(id === undefined ? { line: lineNo, diagnostics } : { line: lineNo, diagnostics, id });

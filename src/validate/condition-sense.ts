@@ -6,6 +6,7 @@ import { addDays, toDateSpan } from '../dates/date-span.js';
 import type { ConditionLeaf } from '../types.js';
 import { COUNTRY_CODES, countryName } from '../vocabulary/countries.js';
 import { DERIVED_FACTS, KNOWN_FACTS } from '../vocabulary/facts.js';
+import { RECORD_FIELDS } from '../vocabulary/records.js';
 import { recordSchema } from './schemas.js';
 import { closest } from './suggest.js';
 
@@ -59,12 +60,15 @@ function buildDomains(): Map<string, FactDomain> {
     designatedVessels: undefined,
   };
   for (const [name, values] of Object.entries(lists)) d.set(name, { shape: 'list', ...(values ? { values } : {}) });
-  const facts = (recordProps.facts as SchemaNode | undefined)?.properties ?? {};
-  for (const [name, s] of Object.entries(facts)) {
+  const scalar = (name: string, s: SchemaNode): void => {
     if (s.type === 'boolean') d.set(name, { shape: 'scalar', type: 'boolean' });
     else if (s.format === 'partial-date') d.set(name, { shape: 'date' });
     else if (s.type === 'string') d.set(name, { shape: 'scalar', type: 'string', ...(s.enum ? { values: s.enum } : {}) });
-  }
+  };
+  const facts = (recordProps.facts as SchemaNode | undefined)?.properties ?? {};
+  for (const [name, s] of Object.entries(facts)) scalar(name, s);
+  // Record fields of a plain kind (the vocabulary's RECORD_FIELDS), as the record schema has them.
+  for (const [name, f] of Object.entries(RECORD_FIELDS)) if (f.kind !== 'structured' && recordProps[name]) scalar(name, recordProps[name]);
   return d;
 }
 

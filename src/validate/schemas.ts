@@ -2,8 +2,8 @@
 // `npm run schemas` writes them to schemas/ for editors; validation uses the same objects.
 import { COUNTRY_CODES } from '../vocabulary/countries.js';
 import {
-  EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_STATUSES, RECORD_TYPES,
-  PORT_ENTRY_REASONS, SHIPMENT_PURPOSES, SHIPMENT_STAGES, TRAINING_KINDS, VENTURE_PURPOSES,
+  EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, RECORD_FIELDS, RECORD_STATUSES, RECORD_TYPES,
+  type ValueKind,
 } from '../vocabulary/records.js';
 import { OPERATOR_NAMES } from '../vocabulary/operators.js';
 
@@ -68,20 +68,22 @@ const citation: Schema = {
   },
 };
 
-function exemptionFact(kind: string): Schema {
+/** The schema of a field of a plain kind (records.ts, ValueKind). */
+function valueSchema(kind: ValueKind): Schema {
+  if (typeof kind !== 'string') return { type: 'string', enum: kind };
   switch (kind) {
     case 'boolean': return { type: 'boolean' };
     case 'date': return partialDate;
-    case 'purpose': return { type: 'string', enum: PURPOSES };
-    case 'field': return { type: 'string', enum: FIELDS };
-    case 'shipment-purpose': return { type: 'string', enum: SHIPMENT_PURPOSES };
-    case 'training-kind': return { type: 'string', enum: TRAINING_KINDS };
-    case 'port-entry-reason': return { type: 'string', enum: PORT_ENTRY_REASONS };
-    case 'shipment-stage': return { type: 'string', enum: SHIPMENT_STAGES };
-    case 'venture-purpose': return { type: 'string', enum: VENTURE_PURPOSES };
+    case 'country': return country;
+    case 'count': return { type: 'integer', minimum: 1, maximum: 1e9 };
     default: return text;
   }
 }
+
+/** Record fields of a plain kind that rules test by name, from the vocabulary's table. */
+const plainFields: Schema = Object.fromEntries(
+  Object.entries(RECORD_FIELDS).flatMap(([name, f]) => (f.kind === 'structured' ? [] : [[name, valueSchema(f.kind)]])),
+);
 
 const quantity: Schema = { type: 'number', minimum: 0, maximum: 1e15 };
 
@@ -153,7 +155,7 @@ export const recordSchema: Schema = {
       type: 'object',
       propertyNames: { ...FORBIDDEN_KEYS, pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
       additionalProperties: { type: ['string', 'number', 'boolean'] },
-      properties: Object.fromEntries(Object.entries(EXEMPTION_FACTS).map(([k, v]) => [k, exemptionFact(v)])),
+      properties: Object.fromEntries(Object.entries(EXEMPTION_FACTS).map(([k, v]) => [k, valueSchema(v)])),
     },
     evidence: {
       type: 'object',
@@ -177,6 +179,7 @@ export const recordSchema: Schema = {
         rules: { type: 'array', items: text, description: 'the drafting rules that fired' },
       },
     },
+    ...plainFields,
   },
 };
 

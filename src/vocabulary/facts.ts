@@ -1,12 +1,13 @@
 // The names of the facts a rule may test: record fields, exemption facts and derived facts.
-import { EXEMPTION_FACTS, PARTY_ROLES } from './records.js';
+import { EXEMPTION_FACTS, PARTY_ROLES, RECORD_FIELDS } from './records.js';
 
 /** "flag-state" → "flagStateCountries". */
 export function roleFactName(role: string): string {
   return role.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) + 'Countries';
 }
 
-export const RECORD_FACTS = ['id', 'type', 'date', 'parties', 'goods', 'place', 'facts', 'evidence'] as const;
+/** The record fields a rule can test by name (records.ts, RECORD_FIELDS). */
+export const RECORD_FACTS: readonly string[] = Object.keys(RECORD_FIELDS);
 
 export const DERIVED_FACTS = [
   'partyCountries', 'partyKinds', 'partyRoles', 'placeCountry', 'placeOrHostCountries', 'goodsCategories', 'hsCodes',
