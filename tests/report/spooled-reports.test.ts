@@ -1,6 +1,7 @@
-// The JSON report written from a temporary file (check --format json) is byte for byte the report
-// renderJson writes from the whole run in memory: several files named out of order, YAML, JSON and
-// NDJSON, standard input, skipped records, --as-of, no findings, --output; and nothing is left behind.
+// Each report written from temporary files (check with one --format: json, sarif, text, markdown,
+// html) is byte for byte the report renderReport writes from the whole run in memory: several files
+// named out of order, YAML, JSON and NDJSON, standard input, skipped records, --as-of, no findings,
+// --output, --list-activities; nothing is left behind, also when the run is interrupted.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,8 @@ import { parse } from 'yaml';
 import { makeGenerator } from '../../bench/generate.mjs';
 import { run } from '../../src/cli/run.js';
 import { runCheck, type CheckOptions } from '../../src/pipeline.js';
-import { renderReport } from '../../src/report/render.js';
+import { renderReport, STREAMED_FORMATS, type StreamedFormat } from '../../src/report/render.js';
+import type { ActivityListing } from '../../src/report/report-source.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let dir: string;
@@ -18,8 +20,8 @@ let spoolDir: string;
 const savedTmp = process.env.TMPDIR;
 
 /** The report as the whole run in memory renders it. */
-async function inMemory(opts: CheckOptions): Promise<string> {
-  return renderReport((await runCheck(opts)).report, 'json');
+async function inMemory(opts: CheckOptions, format: StreamedFormat = 'json', activities?: ActivityListing): Promise<string> {
+  return renderReport((await runCheck(opts)).report, format, activities ? { activities } : {});
 }
 
 /** Generated records, every `kpEvery`-th with the DPRK as a party; with 0, none has the DPRK anywhere. */
@@ -43,6 +45,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'a-declarations.ndjson'), ndjson(200, 41, 5));
   writeFileSync(path.join(dir, 'c-core.json'), JSON.stringify(parse(readFileSync('tests/fixtures/core/records.yaml', 'utf8'))));
   writeFileSync(path.join(dir, 'quiet.ndjson'), ndjson(50, 43, 0));
+  writeFileSync(path.join(dir, 'quiet-too.ndjson'), ndjson(50, 47, 0).replace(/"id":"r/g, '"id":"q'));
   writeFileSync(path.join(dir, 'mixed.ndjson'), readFileSync('tests/fixtures/broken/records/skip-invalid/ndjson-mixed.ndjson'));
 });
 
@@ -53,7 +56,40 @@ afterAll(() => {
   rmSync(spoolDir, { recursive: true, force: true });
 });
 
-describe('the JSON report in bounded memory', () => {
+describe('reports in bounded memory', () => {
+  for (const format of STREAMED_FORMATS) {
+    it(`${format}: equals the in-memory report for files named out of order, and with --list-activities`, async () => {
+      const files = ['b-events.yaml', 'a-declarations.ndjson', 'c-core.json', 'quiet-too.ndjson'].map((f) => path.join(dir, f));
+      const r = await runCli(['check', ...files, '--format', format, '--fail-on', 'none']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(await inMemory({ records: files }, format));
+      for (const listing of ['findings', 'all'] as const) {
+        const l = await runCli(['check', ...files, '--format', format, '--fail-on', 'none', '--list-activities', listing]);
+        expect(l.stdout).toBe(await inMemory({ records: files }, format, listing));
+      }
+      const none = await runCli(['check', path.join(dir, 'quiet.ndjson'), '--format', format]);
+      expect(none.code).toBe(0);
+      expect(none.stdout).toBe(await inMemory({ records: [path.join(dir, 'quiet.ndjson')] }, format));
+      expect(readdirSync(spoolDir)).toEqual([]);
+    });
+  }
+
+  it('lists only the activities with findings when asked, and counts the rest', async () => {
+    const files = [path.join(dir, 'a-declarations.ndjson'), path.join(dir, 'quiet-too.ndjson')];
+    const all = await runCli(['check', ...files, '--format', 'html', '--fail-on', 'none']);
+    const some = await runCli(['check', ...files, '--format', 'html', '--fail-on', 'none', '--list-activities', 'findings']);
+    const rows = (html: string) => (html.match(/<tr id="record-/g) ?? []).length;
+    expect(rows(all.stdout)).toBe(250);
+    const report = JSON.parse((await runCli(['check', ...files, '--format', 'json', '--fail-on', 'none'])).stdout) as { findings: { recordId: string }[] };
+    const withFindings = new Set(report.findings.map((f) => f.recordId)).size;
+    expect(withFindings).toBeGreaterThan(10);
+    expect(rows(some.stdout)).toBe(withFindings);
+    expect(some.stdout).toContain(`${250 - withFindings} other activities have no finding: not listed here (--list-activities all lists them).`);
+    const md = await runCli(['check', ...files, '--format', 'markdown', '--fail-on', 'none', '--list-activities', 'findings']);
+    expect(md.stdout).toContain(`Records with no finding: ${250 - withFindings} (not named here; --list-activities all names them).`);
+  });
+
   it('equals the in-memory report for files named out of order, in three formats', async () => {
     const files = ['b-events.yaml', 'a-declarations.ndjson', 'c-core.json'].map((f) => path.join(dir, f));
     const r = await runCli(['check', ...files, '--format', 'json', '--fail-on', 'none']);
