@@ -31,12 +31,21 @@ const VESSEL_NOISE = new Set(['mv', 'm', 'v', 'mt', 'ss', 'vessel', 'ship', 'tan
 /** Long legal forms are recognised with one typing slip (CORPORRATION, TRADIING). */
 const LONG_NOISE = ['corporation', 'cooperation', 'company', 'limited', 'trading', 'incorporated', 'holdings'];
 
+/** Words of six letters or more already found to be (or not to be) a long legal form with a slip. */
+const LONG_NOISE_SEEN = new Map<string, boolean>();
+
 function isNoise(word: string, noise: ReadonlySet<string>): boolean {
   if (noise.has(word)) return true;
   if (noise !== ENTITY_NOISE || word.length < 6) return false;
-  return LONG_NOISE.some(
-    (n) => Math.abs(n.length - word.length) <= 1 && (n[0] === word[0] || n[1] === word[1]) && boundedDistance(n, word, 1) <= 1,
-  );
+  let seen = LONG_NOISE_SEEN.get(word);
+  if (seen === undefined) {
+    seen = LONG_NOISE.some(
+      (n) => Math.abs(n.length - word.length) <= 1 && (n[0] === word[0] || n[1] === word[1]) && boundedDistance(n, word, 1) <= 1,
+    );
+    if (LONG_NOISE_SEEN.size >= 100_000) LONG_NOISE_SEEN.clear();
+    LONG_NOISE_SEEN.set(word, seen);
+  }
+  return seen;
 }
 
 /** Words of any name: Hangul romanized first. */
