@@ -1,6 +1,7 @@
 // A name as the matcher compares it: its words keyed, in each order it may be written, legal forms set aside.
 import { boundedDistance } from './distance.js';
 import { hasHangul, romanizeHangul } from './hangul.js';
+import { extendHash1, extendHash2, fullHash } from './key-hash.js';
 import { romanizedWords, SURNAMES, type Word } from './romanization.js';
 
 export type ScreenKind = 'person' | 'organisation' | 'vessel';
@@ -10,6 +11,9 @@ export interface FormWord extends Word {
   used: string;
   /** The surname family, when the word was keyed as a family name. */
   family: string | undefined;
+  /** The two hashes of `used` (see key-hash.ts), for index look-ups. */
+  h1: number;
+  h2: number;
 }
 
 export interface NameForm {
@@ -19,6 +23,9 @@ export interface NameForm {
   order: 'as written' | 'family name last';
   /** The digits of the name, in order (vessel and entity numbers must agree). */
   digits: string;
+  /** The two hashes of `key` (see key-hash.ts). */
+  h1: number;
+  h2: number;
 }
 
 /** Legal forms and words that say nothing about which organisation it is. */
@@ -62,17 +69,44 @@ function digitsOf(words: readonly Word[]): string {
   return out;
 }
 
-function asSurname(w: Word): FormWord {
-  const s = SURNAMES.get(w.folded);
-  return { text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: s ? s.key : w.key, family: s?.family };
+function formWord(w: Word, used: string, family: string | undefined): FormWord {
+  const h = fullHash(used);
+  return { text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used, family, h1: h[0]!, h2: h[1]! };
 }
 
-const plain = (w: Word): FormWord => ({ text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: w.key, family: undefined });
+/** A word's forms as a family name and as any other word, made once per word (words are shared and never changed). */
+const AS_SURNAME = new WeakMap<Word, FormWord>();
+const AS_PLAIN = new WeakMap<Word, FormWord>();
+
+function asSurname(w: Word): FormWord {
+  let f = AS_SURNAME.get(w);
+  if (f === undefined) {
+    const s = SURNAMES.get(w.folded);
+    f = s ? formWord(w, s.key, s.family) : plain(w);
+    AS_SURNAME.set(w, f);
+  }
+  return f;
+}
+
+function plain(w: Word): FormWord {
+  let f = AS_PLAIN.get(w);
+  if (f === undefined) {
+    f = formWord(w, w.key, undefined);
+    AS_PLAIN.set(w, f);
+  }
+  return f;
+}
 
 function form(words: FormWord[], order: NameForm['order']): NameForm {
   let key = '';
-  for (const w of words) key += w.used;
-  return { key, words, order, digits: digitsOf(words) };
+  let h1 = 0;
+  let h2 = 0;
+  for (const w of words) {
+    key += w.used;
+    h1 = extendHash1(h1, w.h1, w.used.length);
+    h2 = extendHash2(h2, w.h2, w.used.length);
+  }
+  return { key, words, order, digits: digitsOf(words), h1, h2 };
 }
 
 /**
