@@ -26,6 +26,8 @@ export interface NameForm {
   /** The two hashes of `key` (see key-hash.ts). */
   h1: number;
   h2: number;
+  /** One bit for each character code of the key, modulo 32: letters one has and the other lacks bound the distance from below. */
+  letters: number;
 }
 
 /** Legal forms and words that say nothing about which organisation it is. */
@@ -106,7 +108,9 @@ function form(words: FormWord[], order: NameForm['order']): NameForm {
     h1 = extendHash1(h1, w.h1, w.used.length);
     h2 = extendHash2(h2, w.h2, w.used.length);
   }
-  return { key, words, order, digits: digitsOf(words), h1, h2 };
+  let letters = 0;
+  for (let i = 0; i < key.length; i++) letters |= 1 << (key.charCodeAt(i) & 31);
+  return { key, words, order, digits: digitsOf(words), h1, h2, letters };
 }
 
 /**

@@ -52,6 +52,12 @@ const MAX_DELETION_KEY = 16;
 /** What a different (well-formed) syllable in a given name costs beyond its edits. */
 const SYLLABLE_PENALTY = 0.1;
 
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 /** The edit distance a key of this length may carry and still reach the possible threshold. */
 function budget(length: number, possible: number): number {
   return Math.floor(length * (1 - possible) + 1e-9);
@@ -233,6 +239,8 @@ export class Screener {
         const length = Math.max(qf.key.length, lf.key.length);
         if (length === 0) continue;
         const limit = budget(length, possible - 0.07);
+        // each edit brings in at most one letter the other key lacks
+        if (popcount(qf.letters & ~lf.letters) > limit || popcount(lf.letters & ~qf.letters) > limit) continue;
         const d = boundedDistance(qf.key, lf.key, limit);
         if (d > limit) continue;
         const s = 1 - d / length;
