@@ -11,48 +11,63 @@ export interface Step {
 const rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * Optimal-string-alignment distance between a and b, giving up (returning limit + 1) as soon as every
- * path costs more than `limit`. Insertions, deletions, substitutions and swaps of neighbours cost 1.
+ * Optimal-string-alignment distance between a and b when it is at most `limit`, else limit + 1.
+ * Insertions, deletions, substitutions and swaps of neighbours cost 1. Only the band of cells within `limit`
+ * of the diagonal is computed (a path leaving it costs more than `limit`), and the work stops as soon as every
+ * path costs more than `limit`.
  */
 export function boundedDistance(a: string, b: string, limit: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > limit) return limit + 1;
   if (a === b) return 0;
-  if (m + 1 > rows[0]!.length) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(2 * (m + 1));
+  const over = limit + 1;
+  if (m + 2 > rows[0]!.length) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(2 * (m + 2));
   let prev2 = rows[0]!;
   let prev = rows[1]!;
   let cur = rows[2]!;
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  const firstHi = Math.min(m, limit);
+  for (let j = 0; j <= firstHi; j++) prev[j] = j;
+  prev[firstHi + 1] = over;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = i - limit > 1 ? i - limit : 1;
+    const hi = i + limit < m ? i + limit : m;
+    cur[lo - 1] = lo === 1 ? i : over;
+    let rowMin = lo === 1 ? i : over;
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= m; j++) {
+    const ai1 = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
       const bj = b.charCodeAt(j - 1);
       let v = prev[j - 1]! + (ai === bj ? 0 : 1);
       const del = prev[j]! + 1;
       const ins = cur[j - 1]! + 1;
       if (del < v) v = del;
       if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+      if (j > 1 && ai === b.charCodeAt(j - 2) && ai1 === bj) {
         const t = prev2[j - 2]! + 1;
         if (t < v) v = t;
       }
+      if (v > over) v = over;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > limit) return limit + 1;
+    if (hi < m) cur[hi + 1] = over;
+    if (rowMin > limit) return over;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
-  return prev[m]!;
+  return prev[m]! > limit ? over : prev[m]!;
 }
 
 /** The cheapest alignment of a and b (same costs as boundedDistance), in order. */
 export function align(a: string, b: string): Step[] {
+  if (a === b) {
+    const steps: Step[] = new Array(a.length);
+    for (let i = 0; i < a.length; i++) steps[i] = { a: i, b: i, same: true };
+    return steps;
+  }
   const n = a.length;
   const m = b.length;
   const w = m + 1;

@@ -1,35 +1,66 @@
 // Says why two name forms match: which words were equated, by which romanization rule, and what was edited.
 import { align, type Step } from './distance.js';
 import type { FormWord, NameForm } from './name-forms.js';
+import type { KeyPiece } from './romanization.js';
 
-interface CharOrigin {
-  word: number;
-  piece: number;
+/** For each key character of a form, the word and the key piece (-1 for a family name) it came from. */
+interface Origins {
+  word: Int32Array;
+  piece: Int32Array;
 }
 
-/** For each key character of a form, the word and key piece it came from. */
-function origins(form: NameForm): CharOrigin[] {
-  const out: CharOrigin[] = [];
+/** Origins of each form, made once (listed names' forms are kept for the screener's life). */
+const ORIGINS = new WeakMap<NameForm, Origins>();
+
+function origins(form: NameForm): Origins {
+  let o = ORIGINS.get(form);
+  if (o !== undefined) return o;
+  o = { word: new Int32Array(form.key.length), piece: new Int32Array(form.key.length) };
+  let at = 0;
   form.words.forEach((w, wi) => {
     if (w.family !== undefined) {
-      for (let k = 0; k < w.used.length; k++) out.push({ word: wi, piece: -1 });
+      for (let k = 0; k < w.used.length; k++, at++) {
+        o!.word[at] = wi;
+        o!.piece[at] = -1;
+      }
       return;
     }
     w.pieces.forEach((p, pi) => {
-      for (let k = 0; k < p.key.length; k++) out.push({ word: wi, piece: pi });
+      for (let k = 0; k < p.key.length; k++, at++) {
+        o!.word[at] = wi;
+        o!.piece[at] = pi;
+      }
     });
   });
-  return out;
+  ORIGINS.set(form, o);
+  return o;
+}
+
+/** The folded text of each key piece of a word, made once per word's pieces (shared by every use of the word). */
+const PIECE_TEXTS = new WeakMap<KeyPiece[], string[]>();
+
+function pieceTexts(w: FormWord): string[] {
+  let t = PIECE_TEXTS.get(w.pieces);
+  if (t === undefined) {
+    const from = w.pieces[0]?.from ?? 0;
+    t = w.pieces.map((p) => w.folded.slice(p.from - from, p.to - from));
+    PIECE_TEXTS.set(w.pieces, t);
+  }
+  return t;
 }
 
 const show = (w: FormWord): string => w.text;
+const bare = (s: string): string => (s.includes("'") ? s.replace(/'/g, '') : s);
+
+type GroupKind = 'same' | 'surname' | 'other syllable' | 'spelling';
 
 interface WordGroup {
   /** The listed words explained together, in order. */
   lWords: number[];
-  qWords: Set<number>;
-  rules: Set<string>;
+  /** The query words aligned with them, in order. */
+  qWords: number[];
   edits: number;
+  kind: GroupKind;
 }
 
 /** How two name forms' words align: the steps, and the listed words grouped with the query words they took. */
@@ -37,12 +68,23 @@ export interface WordAlignment {
   query: NameForm;
   listed: NameForm;
   steps: Step[];
-  /** Each listed word touched, in order, with its query words and edits (rules filled by alignmentLines). */
-  groups: Map<number, WordGroup>;
+  /** Each listed word touched, in order, with its query words and edits. */
+  groups: WordGroup[];
   /** Listed words one query word covers (Jeson for JE-SON) grouped together. */
   merged: WordGroup[];
   /** Given-name words where the query has another well-formed syllable (another name, not a typing slip). */
   otherSyllables: number;
+}
+
+function addSorted(xs: number[], x: number): void {
+  if (xs.includes(x)) return;
+  let i = xs.length;
+  xs.push(x);
+  while (i > 0 && xs[i - 1]! > x) {
+    xs[i] = xs[i - 1]!;
+    i--;
+  }
+  xs[i] = x;
 }
 
 /** Aligns two forms' keys and groups the steps by word: what scoring needs, without building any text. */
@@ -50,43 +92,49 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
   const steps = align(query.key, listed.key);
   const qo = origins(query);
   const lo = origins(listed);
-  const groups = new Map<number, WordGroup>();
+  const groups: WordGroup[] = [];
+  let g: WordGroup | undefined;
   let lastListedWord = 0;
   for (const s of steps) {
-    const lw = s.b >= 0 ? lo[s.b]!.word : lastListedWord;
+    const lw = s.b >= 0 ? lo.word[s.b]! : lastListedWord;
     lastListedWord = lw;
-    let g = groups.get(lw);
-    if (!g) groups.set(lw, (g = { lWords: [lw], qWords: new Set(), rules: new Set(), edits: 0 }));
-    if (s.a >= 0) g.qWords.add(qo[s.a]!.word);
+    if (g === undefined || g.lWords[0] !== lw) {
+      g = groups.find((x) => x.lWords[0] === lw);
+      if (g === undefined) {
+        g = { lWords: [lw], qWords: [], edits: 0, kind: 'spelling' };
+        groups.push(g);
+      }
+    }
+    if (s.a >= 0) addSorted(g.qWords, qo.word[s.a]!);
     if (!s.same) g.edits++;
   }
+  groups.sort((a, b) => a.lWords[0]! - b.lWords[0]!);
   const merged: WordGroup[] = [];
-  for (const g of [...groups.values()].sort((a, b) => a.lWords[0]! - b.lWords[0]!)) {
+  for (const x of groups) {
     const prev = merged[merged.length - 1];
-    if (prev && [...g.qWords].some((q) => prev.qWords.has(q))) {
-      prev.lWords.push(...g.lWords);
-      for (const q of g.qWords) prev.qWords.add(q);
-      prev.edits += g.edits;
-    } else merged.push({ lWords: [...g.lWords], qWords: new Set(g.qWords), rules: new Set(), edits: g.edits });
+    if (prev && x.qWords.some((q) => prev.qWords.includes(q))) {
+      prev.lWords.push(x.lWords[0]!);
+      for (const q of x.qWords) addSorted(prev.qWords, q);
+      prev.edits += x.edits;
+    } else merged.push({ lWords: [x.lWords[0]!], qWords: [...x.qWords], edits: x.edits, kind: 'spelling' });
   }
   let otherSyllables = 0;
-  for (const g of merged) if (kindOf(query, listed, g) === 'other syllable') otherSyllables++;
+  for (const m of merged) {
+    m.kind = kindOf(query, listed, m);
+    if (m.kind === 'other syllable') otherSyllables++;
+  }
   return { query, listed, steps, groups, merged, otherSyllables };
 }
 
 /** What a group of words says: same spelling (no line), a surname variant, another syllable, or a spelling. */
-function kindOf(query: NameForm, listed: NameForm, g: WordGroup): 'same' | 'surname' | 'other syllable' | 'spelling' {
+function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
   const lWord = listed.words[g.lWords[0]!]!;
-  const qWords = [...g.qWords].sort((a, b) => a - b).map((i) => query.words[i]!);
   const single = g.lWords.length === 1;
-  const lFolded = single ? lWord.folded : g.lWords.map((i) => listed.words[i]!.folded).join(' ');
-  const family = lWord.family !== undefined && qWords.length === 1 && qWords[0]!.family !== undefined;
-  if (family && qWords[0]!.folded !== lFolded) return 'surname';
-  const same = qWords.length === 1 && qWords[0]!.folded.replace(/'/g, '') === lFolded.replace(/'/g, '');
-  if (same && g.edits === 0) return 'same';
-  if (g.edits > 0 && qWords.length === 1 && single && lWord.family === undefined && SYLLABLE.test(qWords[0]!.folded.replace(/'/g, ''))) {
-    return 'other syllable';
-  }
+  const qOne = g.qWords.length === 1 ? query.words[g.qWords[0]!]! : undefined;
+  const lFolded = (): string => (single ? lWord.folded : g.lWords.map((i) => listed.words[i]!.folded).join(' '));
+  if (qOne !== undefined && lWord.family !== undefined && qOne.family !== undefined && qOne.folded !== lFolded()) return 'surname';
+  if (qOne !== undefined && g.edits === 0 && bare(qOne.folded) === bare(lFolded())) return 'same';
+  if (g.edits > 0 && qOne !== undefined && single && lWord.family === undefined && SYLLABLE.test(bare(qOne.folded))) return 'other syllable';
   return 'spelling';
 }
 
@@ -96,24 +144,25 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): 'same' | 'surn
  */
 export function alignmentLines(wa: WordAlignment): string[] {
   const { query, listed, steps, groups } = wa;
+  if (wa.merged.every((g) => g.kind === 'same')) return [];
   const qo = origins(query);
   const lo = origins(listed);
   const rules = new Map<number, Set<string>>();
-  for (const lw of groups.keys()) rules.set(lw, new Set());
+  for (const x of groups) rules.set(x.lWords[0]!, new Set());
   let lastListedWord = 0;
   for (const s of steps) {
-    const lw = s.b >= 0 ? lo[s.b]!.word : lastListedWord;
+    const lw = s.b >= 0 ? lo.word[s.b]! : lastListedWord;
     lastListedWord = lw;
     if (s.a >= 0 && s.b >= 0 && s.same) {
-      const qp = qo[s.a]!;
-      const lp = lo[s.b]!;
-      const qw = query.words[qp.word]!;
-      const lw2 = listed.words[lp.word]!;
-      const qPiece = qp.piece >= 0 ? qw.pieces[qp.piece] : undefined;
-      const lPiece = lp.piece >= 0 ? lw2.pieces[lp.piece] : undefined;
-      const qText = qPiece ? qw.folded.slice(qPiece.from - qw.pieces[0]!.from, qPiece.to - qw.pieces[0]!.from) : '';
-      const lText = lPiece ? lw2.folded.slice(lPiece.from - lw2.pieces[0]!.from, lPiece.to - lw2.pieces[0]!.from) : '';
+      const qw = query.words[qo.word[s.a]!]!;
+      const lw2 = listed.words[lo.word[s.b]!]!;
+      const qpi = qo.piece[s.a]!;
+      const lpi = lo.piece[s.b]!;
+      const qText = qpi >= 0 ? pieceTexts(qw)[qpi]! : '';
+      const lText = lpi >= 0 ? pieceTexts(lw2)[lpi]! : '';
       if (qText !== lText) {
+        const qPiece = qpi >= 0 ? qw.pieces[qpi] : undefined;
+        const lPiece = lpi >= 0 ? lw2.pieces[lpi] : undefined;
         const marked = lText.includes("'") ? lPiece : qText.includes("'") ? qPiece : undefined;
         const rule = marked?.rule ?? qPiece?.rule ?? lPiece?.rule;
         if (rule) rules.get(lw)!.add(rule);
@@ -124,27 +173,26 @@ export function alignmentLines(wa: WordAlignment): string[] {
   for (const [form, side] of [[query, 'q'], [listed, 'l']] as const) {
     form.words.forEach((w, wi) => {
       for (const p of w.pieces) if (p.key === '' && p.rule) {
-        const lw = side === 'l' ? wi : [...groups.entries()].find(([, g]) => g.qWords.has(wi))?.[0];
+        const lw = side === 'l' ? wi : groups.find((x) => x.qWords.includes(wi))?.lWords[0];
         if (lw !== undefined) rules.get(lw)?.add(p.rule);
       }
     });
   }
   const lines: string[] = [];
   for (const g of wa.merged) {
-    const why = new Set<string>();
-    for (const lw of g.lWords) for (const r of rules.get(lw)!) why.add(r);
-    const kind = kindOf(query, listed, g);
-    if (kind === 'same') continue;
+    if (g.kind === 'same') continue;
     const lWords = g.lWords.map((i) => listed.words[i]!);
     const lWord = lWords.length === 1 ? lWords[0]! : { ...lWords[0]!, text: lWords.map(show).join(' '), folded: lWords.map((w) => w.folded).join(' ') };
-    const qWords = [...g.qWords].sort((a, b) => a - b).map((i) => query.words[i]!);
+    const qWords = g.qWords.map((i) => query.words[i]!);
     const qText = qWords.map(show).join(' ');
-    if (kind === 'surname') {
+    if (g.kind === 'surname') {
       lines.push(`${qText} = ${show(lWord)} (surname: ${lWord.family})`);
       continue;
     }
+    const why = new Set<string>();
+    for (const lw of g.lWords) for (const r of rules.get(lw)!) why.add(r);
     const parts = [...why].sort();
-    if (kind === 'other syllable') parts.push('a different syllable');
+    if (g.kind === 'other syllable') parts.push('a different syllable');
     if (g.edits > 0) parts.push(`${g.edits} edit${g.edits > 1 ? 's' : ''}`);
     if (qWords.length !== lWords.length) parts.push('spacing');
     lines.push(`${qText || '(nothing)'} ${g.edits > 0 ? '~' : '='} ${show(lWord)}${parts.length ? ` (${parts.join('; ')})` : ''}`);

@@ -48,6 +48,34 @@ export function hashKey(a: string, b?: string): Int32Array {
   return HASH;
 }
 
+/** The full pair of hashes of a string (both 32 bits), as FULL. Overwritten by the next call. */
+export const FULL = new Int32Array(2);
+
+export function fullHash(s: string): Int32Array {
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = (Math.imul(h1, B1) + c) | 0;
+    h2 = (Math.imul(h2, B2) + c) | 0;
+  }
+  FULL[0] = h1;
+  FULL[1] = h2;
+  return FULL;
+}
+
+/** The first hash of a string whose first part hashes to h and whose second part, `length` long, to g. */
+export function extendHash1(h: number, g: number, length: number): number {
+  powers(length);
+  return (Math.imul(h, pow1[length]!) + g) | 0;
+}
+
+/** The same for the second hash (full 32 bits: take >>> 11 to look up). */
+export function extendHash2(h: number, g: number, length: number): number {
+  powers(length);
+  return (Math.imul(h, pow2[length]!) + g) | 0;
+}
+
 /** Suffix sums reused by deletionHashes (one call at a time). */
 let suffix1 = new Int32Array(64);
 let suffix2 = new Int32Array(64);

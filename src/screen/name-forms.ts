@@ -1,6 +1,7 @@
 // A name as the matcher compares it: its words keyed, in each order it may be written, legal forms set aside.
 import { boundedDistance } from './distance.js';
 import { hasHangul, romanizeHangul } from './hangul.js';
+import { extendHash1, extendHash2, fullHash } from './key-hash.js';
 import { romanizedWords, SURNAMES, type Word } from './romanization.js';
 
 export type ScreenKind = 'person' | 'organisation' | 'vessel';
@@ -10,6 +11,9 @@ export interface FormWord extends Word {
   used: string;
   /** The surname family, when the word was keyed as a family name. */
   family: string | undefined;
+  /** The two hashes of `used` (see key-hash.ts), for index look-ups. */
+  h1: number;
+  h2: number;
 }
 
 export interface NameForm {
@@ -19,6 +23,11 @@ export interface NameForm {
   order: 'as written' | 'family name last';
   /** The digits of the name, in order (vessel and entity numbers must agree). */
   digits: string;
+  /** The two hashes of `key` (see key-hash.ts). */
+  h1: number;
+  h2: number;
+  /** One bit for each character code of the key, modulo 32: letters one has and the other lacks bound the distance from below. */
+  letters: number;
 }
 
 /** Legal forms and words that say nothing about which organisation it is. */
@@ -31,12 +40,21 @@ const VESSEL_NOISE = new Set(['mv', 'm', 'v', 'mt', 'ss', 'vessel', 'ship', 'tan
 /** Long legal forms are recognised with one typing slip (CORPORRATION, TRADIING). */
 const LONG_NOISE = ['corporation', 'cooperation', 'company', 'limited', 'trading', 'incorporated', 'holdings'];
 
+/** Words of six letters or more already found to be (or not to be) a long legal form with a slip. */
+const LONG_NOISE_SEEN = new Map<string, boolean>();
+
 function isNoise(word: string, noise: ReadonlySet<string>): boolean {
   if (noise.has(word)) return true;
   if (noise !== ENTITY_NOISE || word.length < 6) return false;
-  return LONG_NOISE.some(
-    (n) => Math.abs(n.length - word.length) <= 1 && (n[0] === word[0] || n[1] === word[1]) && boundedDistance(n, word, 1) <= 1,
-  );
+  let seen = LONG_NOISE_SEEN.get(word);
+  if (seen === undefined) {
+    seen = LONG_NOISE.some(
+      (n) => Math.abs(n.length - word.length) <= 1 && (n[0] === word[0] || n[1] === word[1]) && boundedDistance(n, word, 1) <= 1,
+    );
+    if (LONG_NOISE_SEEN.size >= 100_000) LONG_NOISE_SEEN.clear();
+    LONG_NOISE_SEEN.set(word, seen);
+  }
+  return seen;
 }
 
 /** Words of any name: Hangul romanized first. */
@@ -53,17 +71,46 @@ function digitsOf(words: readonly Word[]): string {
   return out;
 }
 
-function asSurname(w: Word): FormWord {
-  const s = SURNAMES.get(w.folded);
-  return { text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: s ? s.key : w.key, family: s?.family };
+function formWord(w: Word, used: string, family: string | undefined): FormWord {
+  const h = fullHash(used);
+  return { text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used, family, h1: h[0]!, h2: h[1]! };
 }
 
-const plain = (w: Word): FormWord => ({ text: w.text, folded: w.folded, key: w.key, pieces: w.pieces, used: w.key, family: undefined });
+/** A word's forms as a family name and as any other word, made once per word (words are shared and never changed). */
+const AS_SURNAME = new WeakMap<Word, FormWord>();
+const AS_PLAIN = new WeakMap<Word, FormWord>();
+
+function asSurname(w: Word): FormWord {
+  let f = AS_SURNAME.get(w);
+  if (f === undefined) {
+    const s = SURNAMES.get(w.folded);
+    f = s ? formWord(w, s.key, s.family) : plain(w);
+    AS_SURNAME.set(w, f);
+  }
+  return f;
+}
+
+function plain(w: Word): FormWord {
+  let f = AS_PLAIN.get(w);
+  if (f === undefined) {
+    f = formWord(w, w.key, undefined);
+    AS_PLAIN.set(w, f);
+  }
+  return f;
+}
 
 function form(words: FormWord[], order: NameForm['order']): NameForm {
   let key = '';
-  for (const w of words) key += w.used;
-  return { key, words, order, digits: digitsOf(words) };
+  let h1 = 0;
+  let h2 = 0;
+  for (const w of words) {
+    key += w.used;
+    h1 = extendHash1(h1, w.h1, w.used.length);
+    h2 = extendHash2(h2, w.h2, w.used.length);
+  }
+  let letters = 0;
+  for (let i = 0; i < key.length; i++) letters |= 1 << (key.charCodeAt(i) & 31);
+  return { key, words, order, digits: digitsOf(words), h1, h2, letters };
 }
 
 /**

@@ -151,26 +151,43 @@ export interface Word {
   pieces: KeyPiece[];
 }
 
-/** Latin letters (with the breves and umlauts seen in romanized Korean), digits and apostrophes. */
-const WORD = /[a-zà-ɏ0-9']+/g;
+/** Latin letters (with the breves and umlauts seen in romanized Korean: U+00E0 to U+024F), digits and apostrophes. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 0xe0 && c <= 0x24f);
+}
+
+/** Words already made, by their text as written: names repeat their words (Kim, Chol, Trading). Never changed once made. */
+const WORDS = new Map<string, Word>();
 
 /** The words of a romanized name, each keyed. Brackets, hyphens and other punctuation separate words. */
 export function romanizedWords(name: string): Word[] {
   const nfc = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC');
   const folded = foldText(nfc);
   const words: Word[] = [];
-  for (const m of folded.matchAll(WORD)) {
-    let w = m[0];
-    let start = m.index;
-    // apostrophes at the edges are quotes, not letters
-    while (w.startsWith("'")) {
-      w = w.slice(1);
-      start++;
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(folded.charCodeAt(i))) {
+      i++;
+      continue;
     }
-    while (w.endsWith("'") && !/[ou]'$/.test(w)) w = w.slice(0, -1);
-    if (!w) continue;
-    const keyed = keyedWord(w);
-    words.push({ text: nfc.slice(start, start + w.length), folded: w, key: keyed.key, pieces: keyed.pieces });
+    let start = i;
+    while (i < n && isWordChar(folded.charCodeAt(i))) i++;
+    let end = i;
+    // apostrophes at the edges are quotes, not letters (o' and u' are the list's breves)
+    while (start < end && folded.charCodeAt(start) === 39) start++;
+    while (end > start && folded.charCodeAt(end - 1) === 39 && !(end - start >= 2 && (folded[end - 2] === 'o' || folded[end - 2] === 'u'))) end--;
+    if (start === end) continue;
+    const text = nfc.slice(start, end);
+    let word = WORDS.get(text);
+    if (word === undefined) {
+      const w = folded.slice(start, end);
+      const keyed = keyedWord(w);
+      word = { text, folded: w, key: keyed.key, pieces: keyed.pieces };
+      if (WORDS.size >= KEYED_MAX) WORDS.clear();
+      WORDS.set(text, word);
+    }
+    words.push(word);
   }
   return words;
 }

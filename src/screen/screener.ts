@@ -2,7 +2,7 @@
 import type { DesignationList } from '../types.js';
 import { boundedDistance } from './distance.js';
 import { alignmentLines, alignWords, type WordAlignment } from './explain-match.js';
-import { deletionHashes, HASH, HashTable, HashTableBuilder, hashKey } from './key-hash.js';
+import { deletionHashes, extendHash1, extendHash2, HASH, HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
 import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
 import { qualify } from './qualifiers.js';
@@ -52,6 +52,12 @@ const MAX_DELETION_KEY = 16;
 /** What a different (well-formed) syllable in a given name costs beyond its edits. */
 const SYLLABLE_PENALTY = 0.1;
 
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 /** The edit distance a key of this length may carry and still reach the possible threshold. */
 function budget(length: number, possible: number): number {
   return Math.floor(length * (1 - possible) + 1e-9);
@@ -88,6 +94,10 @@ export class Screener {
   private readonly byWord: HashTable;
   /** The candidates of the query being screened, filled by addKey. */
   private readonly found = new Set<number>();
+  /** The distinct keys of the query being screened (a person's name has up to four with its given name alone). */
+  private readonly queryKeys = { h1: new Int32Array(16), h2: new Int32Array(16), form: new Array<NameForm | undefined>(16) };
+  /** Hashes of the query's words and pairs of words, two numbers each. */
+  private readonly wordHits: number[] = [];
   private readonly addKey = (h1: number, h2: number): void => {
     const t = this.byKey;
     const slot = t.find(h1, h2);
@@ -140,41 +150,56 @@ export class Screener {
   private candidates(forms: QueryForms): Set<number> {
     const into = this.found;
     into.clear();
-    const keys: string[] = [];
-    const words: number[] = [];
+    // each distinct key once: its hashes, and whether it is looked up with one letter deleted
+    const keys = this.queryKeys;
+    let nKeys = 0;
+    const key = (h1: number, h2: number, form: NameForm | undefined) => {
+      for (let k = 0; k < nKeys; k++) if (keys.h1[k] === h1 && keys.h2[k] === h2) return;
+      keys.h1[nKeys] = h1;
+      keys.h2[nKeys] = h2;
+      keys.form[nKeys++] = form;
+    };
+    const words = this.byWord;
+    const word = (h1: number, h2: number) => {
+      const slot = words.find(h1, h2 >>> 11);
+      if (slot >= 0 && words.ends[slot]! - words.starts[slot]! <= BIG_BLOCK) {
+        for (let v = words.starts[slot]!; v < words.ends[slot]!; v++) into.add(words.values[v]!);
+      }
+    };
+    const wordHits: number[] = this.wordHits;
+    wordHits.length = 0;
     for (const kind of KINDS) {
       for (const f of forms[kind]) {
-        if (!keys.includes(f.key)) keys.push(f.key);
+        key(f.h1, f.h2, f);
         for (let i = 0; i < f.words.length; i++) {
           const w = f.words[i]!;
-          if (w.used.length >= 3) {
-            hashKey(w.used);
-            words.push(HASH[0]!, HASH[1]!);
-          }
+          if (w.used.length >= 3) wordHits.push(w.h1, w.h2);
           if (i > 0) {
-            hashKey(f.words[i - 1]!.used, w.used);
-            words.push(HASH[0]!, HASH[1]!);
+            const p = f.words[i - 1]!;
+            const n = w.used.length;
+            wordHits.push(extendHash1(extendHash1(p.h1, 124, 1), w.h1, n), extendHash2(extendHash2(p.h2, 124, 1), w.h2, n));
           }
         }
         if (kind === 'person' && f.words.length > 1) {
-          let given = 'g';
-          for (let i = 1; i < f.words.length; i++) given += f.words[i]!.used;
-          if (!keys.includes(given)) keys.push(given);
+          let g1 = 103; // "g": a given name alone
+          let g2 = 103;
+          for (let i = 1; i < f.words.length; i++) {
+            const w = f.words[i]!;
+            g1 = extendHash1(g1, w.h1, w.used.length);
+            g2 = extendHash2(g2, w.h2, w.used.length);
+          }
+          key(g1, g2, undefined);
         }
       }
     }
-    for (const key of keys) {
-      hashKey(key);
-      this.addKey(HASH[0]!, HASH[1]!);
+    for (let k = 0; k < nKeys; k++) {
+      this.addKey(keys.h1[k]!, keys.h2[k]! >>> 11);
       // a given name alone is looked up exactly; a long key (an organisation's) is found by its words instead
-      if (key.charCodeAt(0) === 103 || key.length > MAX_DELETION_KEY) continue;
-      deletionHashes(key, this.addKey);
+      const f = keys.form[k];
+      if (f === undefined || f.key.length > MAX_DELETION_KEY) continue;
+      deletionHashes(f.key, this.addKey);
     }
-    const t = this.byWord;
-    for (let k = 0; k < words.length; k += 2) {
-      const slot = t.find(words[k]!, words[k + 1]!);
-      if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let v = t.starts[slot]!; v < t.ends[slot]!; v++) into.add(t.values[v]!);
-    }
+    for (let k = 0; k < wordHits.length; k += 2) word(wordHits[k]!, wordHits[k + 1]!);
     return into;
   }
 
@@ -214,6 +239,8 @@ export class Screener {
         const length = Math.max(qf.key.length, lf.key.length);
         if (length === 0) continue;
         const limit = budget(length, possible - 0.07);
+        // each edit brings in at most one letter the other key lacks
+        if (popcount(qf.letters & ~lf.letters) > limit || popcount(lf.letters & ~qf.letters) > limit) continue;
         const d = boundedDistance(qf.key, lf.key, limit);
         if (d > limit) continue;
         const s = 1 - d / length;
