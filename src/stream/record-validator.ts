@@ -83,31 +83,12 @@ function lengthCheck(limit: number, min: boolean): (data: unknown) => boolean {
   return (data) => typeof data !== 'string' || data.length <= limit || (data.length <= 2 * limit && codePoints(data) <= limit);
 }
 
-/**
- * Results of a pure function on short strings (dates), kept while there are not too many. Only
- * short strings are kept: a longer one parsed from a line can be a slice of the whole chunk the
- * line came from, and keeping it would keep the chunk.
- */
-function memoized<T>(f: (s: string) => T, max = 100_000): (s: string) => T {
-  const memo = new Map<string, T>();
-  return (s) => {
-    if (s.length > 12) return f(s);
-    let v = memo.get(s);
-    if (v === undefined && !memo.has(s)) {
-      if (memo.size >= max) memo.clear();
-      memo.set(s, (v = f(s)));
-    }
-    return v as T;
-  };
-}
-
-const partialDate = memoized(isPartialDate);
-
 function compileQuickCheck(): ((value: unknown) => boolean) | undefined {
   const schema = withSetEnums(recordSchema);
   if (schema === undefined) return undefined;
-  const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, allowUnionTypes: true });
-  ajv.addFormat('partial-date', { type: 'string', validate: partialDate });
+  // The schema is checked against the meta-schema where it is written (tests/validate), not on every start.
+  const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, allowUnionTypes: true, validateSchema: false });
+  ajv.addFormat('partial-date', { type: 'string', validate: isPartialDate });
   for (const [keyword, min] of [['minChars', true], ['maxChars', false]] as const) {
     ajv.addKeyword({ keyword, schemaType: 'number', compile: (limit: number) => lengthCheck(limit, min) });
   }
@@ -123,14 +104,6 @@ function compileQuickCheck(): ((value: unknown) => boolean) | undefined {
   return (value) => validate(value) === true;
 }
 
-/** Day spans of dates written as strings are remembered (the same few thousand dates recur) and copied out. */
-const stringSpan = memoized((s: string) => toDateSpan(s) ?? null);
-function spanOf(date: unknown): DateSpan | undefined {
-  if (typeof date !== 'string') return toDateSpan(date);
-  const span = stringSpan(date);
-  return span ? { ...span } : undefined;
-}
-
 export type RecordValidator = (raw: RawRecord) => { loaded?: LoadedRecord; diagnostics: Diagnostic[] };
 
 /** A validator for records without a `sources:` list of their own (NDJSON lines). */
@@ -140,7 +113,7 @@ export function createRecordValidator(): RecordValidator {
   return (raw) => {
     if (!quick(raw.value)) return validateRecord(raw, NO_SOURCES);
     const record = raw.value as ActivityRecord;
-    const span = spanOf(record.date);
+    const span = toDateSpan(record.date);
     const citations = record.evidence.sources ?? [];
     // A date range that runs backwards, or a citation by reference: the full path says what is wrong.
     if (!span || citations.some((c) => c.ref !== undefined)) return validateRecord(raw, NO_SOURCES);
