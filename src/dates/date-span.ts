@@ -1,8 +1,6 @@
 // Dates of any precision (day, month, year, range) and the span of days each covers.
 import type { DateSpan } from '../types.js';
 
-const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
 /** The earliest year a date may have: "0999" is refused, with a message naming this floor. */
 export const MIN_YEAR = 1000;
 
@@ -28,26 +26,53 @@ interface Bounds {
   precision: 'day' | 'month' | 'year';
 }
 
+/** The value of the two ASCII digits at i, or -1 when either is not a digit. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** What a date's text is: not a date (0), a year (1), a month (2) or a day (3). */
+type DateKind = 0 | 1 | 2 | 3;
+
+/**
+ * Reads "2023", "2023-11" or "2023-11-15" character by character (this runs for every date of
+ * every record): the pattern /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/, with the year from MIN_YEAR,
+ * the month from 1 to 12 and the day within its month.
+ */
+function dateKind(text: string): DateKind {
+  const n = text.length;
+  if (n !== 4 && n !== 7 && n !== 10) return 0;
+  const hi = twoDigits(text, 0);
+  const lo = twoDigits(text, 2);
+  if (hi < 0 || lo < 0) return 0;
+  const year = hi * 100 + lo;
+  if (year < MIN_YEAR) return 0;
+  if (n === 4) return 1;
+  if (text.charCodeAt(4) !== 45) return 0;
+  const month = twoDigits(text, 5);
+  if (month < 1 || month > 12) return 0;
+  if (n === 7) return 2;
+  if (text.charCodeAt(7) !== 45) return 0;
+  const day = twoDigits(text, 8);
+  return day >= 1 && day <= daysInMonth(year, month) ? 3 : 0;
+}
+
 /** Parses "2023", "2023-11" or "2023-11-15"; undefined when malformed or impossible (2023-02-30). */
 export function parsePartialDate(text: string): Bounds | undefined {
-  const m = PARTIAL.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  if (year < MIN_YEAR) return undefined;
-  if (m[2] === undefined) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: 'year' };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return undefined;
-  const last = daysInMonth(year, month);
-  if (m[3] === undefined) {
-    return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${pad(last)}`, precision: 'month' };
+  const kind = dateKind(text);
+  if (kind === 3) return { start: text, end: text, precision: 'day' };
+  if (kind === 2) {
+    const last = daysInMonth(Number(text.slice(0, 4)), Number(text.slice(5, 7)));
+    return { start: `${text}-01`, end: `${text}-${pad(last)}`, precision: 'month' };
   }
-  const day = Number(m[3]);
-  if (day < 1 || day > last) return undefined;
-  return { start: text, end: text, precision: 'day' };
+  if (kind === 1) return { start: `${text}-01-01`, end: `${text}-12-31`, precision: 'year' };
+  return undefined;
 }
 
 export function isPartialDate(text: unknown): boolean {
-  return typeof text === 'string' && parsePartialDate(text) !== undefined;
+  return typeof text === 'string' && dateKind(text) !== 0;
 }
 
 export function isDay(text: unknown): boolean {

@@ -4,7 +4,8 @@ import { checkSchema } from '../validate/schema-check.js';
 import { recordEnvelopeSchema } from '../validate/schemas.js';
 import type { CaseInfo, Diagnostic, Source, SourceLocation } from '../types.js';
 import { findJsonProblem, jsonLocator, lineColumnAt } from './json-error.js';
-import { parseYaml } from './yaml-document.js';
+import { locateJson } from './json-document.js';
+import { MAX_NESTING, parseYaml, tooManyValues, type ParsedDocument } from './yaml-document.js';
 import type { Locate, LocatedValue, PathKey } from '../diagnostics/locate.js';
 
 /** A record as parsed, before it is validated: its value, where it stands and how to locate its fields. */
@@ -93,17 +94,22 @@ function parseNdjson(text: string, file: string): RawRecordFile {
 function parseStructured(text: string, file: string): RawRecordFile {
   // A .json file must be JSON: the YAML parser, which gives the positions, would also take
   // trailing commas, comments and unquoted text.
+  let doc: ParsedDocument | undefined;
   if (/\.json$/i.test(file) && text.trim() !== '') {
+    let value: unknown;
     try {
-      JSON.parse(text);
+      value = JSON.parse(text);
     } catch (e) {
       const problem = findJsonProblem(text, 'file');
       const message = `not valid JSON: ${problem?.message ?? (e as Error).message}`;
       const at = problem ? lineColumnAt(text, problem.offset) : { line: 1, column: 1 };
       return { records: [], sources: [], diagnostics: [diagnostic('json-syntax', message, { file, ...at })] };
     }
+    // Valid JSON is located without the YAML document tree, unless a key is used twice or the
+    // nesting is too deep: the YAML parser then says so, as it always has.
+    if (tooManyValues(text) === -1) doc = locateJson(text, file, value, MAX_NESTING);
   }
-  const doc = parseYaml(text, file);
+  doc ??= parseYaml(text, file);
   const out: RawRecordFile = { records: [], sources: [], diagnostics: [...doc.diagnostics] };
   if (doc.value === undefined) return out;
   const start = doc.locate([]);

@@ -41,7 +41,7 @@ export const MAX_NESTING = 200;
 export const MAX_VALUE_MARKS = 1_000_000;
 
 /** Where the text passes `MAX_VALUE_MARKS` marks, or -1 when it does not. */
-function tooManyValues(text: string): number {
+export function tooManyValues(text: string): number {
   let marks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

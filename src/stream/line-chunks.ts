@@ -30,22 +30,33 @@ export interface TooLongLine {
 }
 
 /**
- * Reads a file a chunk at a time into one reused buffer: each piece is valid until the next
- * is asked for (lineChunks copies what it keeps).
+ * Reads a file a chunk at a time into two reused buffers, the next chunk being read while the
+ * one handed out is checked (so the thread does not sit idle waiting for the disk): each piece
+ * is valid until the next is asked for (lineChunks copies what it keeps).
  */
 export async function* readFileChunks(file: string): AsyncGenerator<Buffer> {
   // Opened without waiting (a named pipe put in the file's place since it was looked at would wait
   // for a writer), and read only if it is a regular file: a device may never end.
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  let ahead: Promise<{ bytesRead: number }> | undefined;
   try {
     if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    const buffers = [Buffer.allocUnsafe(READ_CHUNK_BYTES), Buffer.allocUnsafe(READ_CHUNK_BYTES)];
+    let turn = 0;
+    ahead = handle.read(buffers[0]!, 0, READ_CHUNK_BYTES, null);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const { bytesRead } = await ahead;
+      ahead = undefined;
       if (bytesRead === 0) return;
+      const buffer = buffers[turn]!;
+      turn ^= 1;
+      // Reads go one after another (position null: the file's own offset), never two at once.
+      ahead = handle.read(buffers[turn]!, 0, READ_CHUNK_BYTES, null);
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // A read still under way finishes before the file is closed (its failure is of no interest now).
+    if (ahead) await ahead.catch(() => undefined);
     await handle.close();
   }
 }

@@ -79,31 +79,12 @@ function lengthCheck(limit: number, min: boolean): (data: unknown) => boolean {
   return (data) => typeof data !== 'string' || data.length <= limit || (data.length <= 2 * limit && codePoints(data) <= limit);
 }
 
-/**
- * Results of a pure function on short strings (dates), kept while there are not too many. Only
- * short strings are kept: a longer one parsed from a line can be a slice of the whole chunk the
- * line came from, and keeping it would keep the chunk.
- */
-function memoized<T>(f: (s: string) => T, max = 100_000): (s: string) => T {
-  const memo = new Map<string, T>();
-  return (s) => {
-    if (s.length > 12) return f(s);
-    let v = memo.get(s);
-    if (v === undefined && !memo.has(s)) {
-      if (memo.size >= max) memo.clear();
-      memo.set(s, (v = f(s)));
-    }
-    return v as T;
-  };
-}
-
-const partialDate = memoized(isPartialDate);
-
 function compileQuickCheck(): ((value: unknown) => boolean) | undefined {
   const schema = withSetEnums(recordSchema);
   if (schema === undefined) return undefined;
-  const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, allowUnionTypes: true });
-  ajv.addFormat('partial-date', { type: 'string', validate: partialDate });
+  // The schema is checked against the meta-schema where it is written (tests/validate), not on every start.
+  const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, allowUnionTypes: true, validateSchema: false });
+  ajv.addFormat('partial-date', { type: 'string', validate: isPartialDate });
   for (const [keyword, min] of [['minChars', true], ['maxChars', false]] as const) {
     ajv.addKeyword({ keyword, schemaType: 'number', compile: (limit: number) => lengthCheck(limit, min) });
   }
@@ -119,12 +100,9 @@ function compileQuickCheck(): ((value: unknown) => boolean) | undefined {
   return (value) => validate(value) === true;
 }
 
-/** Day spans of dates written as strings are remembered (the same few thousand dates recur) and copied out. */
-const stringSpan = memoized((s: string) => toDateSpan(s) ?? null);
+/** The day span of a record's date (read without a regular expression; nothing to remember). */
 export function spanOf(date: unknown): DateSpan | undefined {
-  if (typeof date !== 'string') return toDateSpan(date);
-  const span = stringSpan(date);
-  return span ? { ...span } : undefined;
+  return toDateSpan(date);
 }
 
 let compiled: ((value: unknown) => boolean) | undefined | null = null;

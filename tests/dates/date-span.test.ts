@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compareDate } from '../../src/dates/date-compare.js';
 import { addDays, parsePartialDate, relateToWindow, toDateSpan } from '../../src/dates/date-span.js';
 
@@ -59,5 +60,37 @@ describe('dates of different precision against a provision', () => {
     expect(compareDate('2017-09', '2017-09-11', 'onOrBefore')).toBe(false);
     expect(compareDate(undefined, '2017-09-11', 'before')).toBe(false);
     expect(compareDate(20170801, '2017-09-11', 'before')).toBe(false);
+  });
+});
+
+describe('partial dates read character by character', () => {
+  // The pattern the reader replaces, with the same checks on year, month and day.
+  const reference = (text: string) => {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!m || Number(m[1]) < 1000) return undefined;
+    if (m[2] === undefined) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: 'year' };
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return undefined;
+    const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+    if (m[3] === undefined) return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`, precision: 'month' };
+    const day = Number(m[3]);
+    return day < 1 || day > last ? undefined : { start: text, end: text, precision: 'day' };
+  };
+
+  it('agree with the pattern on date-like and arbitrary text', () => {
+    const chars = fc.constantFrom(...'0123456789-- x٣\n'.split(''));
+    const dateLike = fc.oneof(
+      fc.string({ unit: chars, maxLength: 12 }),
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 2 })).map(
+        ([y, m, d, k]) => [String(y).padStart(4, '0'), String(m).padStart(2, '0'), String(d).padStart(2, '0')].slice(0, k + 1).join('-'),
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(fc.property(dateLike, (text) => {
+      expect(parsePartialDate(text)).toEqual(reference(text));
+    }), { numRuns: 3000, seed: 1718 });
+    for (const text of ['2024-02-29', '2023-02-29', '1000', '0999', '2023-11-15\n', '２０２３', '2023-1a', '2023-11-1x']) {
+      expect(parsePartialDate(text), text).toEqual(reference(text));
+    }
   });
 });
