@@ -1,6 +1,7 @@
 // The facts of one record, computed only when a predicate asks for them. Each value is the one
-// deriveFacts (src/compile/derive-facts.ts) gives for the same name; tests/scale compare the two
-// on random records, so a change there that is not made here fails the tests.
+// deriveFacts (src/compile/derive-facts.ts) gives for the same name: `rules test` compares the two
+// on every rule example (src/tester/twin-check.ts), the tests on every bundled record and on random
+// ones, so a change there that is not made here fails them.
 import { toDateSpan } from '../dates/date-span.js';
 import type { FactSource, LeafMemo } from '../compile/compile-predicate.js';
 import type { DesignationIndex } from '../compile/designation-index.js';

@@ -17,7 +17,7 @@ describe('duplicate ids of invalid records', () => {
     expect(json.stderr).toContain("'level' is \"rumoured\"");
   });
 
-  // Worker threads run the same chunk processor (tests/scale/workers.test.ts checks them on a build).
+  // Worker threads run the same chunk processor (tests/stream/workers.test.ts checks them on a build).
   for (const workers of ['1']) {
     it(`are reported with the record's other problems in NDJSON (--workers ${workers}), skipped or not`, async () => {
       const file = `${DIR}/ndjson-duplicate-id-also-invalid.ndjson`;

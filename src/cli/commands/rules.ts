@@ -60,7 +60,7 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
 
   rules
     .command('test')
-    .description("run every rule's own examples")
+    .description("run every rule's own examples, each through both evaluation paths")
     .argument('[paths...]', 'rule files or folders (default: the shipped rules)')
     .option('--rules <path>', 'rule file or folder (repeatable)', collect)
     .action(async (args: string[], flags: { rules?: string[] }) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, factsRead, findingFingerprint } from '../../src/evaluate/fingerprint.js';
 import { runCheck } from '../../src/pipeline.js';
 import type { Rule } from '../../src/types.js';
-import { CASE_FILE, caseDoc, record, reverseKeys, tempDir, writeCase } from './case-copy.js';
+import { CASE_FILE, caseDoc, record, reverseKeys, tempDir, writeCase } from '../accountability/case-copy.js';
 
 async function fingerprints(records: string, rules?: string[]): Promise<Map<string, string>> {
   const { report } = await runCheck({ records: [records], ...(rules ? { rules } : {}) });

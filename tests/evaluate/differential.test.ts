@@ -13,7 +13,7 @@ import { LazyFacts } from '../../src/evaluate/fast-facts.js';
 import { loadRules } from '../../src/load/load-rules.js';
 import type { RuleSet } from '../../src/types.js';
 import { KNOWN_FACTS } from '../../src/vocabulary/facts.js';
-import { leafArbitrary, loadRecord, maybeInvalidRecordArbitrary, recordArbitrary, ruleArbitrary, ruleVocabulary } from './arbitraries.js';
+import { leafArbitrary, loadRecord, maybeInvalidRecordArbitrary, recordArbitrary, ruleArbitrary, ruleVocabulary } from '../helpers/arbitraries.js';
 import { parseNdjsonLine } from '../../src/load/record-file.js';
 import { NO_SOURCES, validateLocated, validateRecord } from '../../src/validate/validate-record.js';
 

@@ -2,15 +2,15 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIN_YEAR } from '../src/dates/date-span.js';
-import { MAX_DIAGNOSTICS_PER_FILE } from '../src/diagnostics/diagnostic.js';
-import { MAX_LOCATED_VALUES } from '../src/load/json-error.js';
-import { MAX_STRUCTURED_FILE_BYTES, RULES_LIMIT, STRUCTURED_LIMIT } from '../src/load/text-file.js';
-import { MAX_ALIAS_COUNT, MAX_NESTING, MAX_VALUE_MARKS } from '../src/load/yaml-document.js';
-import { MAX_LINE_BYTES } from '../src/stream/line-chunks.js';
-import { MAX_CONDITIONS, MAX_DEPTH } from '../src/validate/validate-conditions.js';
-import { MAX_FORMER_NAMES, MAX_MESSAGE_CHARS, MAX_RECORD_LIST_ITEMS } from '../src/validate/schemas.js';
-import { runCli } from './helpers/run-cli.js';
+import { MIN_YEAR } from '../../src/dates/date-span.js';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../../src/diagnostics/diagnostic.js';
+import { MAX_LOCATED_VALUES } from '../../src/load/json-error.js';
+import { MAX_STRUCTURED_FILE_BYTES, RULES_LIMIT, STRUCTURED_LIMIT } from '../../src/load/text-file.js';
+import { MAX_ALIAS_COUNT, MAX_NESTING, MAX_VALUE_MARKS } from '../../src/load/yaml-document.js';
+import { MAX_LINE_BYTES } from '../../src/stream/line-chunks.js';
+import { MAX_CONDITIONS, MAX_DEPTH } from '../../src/validate/validate-conditions.js';
+import { MAX_FORMER_NAMES, MAX_MESSAGE_CHARS, MAX_RECORD_LIST_ITEMS } from '../../src/validate/schemas.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const readme = readFileSync('README.md', 'utf8');
 
