@@ -55,7 +55,7 @@ const CITIES = new Set([
   'Cairo', 'Islamabad', 'New Delhi', 'London', 'Paris', 'Berlin', 'Canberra', 'Ottawa',
 ]);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every written form, longest first: a named place, a capital (its country's) or a country. */
 const FORMS: { written: string; name?: string; country?: string }[] = [
@@ -70,7 +70,7 @@ const FORMS: { written: string; name?: string; country?: string }[] = [
 const BY_WRITTEN = new Map(FORMS.map((f) => [f.written, f]));
 
 /** "at", "in", "near", "off", "inside" (and "to", for travel and workers sent abroad) before the place. */
-const PLACE = new RegExp(`\\b(at|in|near|off|inside|outside|into|entered|entering|reached|visited|visiting|from|to)\\s+(?:the\\s+)?(?:(?:port|ports|harbou?r|city|waters|coast) of\\s+(?:the\\s+)?)?(${FORMS.map((f) => escape(f.written)).join('|')})(?![\\w-])(?:\\s+(?:port|harbou?r|(?:launch\\s+)?site))?`, 'g');
+const PLACE = new RegExp(`\\b(at|in|near|off|inside|outside|into|entered|entering|reached|visited|visiting|from|to)\\s+(?:the\\s+)?(?:(?:port|ports|harbou?r|city|waters|coast) of\\s+(?:the\\s+)?)?(${FORMS.map((f) => escapeRegExp(f.written)).join('|')})(?![\\w-])(?:\\s+(?:port|harbou?r|(?:launch\\s+)?site))?`, 'g');
 const DESTINATION_TYPES = new Set(['travel', 'labour-deployment']);
 const LAUNCH_TYPES = new Set(['launch', 'nuclear-test']);
 
