@@ -26,6 +26,8 @@ const FUNCTION_WORDS = new Set([
 const PARTY_NOUNS: Record<string, Party['kind']> = {
   workers: 'person', worker: 'person', laborers: 'person', labourers: 'person', nationals: 'person', national: 'person', citizens: 'person',
   'IT workers': 'person', hackers: 'person', 'cyber actors': 'organisation', operatives: 'person',
+  engineers: 'person', technicians: 'person', scientists: 'person', specialists: 'person', instructors: 'person', soldiers: 'person',
+  troops: 'person', crew: 'person', sailors: 'person', students: 'person', diplomats: 'person', pilots: 'person',
   companies: 'organisation', company: 'organisation', firms: 'organisation', firm: 'organisation', banks: 'organisation', bank: 'organisation',
   entities: 'organisation', entity: 'organisation', corporation: 'organisation', 'trading company': 'organisation', 'construction company': 'organisation',
   'shipping company': 'organisation', operations: 'organisation', delegation: 'organisation', officials: 'person', representative: 'person',
