@@ -98,7 +98,22 @@ const RULES: readonly Rule[] = [
     pattern: /\blast month\b/gi,
     resolve: (_m, a) => (a.getUTCMonth() === 0 ? ym(a.getUTCFullYear() - 1, 12) : ym(a.getUTCFullYear(), a.getUTCMonth())),
   },
+  {
+    // "late last year", "early this year", "in the first half of last year": the part of the year said
+    pattern: /\b(early|late|(?:in )?the (?:first|second) half of)\s+(last|this|next) year\b/gi,
+    resolve: (m, a) => {
+      const y = a.getUTCFullYear() + (m[2]!.toLowerCase() === 'last' ? -1 : m[2]!.toLowerCase() === 'next' ? 1 : 0);
+      const part = m[1]!.toLowerCase();
+      const [from, to] = part === 'early' ? [1, 3] : part === 'late' ? [10, 12] : part.includes('first') ? [1, 6] : [7, 12];
+      // this year's part ends at the article's month at the latest
+      const end = y === a.getUTCFullYear() ? Math.min(to, a.getUTCMonth() + 1) : to;
+      return end < from ? undefined : { from: ym(y, from), to: ym(y, end) };
+    },
+  },
   { pattern: /\blast year\b/gi, resolve: (_m, a) => String(a.getUTCFullYear() - 1) },
+  // A plan's date: "next year", "next month".
+  { pattern: /\bnext year\b/gi, resolve: (_m, a) => String(a.getUTCFullYear() + 1) },
+  { pattern: /\bnext month\b/gi, resolve: (_m, a) => (a.getUTCMonth() === 11 ? ym(a.getUTCFullYear() + 1, 1) : ym(a.getUTCFullYear(), a.getUTCMonth() + 2)) },
   { pattern: /\b(?:earlier )?this month\b/gi, resolve: (_m, a) => ym(a.getUTCFullYear(), a.getUTCMonth() + 1) },
   {
     pattern: /\b(?:(?:so far |earlier )?this year|recently|in recent (?:weeks|months)|lately)\b/gi,
@@ -125,7 +140,9 @@ export function resolveDate(clause: string, articleDay: string, near = 0): Resol
       if (date !== undefined) found.push({ at: m.index!, end: m.index! + m[0].length, date, written: m[0], rank });
     }
   });
-  const kept = found.filter((f) => !found.some((g) => g !== f && g.at < f.end && f.at < g.end && (g.rank < f.rank || (g.rank === f.rank && g.end - g.at > f.end - f.at))));
+  // Of two readings that overlap, the longer wins ("since August 2023" over "August 2023"), then the earlier rule.
+  const len = (x: { at: number; end: number }) => x.end - x.at;
+  const kept = found.filter((f) => !found.some((g) => g !== f && g.at < f.end && f.at < g.end && (len(g) > len(f) || (len(g) === len(f) && g.rank < f.rank))));
   const distance = (f: { at: number; end: number }) => (near < f.at ? f.at - near : near > f.end ? near - f.end : 0);
   kept.sort((x, y) => distance(x) - distance(y) || x.at - y.at);
   const best = kept[0];

@@ -6,10 +6,12 @@ import { typesOf } from './activity-types.js';
 import { goodsOf } from './activity-types.js';
 import type { Article } from './article.js';
 import { articleMonth, resolveDate, type DraftDate } from './dates.js';
-import { DPRK_OFFICIAL_VOICE, claimantOf, hedgeLevel, speechWords } from './hedges.js';
+import { DPRK_OFFICIAL_VOICE, claimantOf, hedgeLevel, speakerHead, speechWords } from './hedges.js';
 import { findParties, indexList, type FoundParty, type ListIndex } from './parties.js';
 import { assignRoles } from './roles.js';
 import { clauses, sentences, type Span } from './sentences.js';
+import { exemptionFacts, type FactValue } from './exemption-facts.js';
+import { placeOf } from './place.js';
 
 export interface DraftOptions {
   /** The article's day (YYYY-MM-DD): dates in the text are resolved against it. */
@@ -77,7 +79,8 @@ function draftsOfSentence(ctx: Context, sentence: Span, claimant: string | undef
   for (const clause of parts) {
     const types = typesOf(clause.text);
     const toCheck: string[] = [];
-    let found = findParties(clause.text, ctx.index, claimantSpans(clause.text, claimant), ctx.persons, toCheck);
+    const head = clause === parts[0] ? speakerHead(clause.text) : undefined;
+    let found = findParties(clause.text, ctx.index, [...claimantSpans(clause.text, claimant), ...(head ? [head] : [])], ctx.persons, toCheck);
     for (const f of found) if (f.party.kind === 'person' && f.via.startsWith('person named with') && !ctx.persons.some((p) => p.name === f.party.name)) ctx.persons.push({ ...f.party });
     const ownParties = found.length > 0;
     if (!ownParties) found = lastParties.map((f) => ({ ...f, at: -1, end: -1 }));
@@ -143,14 +146,21 @@ function draftOne(
   }
   const who = claimant ?? (ctx.outlet ? `${ctx.outlet}, in its own voice` : 'The article, in its own voice');
   if (!claimant) undetermined.push('claimant: the text names none; the article speaks in its own voice');
-  undetermined.push('place', 'exemption facts (approval, notification, purpose)');
-  const facts: Record<string, boolean> = {};
+  // Place and exemption facts: only where the clause states them.
+  const where = placeOf(clause.text, t.type, t.at);
+  if (where) rules.push(`place ${[where.place.name, where.place.country].filter(Boolean).join(', ')}: from “${where.written}”`);
+  else undetermined.push('place: the text does not say where');
+  const stated = exemptionFacts(clause.text, t.type);
+  const facts: Record<string, FactValue> = { ...stated.facts };
+  rules.push(...stated.rules);
+  if (stated.unstated.length) undetermined.push(`exemption facts not stated in the text: ${stated.unstated.join(', ')}`);
   if (t.type === 'launch' && PLANNED.test(`${lead} ${clause.text}`)) facts.planned = true;
   const record: ActivityRecord = {
     id: '',
     type: t.type,
     summary: truncate(clause.text, 200),
     date,
+    ...(where ? { place: where.place } : {}),
     ...(parties.length ? { parties } : {}),
     ...(goods.length ? { goods } : {}),
     ...(Object.keys(facts).length ? { facts } : {}),

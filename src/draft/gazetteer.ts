@@ -72,10 +72,15 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const ALL: { code: string; written: string; as: 'name' | 'demonym' }[] = COUNTRIES.flatMap((c) => [
+/** "North Korean-flagged", "Panama-flagged", "Russia-based": a name or demonym with a suffix is an adjective. */
+const ADJECTIVE_SUFFIXES = ['-flagged', '-registered', '-based', '-owned', '-controlled'];
+
+const ALL: { code: string; written: string; as: 'name' | 'demonym' }[] = [...new Map(COUNTRIES.flatMap((c) => [
   ...c.names.map((n) => ({ code: c.code, written: n, as: 'name' as const })),
   ...c.demonyms.map((n) => ({ code: c.code, written: n, as: 'demonym' as const })),
-]).sort((a, b) => b.written.length - a.written.length);
+  ...[...c.names.filter((n) => !/\s(?:government|regime)$|^the /i.test(n)), ...c.demonyms.filter((d) => !d.includes('-'))]
+    .flatMap((n) => ADJECTIVE_SUFFIXES.map((s) => ({ code: c.code, written: n + s, as: 'demonym' as const }))),
+]).map((a) => [a.written, a] as const)).values()].sort((a, b) => b.written.length - a.written.length);
 
 const PATTERN = new RegExp(`(?<![\\w-])(?:${ALL.map((a) => escapeRegExp(a.written)).join('|')})(?![\\w-])`, 'g');
 const BY_WRITTEN = new Map(ALL.map((a) => [a.written, a]));
@@ -88,6 +93,8 @@ export function countryMentions(text: string): CountryMention[] {
     if (!hit) continue;
     // "the North" only as a name of the DPRK when the text is about Korea: it is also plain English.
     if (hit.written === 'the North' && !/Korea/.test(text)) continue;
+    // "the East China Sea", "the South China Sea": a sea, not the State.
+    if (/^\s+Sea\b/.test(text.slice(m.index! + m[0].length))) continue;
     out.push({ code: hit.code, at: m.index!, end: m.index! + m[0].length, written: m[0], as: hit.as });
   }
   return out;

@@ -29,6 +29,9 @@ export const HEDGES: readonly Cue[] = [
   { level: 'alleged', pattern: /\b(?:denie[sd]|deny|denying|unconfirmed|unverified|rumou?r(?:s|ed)?)\b/gi },
   { level: 'alleged', pattern: /\bprosecutors (?:say|said|allege[sd]?|contend(?:ed)?|argue[sd]?)\b/gi },
   { level: 'speculative', pattern: /\b(?:may|might|could)\b/g },
+  // A conditional on the claim: "If confirmed, the shipment would be ...", "If Russia transferred ..., it would
+  // breach ...". Inside what is described ("threatening to leak it unless paid") it is no hedge.
+  { level: 'speculative', pattern: /(?<=^\s*|[,;:—–]\s*)(?:if|unless)\b|\bif (?:confirmed|true|proven|verified|accurate)\b/gi },
   { level: 'speculative', pattern: /\b(?:possibly|possible|potential(?:ly)?)\b/gi },
   { level: 'speculative', pattern: /\b(?:hopes?|hoping|plans?|planning|intends?|intending|aims?|aiming|expected|expects?|wants?|seeks?) to\b/gi },
   { level: 'speculative', pattern: /\b(?:is|are|was|were) seeking\b/gi },
@@ -106,6 +109,16 @@ export function claimantOf(sentence: string, previous: string | undefined): stri
 
 function clean(s: string): string {
   return s.replace(/^[\s,“”"]+|[\s,“”"]+$/g, '').replace(/\s+/g, ' ');
+}
+
+/** Nouns that name a speaker rather than an actor: "South Korea's spy agency believes ...". */
+const SPEAKER_NOUN = '(?:agency|agencies|ministry|ministries|officials?|intelligence|service|government|military|lawmakers?|experts?|analysts?|police|prosecutors?|spokes(?:man|woman|person)|office|department|researchers?|investigators?|monitors?|diplomats?|sources?|Chiefs of Staff|NIS|FBI|panel)';
+const SPEAKER_HEAD = new RegExp(`^((?:[A-Z][A-Z .'-]+,[^—-]{0,40}(?:--|—|-)\\s*)?(?:[A-Z][\\w’'.-]*|the|of|and)(?:\\s+(?:[A-Za-z][\\w’'.-]*|of|and)){0,8}?\\s+${SPEAKER_NOUN})\\s+(?:strongly |also |now |have |has )*(?:believes?|suspects?|said|says|thinks?|estimated|estimates|assess(?:es|ed)?|alleges?|alleged|accused|claims?|claimed|reported|told)\\b`);
+
+/** The words of a sentence's head that name who speaks ("South Korea's spy agency" in "South Korea's spy agency believes Russia ..."), as a span to keep out of the parties. */
+export function speakerHead(sentence: string): { at: number; end: number } | undefined {
+  const m = SPEAKER_HEAD.exec(sentence);
+  return m ? { at: 0, end: m[1]!.length } : undefined;
 }
 
 /** Claimants that speak for the DPRK Government: its news agency and state media. */

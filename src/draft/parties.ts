@@ -26,6 +26,8 @@ const FUNCTION_WORDS = new Set([
 const PARTY_NOUNS: Record<string, Party['kind']> = {
   workers: 'person', worker: 'person', laborers: 'person', labourers: 'person', nationals: 'person', national: 'person', citizens: 'person',
   'IT workers': 'person', hackers: 'person', 'cyber actors': 'organisation', operatives: 'person',
+  engineers: 'person', technicians: 'person', scientists: 'person', specialists: 'person', instructors: 'person', soldiers: 'person',
+  troops: 'person', crew: 'person', sailors: 'person', students: 'person', diplomats: 'person', pilots: 'person',
   companies: 'organisation', company: 'organisation', firms: 'organisation', firm: 'organisation', banks: 'organisation', bank: 'organisation',
   entities: 'organisation', entity: 'organisation', corporation: 'organisation', 'trading company': 'organisation', 'construction company': 'organisation',
   'shipping company': 'organisation', operations: 'organisation', delegation: 'organisation', officials: 'person', representative: 'person',
@@ -34,7 +36,7 @@ const PARTY_NOUNS: Record<string, Party['kind']> = {
 const PARTY_NOUN = new RegExp(`^\\s+((?:[a-z-]+\\s+){0,2}?(?:${Object.keys(PARTY_NOUNS).sort((a, b) => b.length - a.length).join('|')}))\\b`);
 
 /** Bodies that speak about, investigate or enforce against an activity; they are not its parties. */
-const AUTHORITY = /\b(?:Department of (?:Justice|State|the Treasury|Commerce)|Treasury|Office of Foreign Assets Control|OFAC|Federal Bureau of Investigation|FBI|Security Council|United Nations|Attorney|Court|Field Office|National Security Division|Panel of Experts|Executive Order|Act)\b/;
+const AUTHORITY = /\b(?:Department of (?:Justice|State|the Treasury|Commerce)|Treasury|Office of Foreign Assets Control|OFAC|Federal Bureau of Investigation|FBI|Security Council|United Nations|Attorney|Court|Field Office|National Security Division|Panel of Experts|Executive Order|Act|(?:1718|[Ss]anctions) Committee|^Committee$)\b/;
 
 const ORG_SUFFIX = '(?:Corporation|Corp\\.|Company|Co\\.|Bank|LLC|Ltd\\.?|Limited|Group|Industries|Ministry|Academy|Bureau|Committee|Commission|Agency|Association|Institute|Enterprise|Shipping|Trading)';
 const ORG_NAME = new RegExp(`(?:[A-Z][\\w’'&.-]*\\s+(?:(?:of|and|for|the|de)\\s+)*){0,6}${ORG_SUFFIX}(?![\\w])(?:\\s+(?:of\\s+)?[A-Z][\\w-]*)*`, 'g');

@@ -8,9 +8,9 @@ const SUPPLY_TYPES = new Set(['arms-transfer', 'trade-shipment', 'ship-to-ship-t
 function supplyRole(clause: string, f: FoundParty): 'supplier' | 'recipient' | 'other' | undefined {
   const before = clause.slice(Math.max(0, f.at - 40), f.at);
   const after = clause.slice(f.end, f.end + 60);
-  if (/\b(?:by|from)\s+(?:the\s+)?$/.test(before)) return 'supplier';
+  if (/\b(?:by|from)\s+(?:the\s+|an?\s+)?$/.test(before)) return 'supplier';
   if (/\b(?:against|on|in|at)\s+(?:the\s+)?$/.test(before)) return 'other';
-  if (/\b(?:to|into|for|with)\s+(?:the\s+)?$/.test(before) || /\bflagged in\s+(?:the\s+)?$/.test(before)) return 'recipient';
+  if (/\b(?:to|into|for|with)\s+(?:the\s+|an?\s+)?$/.test(before) || /\bflagged in\s+(?:the\s+)?$/.test(before)) return 'recipient';
   if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:receiv|import|b[ou]y|bought|acquir|obtain|seek|procur|get)/.test(after)) return 'recipient';
   if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:deliver|suppl|sold|sell|export|provid|sen[dt]|ship|transferr|giv|offer|assist)/.test(after)) return 'supplier';
   return undefined;
@@ -48,6 +48,10 @@ export function assignRoles(type: string, clause: string, found: readonly FoundP
         if (p.kind === 'person') return set(i, 'worker');
         if (p.kind === 'state') return set(i, isDprk(p) ? 'supplier' : 'host', true);
         return set(i, isDprk(p) ? 'supplier' : 'employer', true);
+      case 'port-call':
+        if (p.kind === 'vessel') return set(i, 'carrier');
+        if (p.kind === 'state') return set(i, 'host', true);
+        return set(i, 'other', true);
       case 'launch':
         return set(i, isDprk(p) && p.kind === 'state' ? 'launcher' : 'other', !(isDprk(p) && p.kind === 'state'));
       case 'nuclear-test':

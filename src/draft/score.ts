@@ -34,6 +34,21 @@ function overlap(a: Range[], b: Range[]): boolean {
 }
 
 const dateText = (d: ActivityRecord['date']) => (typeof d === 'string' ? d : `${d.from}..${d.to}`);
+const placeText = (r: ActivityRecord) => r.place?.country ?? r.place?.name;
+
+/** The facts scored: those the rules' exemptions turn on, that the drafter may draft. */
+const SCORED_FACTS = ['committeeApproval', 'committeeNotified', 'purpose', 'routeVia', 'venturePurpose', 'portEntryReason', 'shipmentStage'];
+
+function factAgreement(hand: ActivityRecord, draft: ActivityRecord): { facts: number; agree: number; extra: number } {
+  const h = (hand.facts ?? {}) as Record<string, unknown>;
+  const d = (draft.facts ?? {}) as Record<string, unknown>;
+  const facts = SCORED_FACTS.filter((f) => f in h);
+  return {
+    facts: facts.length,
+    agree: facts.filter((f) => d[f] === h[f]).length,
+    extra: SCORED_FACTS.filter((f) => f in d && d[f] !== h[f]).length,
+  };
+}
 
 export interface PairScore {
   hand: string;
@@ -49,6 +64,13 @@ export interface PairScore {
   parties: number;
   partyCountry: number;
   partyRole: number;
+  /** The place's country (or name, without one), hand-made and drafted. */
+  handPlace?: string;
+  draftPlace?: string;
+  /** Exemption facts of the hand-made record, how many the draft gives alike, and the draft's facts the hand-made record does not give alike. */
+  facts: number;
+  factsAgree: number;
+  factsExtra: number;
 }
 
 export interface CaseScore {
@@ -85,7 +107,15 @@ export function scoreDrafts(name: string, article: string, hand: readonly Activi
       })
       .sort((a, b) => b.score - a.score);
     const best = ranked[0];
+    const fa = best ? factAgreement(h, best.d) : { facts: 0, agree: 0, extra: 0 };
+    const hp = placeText(h);
+    const dp = best && placeText(best.d);
     return {
+      ...(hp ? { handPlace: hp } : {}),
+      ...(dp ? { draftPlace: dp } : {}),
+      facts: fa.facts,
+      factsAgree: fa.agree,
+      factsExtra: fa.extra,
       hand: h.id,
       type: h.type,
       quoted: overlapping.length > 0,
@@ -109,6 +139,13 @@ export interface Totals {
   dateAgreement: number;
   partyCountryAgreement: number;
   partyRoleAgreement: number;
+  /** Over matched records whose hand-made record has a place. */
+  placeAgreement: number;
+  placesScored: number;
+  /** Over the hand-made records' exemption facts; and the drafted facts that disagree with (or are absent from) them. */
+  factAgreement: number;
+  factsScored: number;
+  factsExtra: number;
   aboveHedges: number;
   notVerbatim: number;
   drafts: number;
@@ -131,6 +168,11 @@ export function totals(cases: readonly CaseScore[]): Totals {
     dateAgreement: ratio(matched.filter((p) => p.draftDate === p.handDate).length, matched.length),
     partyCountryAgreement: ratio(matched.reduce((n, p) => n + p.partyCountry, 0), handParties),
     partyRoleAgreement: ratio(matched.reduce((n, p) => n + p.partyRole, 0), handParties),
+    placeAgreement: ratio(matched.filter((p) => p.handPlace && p.draftPlace === p.handPlace).length, matched.filter((p) => p.handPlace).length),
+    placesScored: matched.filter((p) => p.handPlace).length,
+    factAgreement: ratio(matched.reduce((n, p) => n + p.factsAgree, 0), matched.reduce((n, p) => n + p.facts, 0)),
+    factsScored: matched.reduce((n, p) => n + p.facts, 0),
+    factsExtra: matched.reduce((n, p) => n + p.factsExtra, 0),
     aboveHedges: matched.filter((p) => LEVEL_ORDER.indexOf(p.draftLevel as never) < LEVEL_ORDER.indexOf(p.handLevel as never)).length,
     notVerbatim: cases.reduce((n, c) => n + c.notVerbatim.length, 0),
     drafts: cases.reduce((n, c) => n + c.drafts, 0),
@@ -165,6 +207,9 @@ export function formatScores(cases: readonly CaseScore[]): string {
   lines.push(`| date | ${pct(t.dateAgreement)} |`);
   lines.push(`| parties: country | ${pct(t.partyCountryAgreement)} |`);
   lines.push(`| parties: country and role | ${pct(t.partyRoleAgreement)} |`);
+  lines.push(`| place (country; over ${t.placesScored} hand-made records with a place) | ${t.placesScored ? pct(t.placeAgreement) : '-'} |`);
+  lines.push(`| exemption facts (over ${t.factsScored} given by hand) | ${t.factsScored ? pct(t.factAgreement) : '-'} |`);
+  lines.push(`exemption facts drafted that the hand-made record does not give alike: ${t.factsExtra}`);
   lines.push(`drafts above their source's hedges: ${t.aboveHedges}; quotes not verbatim at their offsets: ${t.notVerbatim}`);
   return lines.join('\n') + '\n';
 }

@@ -30,4 +30,23 @@ describe('drafting dev set', () => {
     expect(t.notVerbatim).toBe(0);
     expect(t.aboveHedges).toBe(0);
   });
+
+  it('meets the same aims on the held-out articles written for testing (tests/fixtures/draft-heldout)', () => {
+    const held = 'tests/fixtures/draft-heldout';
+    const heldNames = readdirSync(held, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(heldNames.length).toBeGreaterThanOrEqual(4);
+    for (const n of heldNames) {
+      const text = readFileSync(join(held, n, 'article.txt'), 'utf8');
+      expect(text).toMatch(/^Title: .+\nSource: .+written for testing.+\nDate: \d{4}-\d{2}-\d{2}\n/);
+      const loaded = loadRecords([join(held, n, 'records.yaml')]);
+      expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      for (const r of loaded.value.records) for (const s of r.record.evidence.sources ?? []) expect(text).toContain(s.quote);
+    }
+    const t = totals(heldNames.map((n) => scoreCaseFolder(join(held, n), n, list)));
+    expect(t.hand).toBeGreaterThanOrEqual(15);
+    expect(t.recall).toBeGreaterThanOrEqual(0.8);
+    expect(t.evidenceAgreement).toBeGreaterThanOrEqual(0.9);
+    expect(t.notVerbatim).toBe(0);
+    expect(t.aboveHedges).toBe(0);
+  });
 });

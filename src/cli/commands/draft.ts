@@ -34,7 +34,7 @@ export function draftCommand(io: Io, setExit: (code: number) => void): Command {
     .argument('<article>', 'plain text; optional header lines at the top: Title:, Outlet: (or Source:), Date: YYYY-MM-DD, URL:')
     .option('--date <day>', "the article's date, YYYY-MM-DD, when it has no Date: line (relative dates are resolved against it)", (v) => parseDay(v, '--date'))
     .option('--output <file>', 'write the records file to FILE (whole or not at all) instead of standard output')
-    .addHelpText('after', '\nEach draft quotes its sentence with offsets, sets the evidence level from the hedges around the claim,\nand lists in its `draft` note what it could not determine. See docs/drafting.md.')
+    .addHelpText('after', '\nEach draft quotes its sentence with offsets, sets the evidence level from the hedges around the claim,\nfinds parties on the 1718 list through the screening matcher (a name that only resembles one is a note,\nnever a party), drafts a place and the exemption facts only where the text states them, and lists in\nits `draft` note what it could not determine. See docs/drafting.md.')
     .action(async (file: string, flags: DraftFlags) => {
       const target = flags.output === undefined ? undefined : resolveOutput(flags.output);
       if (target) refuseClashingOutputs([target], [file]);
