@@ -1,7 +1,6 @@
 // Says why two name forms match: which words were equated, by which romanization rule, and what was edited.
 import { align, type Step } from './distance.js';
 import type { FormWord, NameForm } from './name-forms.js';
-import type { KeyPiece } from './romanization.js';
 
 /** For each key character of a form, the word and the key piece (-1 for a family name) it came from. */
 interface Origins {
@@ -9,11 +8,11 @@ interface Origins {
   piece: Int32Array;
 }
 
-/** Origins of each form, made once (listed names' forms are kept for the screener's life). */
+/** Origins of listed names' forms, made once (they are kept for the screener's life; a query's are made each time). */
 const ORIGINS = new WeakMap<NameForm, Origins>();
 
-function origins(form: NameForm): Origins {
-  let o = ORIGINS.get(form);
+function origins(form: NameForm, keep: boolean): Origins {
+  let o = keep ? ORIGINS.get(form) : undefined;
   if (o !== undefined) return o;
   o = { word: new Int32Array(form.key.length), piece: new Int32Array(form.key.length) };
   let at = 0;
@@ -32,21 +31,8 @@ function origins(form: NameForm): Origins {
       }
     });
   });
-  ORIGINS.set(form, o);
+  if (keep) ORIGINS.set(form, o);
   return o;
-}
-
-/** The folded text of each key piece of a word, made once per word's pieces (shared by every use of the word). */
-const PIECE_TEXTS = new WeakMap<KeyPiece[], string[]>();
-
-function pieceTexts(w: FormWord): string[] {
-  let t = PIECE_TEXTS.get(w.pieces);
-  if (t === undefined) {
-    const from = w.pieces[0]?.from ?? 0;
-    t = w.pieces.map((p) => w.folded.slice(p.from - from, p.to - from));
-    PIECE_TEXTS.set(w.pieces, t);
-  }
-  return t;
 }
 
 const show = (w: FormWord): string => w.text;
@@ -68,6 +54,8 @@ export interface WordAlignment {
   query: NameForm;
   listed: NameForm;
   steps: Step[];
+  qo: Origins;
+  lo: Origins;
   /** Each listed word touched, in order, with its query words and edits. */
   groups: WordGroup[];
   /** Listed words one query word covers (Jeson for JE-SON) grouped together. */
@@ -90,8 +78,8 @@ function addSorted(xs: number[], x: number): void {
 /** Aligns two forms' keys and groups the steps by word: what scoring needs, without building any text. */
 export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
   const steps = align(query.key, listed.key);
-  const qo = origins(query);
-  const lo = origins(listed);
+  const qo = origins(query, false);
+  const lo = origins(listed, true);
   const groups: WordGroup[] = [];
   let g: WordGroup | undefined;
   let lastListedWord = 0;
@@ -123,7 +111,7 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
     m.kind = kindOf(query, listed, m);
     if (m.kind === 'other syllable') otherSyllables++;
   }
-  return { query, listed, steps, groups, merged, otherSyllables };
+  return { query, listed, steps, qo, lo, groups, merged, otherSyllables };
 }
 
 /** What a group of words says: same spelling (no line), a surname variant, another syllable, or a spelling. */
@@ -143,10 +131,8 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
  * "Kim = KIM" left out when the spelling is the same. Words the query split or joined are shown together.
  */
 export function alignmentLines(wa: WordAlignment): string[] {
-  const { query, listed, steps, groups } = wa;
+  const { query, listed, steps, groups, qo, lo } = wa;
   if (wa.merged.every((g) => g.kind === 'same')) return [];
-  const qo = origins(query);
-  const lo = origins(listed);
   const rules = new Map<number, Set<string>>();
   for (const x of groups) rules.set(x.lWords[0]!, new Set());
   let lastListedWord = 0;
@@ -158,8 +144,8 @@ export function alignmentLines(wa: WordAlignment): string[] {
       const lw2 = listed.words[lo.word[s.b]!]!;
       const qpi = qo.piece[s.a]!;
       const lpi = lo.piece[s.b]!;
-      const qText = qpi >= 0 ? pieceTexts(qw)[qpi]! : '';
-      const lText = lpi >= 0 ? pieceTexts(lw2)[lpi]! : '';
+      const qText = qpi >= 0 ? qw.pieces[qpi]!.text! : '';
+      const lText = lpi >= 0 ? lw2.pieces[lpi]!.text! : '';
       if (qText !== lText) {
         const qPiece = qpi >= 0 ? qw.pieces[qpi] : undefined;
         const lPiece = lpi >= 0 ? lw2.pieces[lpi] : undefined;
