@@ -33,6 +33,8 @@ interface CheckFlags extends StreamFlags {
   skipInvalid?: boolean;
   asOf?: string;
   color?: boolean;
+  /** false with --no-screening. */
+  screening?: boolean;
   dispositions?: string;
   baseline?: string;
   failOnNew?: boolean;
@@ -110,6 +112,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--baseline <report.json>', 'a previous JSON report: mark each finding new or unchanged, and list those resolved')
     .option('--fail-on-new', 'with --baseline: exit 1 only for new findings that reach --fail-on')
     .option('--no-color', 'no colour in the text report')
+    .option('--no-screening', 'leave out screening: no review findings for parties whose names are close to a listed name (exact matches still fire the designated-party rules)')
     .option('--include-drafts', 'check records marked `status: draft` too (refused otherwise); their findings are labelled DRAFT')
     .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -177,6 +180,7 @@ are not read as files: stream them through standard input (-).
         const out = plan[0]!.to;
         const run = await runCheckJson({
           records,
+          screening: flags.screening !== false,
           ...(flags.rules ? { rules: flags.rules } : {}),
           skipInvalid: flags.skipInvalid ?? false,
           ...(flags.asOf ? { asOf: flags.asOf } : {}),
@@ -192,6 +196,7 @@ are not read as files: stream them through standard input (-).
       }
       const result = await runCheck({
         records,
+        screening: flags.screening !== false,
         ...(flags.rules ? { rules: flags.rules } : {}),
         skipInvalid: flags.skipInvalid ?? false,
         ...(flags.asOf ? { asOf: flags.asOf } : {}),
