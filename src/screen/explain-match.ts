@@ -47,6 +47,8 @@ interface WordGroup {
   qWords: number[];
   edits: number;
   kind: GroupKind;
+  /** How many of its words are other syllables (one, unless words were aligned across their edges). */
+  syllables: number;
 }
 
 /** How two name forms' words align: the steps, and the listed words grouped with the query words they took. */
@@ -89,7 +91,7 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
     if (g === undefined || g.lWords[0] !== lw) {
       g = groups.find((x) => x.lWords[0] === lw);
       if (g === undefined) {
-        g = { lWords: [lw], qWords: [], edits: 0, kind: 'spelling' };
+        g = { lWords: [lw], qWords: [], edits: 0, kind: 'spelling', syllables: 0 };
         groups.push(g);
       }
     }
@@ -104,12 +106,12 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
       prev.lWords.push(x.lWords[0]!);
       for (const q of x.qWords) addSorted(prev.qWords, q);
       prev.edits += x.edits;
-    } else merged.push({ lWords: [x.lWords[0]!], qWords: [...x.qWords], edits: x.edits, kind: 'spelling' });
+    } else merged.push({ lWords: [x.lWords[0]!], qWords: [...x.qWords], edits: x.edits, kind: 'spelling', syllables: 0 });
   }
   let otherSyllables = 0;
   for (const m of merged) {
     m.kind = kindOf(query, listed, m);
-    if (m.kind === 'other syllable') otherSyllables++;
+    if (m.kind === 'other syllable') otherSyllables += Math.max(1, m.syllables);
   }
   return { query, listed, steps, qo, lo, groups, merged, otherSyllables };
 }
@@ -123,6 +125,16 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
   if (qOne !== undefined && lWord.family !== undefined && qOne.family !== undefined && qOne.folded !== lFolded()) return 'surname';
   if (qOne !== undefined && g.edits === 0 && bare(qOne.folded) === bare(lFolded())) return 'same';
   if (g.edits > 0 && qOne !== undefined && single && lWord.family === undefined && SYLLABLE.test(bare(qOne.folded))) return 'other syllable';
+  // as many words on each side, aligned across a word's edge (TSANG KYUNG / TSANG YUNG): each word against its own
+  if (g.edits > 0 && g.qWords.length === g.lWords.length && !single) {
+    g.syllables = 0;
+    g.lWords.forEach((li, k) => {
+      const l = listed.words[li]!;
+      const qw = query.words[g.qWords[k]!]!;
+      if (l.family === undefined && qw.used !== l.used && SYLLABLE.test(bare(qw.folded))) g.syllables++;
+    });
+    if (g.syllables > 0) return 'other syllable';
+  }
   return 'spelling';
 }
 
