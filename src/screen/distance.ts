@@ -61,6 +61,9 @@ export function boundedDistance(a: string, b: string, limit: number): number {
   return prev[m]! > limit ? over : prev[m]!;
 }
 
+/** The table reused by align (one call at a time). */
+let table = new Int32Array(1024);
+
 /** The cheapest alignment of a and b (same costs as boundedDistance), in order. */
 export function align(a: string, b: string): Step[] {
   if (a === b) {
@@ -71,7 +74,8 @@ export function align(a: string, b: string): Step[] {
   const n = a.length;
   const m = b.length;
   const w = m + 1;
-  const d = new Int32Array((n + 1) * w);
+  if ((n + 1) * w > table.length) table = new Int32Array(2 * (n + 1) * w);
+  const d = table;
   for (let j = 0; j <= m; j++) d[j] = j;
   for (let i = 1; i <= n; i++) {
     d[i * w] = i;

@@ -1,7 +1,6 @@
 // Says why two name forms match: which words were equated, by which romanization rule, and what was edited.
 import { align, type Step } from './distance.js';
 import type { FormWord, NameForm } from './name-forms.js';
-import type { KeyPiece } from './romanization.js';
 
 /** For each key character of a form, the word and the key piece (-1 for a family name) it came from. */
 interface Origins {
@@ -9,11 +8,11 @@ interface Origins {
   piece: Int32Array;
 }
 
-/** Origins of each form, made once (listed names' forms are kept for the screener's life). */
+/** Origins of listed names' forms, made once (they are kept for the screener's life; a query's are made each time). */
 const ORIGINS = new WeakMap<NameForm, Origins>();
 
-function origins(form: NameForm): Origins {
-  let o = ORIGINS.get(form);
+function origins(form: NameForm, keep: boolean): Origins {
+  let o = keep ? ORIGINS.get(form) : undefined;
   if (o !== undefined) return o;
   o = { word: new Int32Array(form.key.length), piece: new Int32Array(form.key.length) };
   let at = 0;
@@ -32,21 +31,8 @@ function origins(form: NameForm): Origins {
       }
     });
   });
-  ORIGINS.set(form, o);
+  if (keep) ORIGINS.set(form, o);
   return o;
-}
-
-/** The folded text of each key piece of a word, made once per word's pieces (shared by every use of the word). */
-const PIECE_TEXTS = new WeakMap<KeyPiece[], string[]>();
-
-function pieceTexts(w: FormWord): string[] {
-  let t = PIECE_TEXTS.get(w.pieces);
-  if (t === undefined) {
-    const from = w.pieces[0]?.from ?? 0;
-    t = w.pieces.map((p) => w.folded.slice(p.from - from, p.to - from));
-    PIECE_TEXTS.set(w.pieces, t);
-  }
-  return t;
 }
 
 const show = (w: FormWord): string => w.text;
@@ -61,6 +47,8 @@ interface WordGroup {
   qWords: number[];
   edits: number;
   kind: GroupKind;
+  /** How many of its words are other syllables (one, unless words were aligned across their edges). */
+  syllables: number;
 }
 
 /** How two name forms' words align: the steps, and the listed words grouped with the query words they took. */
@@ -68,6 +56,8 @@ export interface WordAlignment {
   query: NameForm;
   listed: NameForm;
   steps: Step[];
+  qo: Origins;
+  lo: Origins;
   /** Each listed word touched, in order, with its query words and edits. */
   groups: WordGroup[];
   /** Listed words one query word covers (Jeson for JE-SON) grouped together. */
@@ -90,8 +80,8 @@ function addSorted(xs: number[], x: number): void {
 /** Aligns two forms' keys and groups the steps by word: what scoring needs, without building any text. */
 export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
   const steps = align(query.key, listed.key);
-  const qo = origins(query);
-  const lo = origins(listed);
+  const qo = origins(query, false);
+  const lo = origins(listed, true);
   const groups: WordGroup[] = [];
   let g: WordGroup | undefined;
   let lastListedWord = 0;
@@ -101,7 +91,7 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
     if (g === undefined || g.lWords[0] !== lw) {
       g = groups.find((x) => x.lWords[0] === lw);
       if (g === undefined) {
-        g = { lWords: [lw], qWords: [], edits: 0, kind: 'spelling' };
+        g = { lWords: [lw], qWords: [], edits: 0, kind: 'spelling', syllables: 0 };
         groups.push(g);
       }
     }
@@ -116,14 +106,14 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
       prev.lWords.push(x.lWords[0]!);
       for (const q of x.qWords) addSorted(prev.qWords, q);
       prev.edits += x.edits;
-    } else merged.push({ lWords: [x.lWords[0]!], qWords: [...x.qWords], edits: x.edits, kind: 'spelling' });
+    } else merged.push({ lWords: [x.lWords[0]!], qWords: [...x.qWords], edits: x.edits, kind: 'spelling', syllables: 0 });
   }
   let otherSyllables = 0;
   for (const m of merged) {
     m.kind = kindOf(query, listed, m);
-    if (m.kind === 'other syllable') otherSyllables++;
+    if (m.kind === 'other syllable') otherSyllables += Math.max(1, m.syllables);
   }
-  return { query, listed, steps, groups, merged, otherSyllables };
+  return { query, listed, steps, qo, lo, groups, merged, otherSyllables };
 }
 
 /** What a group of words says: same spelling (no line), a surname variant, another syllable, or a spelling. */
@@ -135,6 +125,16 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
   if (qOne !== undefined && lWord.family !== undefined && qOne.family !== undefined && qOne.folded !== lFolded()) return 'surname';
   if (qOne !== undefined && g.edits === 0 && bare(qOne.folded) === bare(lFolded())) return 'same';
   if (g.edits > 0 && qOne !== undefined && single && lWord.family === undefined && SYLLABLE.test(bare(qOne.folded))) return 'other syllable';
+  // as many words on each side, aligned across a word's edge (TSANG KYUNG / TSANG YUNG): each word against its own
+  if (g.edits > 0 && g.qWords.length === g.lWords.length && !single) {
+    g.syllables = 0;
+    g.lWords.forEach((li, k) => {
+      const l = listed.words[li]!;
+      const qw = query.words[g.qWords[k]!]!;
+      if (l.family === undefined && qw.used !== l.used && SYLLABLE.test(bare(qw.folded))) g.syllables++;
+    });
+    if (g.syllables > 0) return 'other syllable';
+  }
   return 'spelling';
 }
 
@@ -143,10 +143,8 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
  * "Kim = KIM" left out when the spelling is the same. Words the query split or joined are shown together.
  */
 export function alignmentLines(wa: WordAlignment): string[] {
-  const { query, listed, steps, groups } = wa;
+  const { query, listed, steps, groups, qo, lo } = wa;
   if (wa.merged.every((g) => g.kind === 'same')) return [];
-  const qo = origins(query);
-  const lo = origins(listed);
   const rules = new Map<number, Set<string>>();
   for (const x of groups) rules.set(x.lWords[0]!, new Set());
   let lastListedWord = 0;
@@ -158,8 +156,8 @@ export function alignmentLines(wa: WordAlignment): string[] {
       const lw2 = listed.words[lo.word[s.b]!]!;
       const qpi = qo.piece[s.a]!;
       const lpi = lo.piece[s.b]!;
-      const qText = qpi >= 0 ? pieceTexts(qw)[qpi]! : '';
-      const lText = lpi >= 0 ? pieceTexts(lw2)[lpi]! : '';
+      const qText = qpi >= 0 ? qw.pieces[qpi]!.text! : '';
+      const lText = lpi >= 0 ? lw2.pieces[lpi]!.text! : '';
       if (qText !== lText) {
         const qPiece = qpi >= 0 ? qw.pieces[qpi] : undefined;
         const lPiece = lpi >= 0 ? lw2.pieces[lpi] : undefined;

@@ -25,6 +25,8 @@ export interface KeyPiece {
   from: number;
   to: number;
   rule?: string;
+  /** The text of the span (set by keyWord). */
+  text?: string;
 }
 
 interface Pattern {
@@ -113,7 +115,7 @@ export function keyWord(word: string, offset: number): KeyPiece[] {
       i = skip;
     }
   }
-  if (word === 'yi') return [{ key: 'I', from: offset, to: offset + 2, rule: 'Yi = I (ㅢ/이 surname)' }];
+  if (word === 'yi') return [{ key: 'I', from: offset, to: offset + 2, rule: 'Yi = I (ㅢ/이 surname)', text: 'yi' }];
   while (i < word.length) {
     const c = word[i]!;
     if (c === "'") {
@@ -139,6 +141,7 @@ export function keyWord(word: string, offset: number): KeyPiece[] {
       i++;
     }
   }
+  for (const p of out) p.text = word.slice(p.from - offset, p.to - offset);
   return out;
 }
 

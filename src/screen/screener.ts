@@ -5,7 +5,7 @@ import { alignmentLines, alignWords, type WordAlignment } from './explain-match.
 import { deletionHashes, extendHash1, extendHash2, HASH, HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
 import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
-import { qualify } from './qualifiers.js';
+import { qualify, type Qualified } from './qualifiers.js';
 import type { ScreenQuery } from './screen-query.js';
 
 export type { ScreenQuery } from './screen-query.js';
@@ -58,6 +58,13 @@ function popcount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/** What qualify says when the query has no year of birth, country or IMO number: nothing. */
+function unqualified(nameScore: number): Qualified {
+  return { score: nameScore, lines: NO_LINES, birthAgrees: false, imoConflicts: false, decisive: false };
+}
+
+const NO_LINES: string[] = [];
+
 /** The edit distance a key of this length may carry and still reach the possible threshold. */
 function budget(length: number, possible: number): number {
   return Math.floor(length * (1 - possible) + 1e-9);
@@ -95,7 +102,7 @@ export class Screener {
   /** The candidates of the query being screened, filled by addKey. */
   private readonly found = new Set<number>();
   /** The distinct keys of the query being screened (a person's name has up to four with its given name alone). */
-  private readonly queryKeys = { h1: new Int32Array(16), h2: new Int32Array(16), form: new Array<NameForm | undefined>(16) };
+  private readonly queryKeys = { n: 0, h1: new Int32Array(16), h2: new Int32Array(16), form: new Array<NameForm | undefined>(16) };
   /** Hashes of the query's words and pairs of words, two numbers each. */
   private readonly wordHits: number[] = [];
   private readonly addKey = (h1: number, h2: number): void => {
@@ -152,25 +159,12 @@ export class Screener {
     into.clear();
     // each distinct key once: its hashes, and whether it is looked up with one letter deleted
     const keys = this.queryKeys;
-    let nKeys = 0;
-    const key = (h1: number, h2: number, form: NameForm | undefined) => {
-      for (let k = 0; k < nKeys; k++) if (keys.h1[k] === h1 && keys.h2[k] === h2) return;
-      keys.h1[nKeys] = h1;
-      keys.h2[nKeys] = h2;
-      keys.form[nKeys++] = form;
-    };
-    const words = this.byWord;
-    const word = (h1: number, h2: number) => {
-      const slot = words.find(h1, h2 >>> 11);
-      if (slot >= 0 && words.ends[slot]! - words.starts[slot]! <= BIG_BLOCK) {
-        for (let v = words.starts[slot]!; v < words.ends[slot]!; v++) into.add(words.values[v]!);
-      }
-    };
+    keys.n = 0;
     const wordHits: number[] = this.wordHits;
     wordHits.length = 0;
     for (const kind of KINDS) {
       for (const f of forms[kind]) {
-        key(f.h1, f.h2, f);
+        this.addQueryKey(f.h1, f.h2, f);
         for (let i = 0; i < f.words.length; i++) {
           const w = f.words[i]!;
           if (w.used.length >= 3) wordHits.push(w.h1, w.h2);
@@ -188,19 +182,33 @@ export class Screener {
             g1 = extendHash1(g1, w.h1, w.used.length);
             g2 = extendHash2(g2, w.h2, w.used.length);
           }
-          key(g1, g2, undefined);
+          this.addQueryKey(g1, g2, undefined);
         }
       }
     }
-    for (let k = 0; k < nKeys; k++) {
+    for (let k = 0; k < keys.n; k++) {
       this.addKey(keys.h1[k]!, keys.h2[k]! >>> 11);
       // a given name alone is looked up exactly; a long key (an organisation's) is found by its words instead
       const f = keys.form[k];
       if (f === undefined || f.key.length > MAX_DELETION_KEY) continue;
       deletionHashes(f.key, this.addKey);
     }
-    for (let k = 0; k < wordHits.length; k += 2) word(wordHits[k]!, wordHits[k + 1]!);
+    const words = this.byWord;
+    for (let k = 0; k < wordHits.length; k += 2) {
+      const slot = words.find(wordHits[k]!, wordHits[k + 1]! >>> 11);
+      if (slot >= 0 && words.ends[slot]! - words.starts[slot]! <= BIG_BLOCK) {
+        for (let v = words.starts[slot]!; v < words.ends[slot]!; v++) into.add(words.values[v]!);
+      }
+    }
     return into;
+  }
+
+  private addQueryKey(h1: number, h2: number, form: NameForm | undefined): void {
+    const keys = this.queryKeys;
+    for (let k = 0; k < keys.n; k++) if (keys.h1[k] === h1 && keys.h2[k] === h2) return;
+    keys.h1[keys.n] = h1;
+    keys.h2[keys.n] = h2;
+    keys.form[keys.n++] = form;
   }
 
   screen(q: ScreenQuery, asOf?: string): ScreenMatch[] {
@@ -231,7 +239,8 @@ export class Screener {
   private score(q: ScreenQuery, forms: QueryForms, n: ListedName, imo: string | undefined): Scored | undefined {
     const { match, possible } = this.thresholds;
     let nameScore = -1;
-    let pair: [NameForm, NameForm] | undefined;
+    let bestQuery: NameForm | undefined;
+    let bestListed: NameForm | undefined;
     let distance = 0;
     for (const qf of forms[n.kind]) {
       for (const lf of n.forms) {
@@ -246,7 +255,8 @@ export class Screener {
         const s = 1 - d / length;
         if (s > nameScore) {
           nameScore = s;
-          pair = [qf, lf];
+          bestQuery = qf;
+          bestListed = lf;
           distance = d;
         }
       }
@@ -255,11 +265,12 @@ export class Screener {
     const imoAgrees = imo !== undefined && n.imo === imo;
     if (acronym && nameScore < 0.95) {
       nameScore = 0.95;
-      pair = undefined;
+      bestQuery = undefined;
     }
     if (nameScore < 0 && !imoAgrees) return undefined;
-    const q2 = qualify(q, n, imo, Math.max(nameScore, 0));
+    const q2 = q.born || q.country || imo !== undefined ? qualify(q, n, imo, Math.max(nameScore, 0)) : unqualified(Math.max(nameScore, 0));
     let score = q2.score;
+    if (score < possible && !q2.decisive) return undefined;
     let cap: Decision = 'match';
     const caps: string[] = [];
     if (q2.decisive) score = 1;
@@ -277,6 +288,7 @@ export class Screener {
     if (score < possible) return undefined;
     // a given name with a whole syllable changed is another name, not a typing slip
     let aligned: WordAlignment | undefined;
+    const pair: [NameForm, NameForm] | undefined = bestQuery && bestListed ? [bestQuery, bestListed] : undefined;
     if (pair && distance > 0 && n.kind === 'person' && !q2.decisive) {
       aligned = alignWords(pair[0], pair[1]);
       if (aligned.otherSyllables > 0) {

@@ -86,4 +86,36 @@ describe('check with screening', () => {
     expect(report.findings.some((f) => f.recordId === 'r2' && f.ruleId === 'designated-party-dealings')).toBe(true);
     expect(report.findings.some((f) => f.outcome === 'violation' && f.ruleId.startsWith('screening'))).toBe(false);
   });
+
+  it('--no-screening leaves the review findings out, on the whole-report and the bounded-memory JSON paths, and keeps exact matches', async () => {
+    const records = file(
+      'no-screening.yaml',
+      `- id: r1
+  type: financial-transfer
+  date: 2019-05-01
+  parties:
+    - { name: "Mun Cheong-cheol", kind: person }
+  evidence: { level: reported }
+- id: r2
+  type: financial-transfer
+  date: 2019-05-01
+  parties:
+    - { name: "MUN CHO'NG-CH'O'L", kind: person }
+  evidence: { level: reported }
+`,
+    );
+    type Out = { findings: { recordId: string; ruleId: string }[] };
+    const ruleIds = (r: { stdout: string }) => (JSON.parse(r.stdout) as Out).findings.map((f) => `${f.recordId} ${f.ruleId}`);
+    for (const formats of [['--format', 'json'], ['--format', 'json', '--format', 'text', '--output', '-', '--output', path.join(dir, 'no-screening.txt')]]) {
+      const on = await runCli(['check', records, ...formats, '--fail-on', 'none']);
+      const off = await runCli(['check', records, ...formats, '--fail-on', 'none', '--no-screening']);
+      expect(on.code).toBe(0);
+      expect(off.code).toBe(0);
+      expect(ruleIds(on)).toContain('r1 screening-possible-designated-party');
+      expect(ruleIds(off).filter((x) => x.includes('screening'))).toEqual([]);
+      expect(ruleIds(off)).toContain('r2 designated-party-dealings');
+      expect(ruleIds(off)).toEqual(ruleIds(on).filter((x) => !x.includes('screening')));
+    }
+    expect((await runCli(['check', '--help'])).stdout).toContain('--no-screening');
+  });
 });

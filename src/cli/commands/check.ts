@@ -35,6 +35,8 @@ interface CheckFlags extends StreamFlags {
   skipInvalid?: boolean;
   asOf?: string;
   color?: boolean;
+  /** false with --no-screening. */
+  screening?: boolean;
   dispositions?: string;
   baseline?: string;
   failOnNew?: boolean;
@@ -117,6 +119,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       `activities the HTML and markdown reports list (and the timeline draws): all, or findings (those with findings; the rest are counted). Default: all up to ${LIST_ALL_UP_TO} records, else findings`,
       (v) => oneOf(v, ['all', 'findings'] as const, '--list-activities'),
     )
+    .option('--no-screening', 'leave out screening: no review findings for parties whose names are close to a listed name (exact matches still fire the designated-party rules)')
     .option('--include-drafts', 'check records marked `status: draft` too (refused otherwise); their findings are labelled DRAFT')
     .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -186,6 +189,7 @@ are not read as files: stream them through standard input (-).
         const out = plan[0]!.to;
         const run = await runCheckSpooled({
           records,
+          screening: flags.screening !== false,
           ...(flags.rules ? { rules: flags.rules } : {}),
           skipInvalid: flags.skipInvalid ?? false,
           ...(flags.asOf ? { asOf: flags.asOf } : {}),
@@ -209,6 +213,7 @@ are not read as files: stream them through standard input (-).
       }
       const result = await runCheck({
         records,
+        screening: flags.screening !== false,
         ...(flags.rules ? { rules: flags.rules } : {}),
         skipInvalid: flags.skipInvalid ?? false,
         ...(flags.asOf ? { asOf: flags.asOf } : {}),
