@@ -7,7 +7,8 @@
 // finding for a rule is listed under that rule even if its span lies outside the window, so that no
 // finding is lost.
 
-import type { ActivitySummary, DateSpan, Finding, Report, RuleSummary } from '../types.js';
+import type { DateSpan, Finding, Report, RuleSummary } from '../types.js';
+import { memorySource, type ReportSource } from './report-source.js';
 import { provisionLabel } from './citation.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
 import { failsAt, type FailOn } from './outcome-rank.js';
@@ -103,29 +104,24 @@ function suiteProperties(rule: RuleSummary): string {
   ].join('\n');
 }
 
-/** The records under a rule: those whose span reaches its window, in report order, then any other
- * record with a finding for it, in finding order. */
-function casesFor(rule: RuleSummary, activities: readonly ActivitySummary[], findings: readonly Finding[]): Case[] {
-  const own = findings.filter((f) => f.ruleId === rule.id);
-  const cases = new Map<string, Case>();
-  for (const activity of activities) {
-    if (spanReaches(activity.date, rule.applies)) cases.set(activity.id, { recordId: activity.id, findings: [] });
-  }
-  for (const finding of own) {
-    const entry = cases.get(finding.recordId) ?? { recordId: finding.recordId, findings: [] };
-    entry.findings.push(finding);
-    cases.set(finding.recordId, entry);
-  }
-  return [...cases.values()];
-}
-
 /** The report as JUnit XML. Pure and deterministic; a timestamp appears only when report.asOf is set. */
 export function renderJunit(report: Report, failOn: FailOn, opts: { onlyNew?: boolean } = {}): string {
+  return [...junitParts(memorySource(report), failOn, opts)].join('');
+}
+
+/**
+ * The JUnit XML in pieces. Under each rule go the records whose span reaches its window, in report
+ * order, then any other record with a finding for it, in finding order. The test cases are put
+ * aside by rule (source.scratch) in one pass over the activities, since the counts come first.
+ */
+export function* junitParts(source: ReportSource, failOn: FailOn, opts: { onlyNew?: boolean } = {}): Generator<string> {
+  const { report } = source;
+  const onlyNew = opts.onlyNew ?? false;
   // Findings of a rule missing from the catalog still get a suite, named from the finding, with a
   // window no record reaches: it lists exactly the records of those findings.
   const catalog: RuleSummary[] = [...report.ruleCatalog];
   const known = new Set(catalog.map((rule) => rule.id));
-  for (const finding of report.findings) {
+  for (const finding of source.findings()) {
     if (known.has(finding.ruleId)) continue;
     known.add(finding.ruleId);
     catalog.push({
@@ -138,29 +134,46 @@ export function renderJunit(report: Report, failOn: FailOn, opts: { onlyNew?: bo
       applies: { from: '9999-12-31' },
     });
   }
+  const suites = catalog.map((rule) => ({ rule, cases: source.scratch(), tests: 0, failed: 0, skipped: 0 }));
+  const add = (suite: (typeof suites)[number], entry: Case): string => {
+    const c = testcase(suite.rule.id, entry, failOn, onlyNew);
+    suite.tests++;
+    if (c.failed) suite.failed++;
+    if (c.skipped) suite.skipped++;
+    return c.xml;
+  };
+  // (rule, record) pairs listed under the rule's window; other findings are listed after it.
+  const placed = new Set<string>();
+  for (const { activity, findings } of source.records()) {
+    for (const suite of suites) {
+      if (!spanReaches(activity.date, suite.rule.applies)) continue;
+      const own = findings.filter((f) => f.ruleId === suite.rule.id);
+      if (own.length > 0) placed.add(`${suite.rule.id}\0${activity.id}`);
+      suite.cases.append(JSON.stringify(add(suite, { recordId: activity.id, findings: own })));
+    }
+  }
+  const extra = new Map<string, Map<string, Case>>();
+  for (const finding of source.findings()) {
+    if (placed.has(`${finding.ruleId}\0${finding.recordId}`)) continue;
+    const byRecord = extra.get(finding.ruleId) ?? new Map<string, Case>();
+    extra.set(finding.ruleId, byRecord);
+    const entry = byRecord.get(finding.recordId) ?? { recordId: finding.recordId, findings: [] };
+    entry.findings.push(finding);
+    byRecord.set(finding.recordId, entry);
+  }
+  const extraXml = suites.map((suite) => [...(extra.get(suite.rule.id)?.values() ?? [])].map((entry) => add(suite, entry)));
   const timestamp = report.asOf ? ` timestamp="${attr(`${report.asOf.slice(0, 10)}T00:00:00`)}"` : '';
-  let tests = 0;
-  let failures = 0;
-  let skips = 0;
-  const suites = catalog.map((rule) => {
-    const cases = casesFor(rule, report.activities, report.findings).map((entry) => testcase(rule.id, entry, failOn, opts.onlyNew ?? false));
-    const failed = cases.filter((c) => c.failed).length;
-    const skipped = cases.filter((c) => c.skipped).length;
-    tests += cases.length;
-    failures += failed;
-    skips += skipped;
-    return [
-      `  <testsuite name="${attr(rule.id)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="${skipped}"${timestamp}>`,
-      suiteProperties(rule),
-      ...cases.map((c) => c.xml),
-      '  </testsuite>',
-    ].join('\n');
-  });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(`${report.tool.name} ${report.tool.version}`)}" tests="${tests}" failures="${failures}" errors="0"${skips ? ` skipped="${skips}"` : ''}>`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const tests = suites.reduce((n, s) => n + s.tests, 0);
+  const failures = suites.reduce((n, s) => n + s.failed, 0);
+  const skips = suites.reduce((n, s) => n + s.skipped, 0);
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="${attr(`${report.tool.name} ${report.tool.version}`)}" tests="${tests}" failures="${failures}" errors="0"${skips ? ` skipped="${skips}"` : ''}>\n`;
+  for (const [i, suite] of suites.entries()) {
+    yield `  <testsuite name="${attr(suite.rule.id)}" tests="${suite.tests}" failures="${suite.failed}" errors="0" skipped="${suite.skipped}"${timestamp}>\n`;
+    yield suiteProperties(suite.rule) + '\n';
+    for (const line of suite.cases.lines()) yield (JSON.parse(line) as string) + '\n';
+    for (const xml of extraXml[i]!) yield xml + '\n';
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 }

@@ -4,7 +4,7 @@ import type { TextSink } from '../stream/text-sink.js';
 import { htmlParts } from './html.js';
 import { renderJson } from './json.js';
 import { jsonParts } from './json-stream.js';
-import { renderJunit } from './junit.js';
+import { junitParts } from './junit.js';
 import type { FailOn } from './outcome-rank.js';
 import { markdownParts } from './markdown.js';
 import { memorySource, type ActivityListing, type ReportSource } from './report-source.js';
@@ -13,8 +13,8 @@ import { textParts } from './text.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'html', 'sarif', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
-/** The formats written in pieces from a report source (JUnit needs the whole report). */
-export const STREAMED_FORMATS = ['text', 'json', 'markdown', 'html', 'sarif'] as const;
+/** The formats written in pieces from a report source. */
+export const STREAMED_FORMATS = ['text', 'json', 'markdown', 'html', 'sarif', 'junit'] as const;
 export type StreamedFormat = (typeof STREAMED_FORMATS)[number];
 
 export interface RenderOptions {
@@ -28,7 +28,6 @@ export interface RenderOptions {
 
 export function renderReport(report: Report, format: Format, opts: RenderOptions = {}): string {
   if (format === 'json') return renderJson(report);
-  if (format === 'junit') return renderJunit(report, opts.failOn ?? 'violation', { onlyNew: opts.failOnNew ?? false });
   return [...reportParts(memorySource(report), format, opts)].join('');
 }
 
@@ -46,6 +45,8 @@ export function reportParts(source: ReportSource, format: StreamedFormat, opts: 
       return htmlParts(source, activities);
     case 'sarif':
       return sarifParts(source);
+    case 'junit':
+      return junitParts(source, opts.failOn ?? 'violation', { onlyNew: opts.failOnNew ?? false });
   }
 }
 

@@ -14,6 +14,12 @@ export type ActivityListing = 'all' | 'findings';
 /** Up to this many records, the HTML and markdown reports list every activity unless told otherwise. */
 export const LIST_ALL_UP_TO = 1000;
 
+/** Lines put aside while a report is written, read back in the order added (no line may hold a newline). */
+export interface LineStore {
+  append(line: string): void;
+  lines(): Iterable<string>;
+}
+
 export interface ReportSource {
   /** The report; its `findings` and `activities` may be empty: read them through the methods. */
   readonly report: Report;
@@ -28,6 +34,8 @@ export interface ReportSource {
   activities(): Iterable<ActivitySummary>;
   /** The activities that have findings, in report order. */
   withFindings(): Iterable<RecordEntry>;
+  /** A new store for lines put aside while writing: in memory for a report in memory, else a temporary file. */
+  scratch(): LineStore;
 }
 
 /** The listing asked for, or the default: every activity up to LIST_ALL_UP_TO records. */
@@ -53,6 +61,10 @@ export function memorySource(report: Report): ReportSource {
       for (const activity of report.activities) yield { activity, findings: byRecord.get(activity.id) ?? [] };
     },
     activities: () => report.activities,
+    scratch: () => {
+      const lines: string[] = [];
+      return { append: (line) => void lines.push(line), lines: () => lines };
+    },
     *withFindings() {
       for (const entry of this.records()) if (entry.findings.length > 0) yield entry;
     },

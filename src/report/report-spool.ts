@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ActivitySummary, EvidenceLevel, Finding, FindingOutcome, LoadedRecord, RecordSet, Report, RuleSet } from '../types.js';
 import { activity, buildReport } from './build-report.js';
-import type { RecordEntry, ReportSource } from './report-source.js';
+import type { LineStore, RecordEntry, ReportSource } from './report-source.js';
 import { SpoolFile } from './spool-file.js';
 
 export interface SpooledReportInput {
@@ -76,6 +76,8 @@ export class ReportSpool {
   private readonly byRecord = new Map<string, Places>();
   private records = 0;
   private findingCount = 0;
+  /** Files of lines put aside while writing (JUnit's test cases by rule). */
+  private readonly scratchFiles: SpoolFile[] = [];
   private discarded = false;
 
   constructor() {
@@ -130,8 +132,15 @@ export class ReportSpool {
       // A record's findings by rule id, as the whole report sorts them (they share a location).
       return list.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
     };
+    const scratchFiles = this.scratchFiles;
+    const dir = this.dir;
     return {
       report,
+      scratch(): LineStore {
+        const file = new SpoolFile(path.join(dir, `scratch-${scratchFiles.length}`));
+        scratchFiles.push(file);
+        return { append: (line) => void file.append('', line), lines: () => file.lines() };
+      },
       findingCount: this.findingCount,
       recordsWithFindings: byRecord.size,
       *findings() {
@@ -163,7 +172,7 @@ export class ReportSpool {
     this.discarded = true;
     live.delete(this);
     unhookSignals();
-    for (const spool of [this.findingsFile, this.activitiesFile]) {
+    for (const spool of [this.findingsFile, this.activitiesFile, ...this.scratchFiles]) {
       try {
         spool.close();
       } catch {

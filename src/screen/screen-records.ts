@@ -25,15 +25,21 @@ export function screeningFindings(records: readonly LoadedRecord[], rules: RuleS
   return recordScreener(rules, thresholds)(records);
 }
 
+/** Distinct parties whose screening a streamed check keeps, to screen a recurring party once. */
+const SCREENED_PARTIES_KEPT = 50_000;
+
 /**
  * The same as screeningFindings, as a function to call record by record (a streamed check): the
- * screener, its index and what it found for each distinct party are built once and kept.
+ * screener and its index are built once, and what it found for the last SCREENED_PARTIES_KEPT
+ * distinct parties is kept.
  */
 export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (records: readonly LoadedRecord[]) => Finding[] {
   if (rules.lists.length === 0) return () => [];
   const screener = new Screener(rules.lists, thresholds);
   const exact = buildDesignationIndex(rules.lists);
   const provisions = rules.rules.find((r) => r.rule.id === DESIGNATION_RULE_ID)?.rule.provisions ?? [];
+  // Bounded, oldest out first: a stream of millions of records naming distinct parties must not
+  // keep every one (parties that recur, the usual case, stay in it).
   const cache = new Map<string, ScreenMatch[]>();
   return (records) => {
   const out: Finding[] = [];
@@ -52,6 +58,7 @@ export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (record
         let all = cache.get(key);
         if (!all) {
           all = screener.screen({ id: record.id, name, ...(kind ? { kind } : {}), ...(party.country ? { country: party.country } : {}), ...(imo ? { imo } : {}) });
+          if (cache.size >= SCREENED_PARTIES_KEPT) cache.delete(cache.keys().next().value!);
           cache.set(key, all);
         }
         const matches = all.filter((m) => screener.listedBy(m.ref, until));

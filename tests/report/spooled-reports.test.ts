@@ -1,5 +1,5 @@
 // Each report written from temporary files (check with one --format: json, sarif, text, markdown,
-// html) is byte for byte the report renderReport writes from the whole run in memory: several files
+// html, junit) is byte for byte the report renderReport writes from the whole run in memory: several files
 // named out of order, YAML, JSON and NDJSON, standard input, skipped records, --as-of, no findings,
 // --output, --list-activities; nothing is left behind, also when the run is interrupted.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { run } from '../../src/cli/run.js';
 import { runCheck, type CheckOptions } from '../../src/pipeline.js';
 import { renderReport, STREAMED_FORMATS, type StreamedFormat } from '../../src/report/render.js';
 import type { ActivityListing } from '../../src/report/report-source.js';
+import type { FailOn } from '../../src/report/outcome-rank.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let dir: string;
@@ -20,8 +21,8 @@ let spoolDir: string;
 const savedTmp = process.env.TMPDIR;
 
 /** The report as the whole run in memory renders it. */
-async function inMemory(opts: CheckOptions, format: StreamedFormat = 'json', activities?: ActivityListing): Promise<string> {
-  return renderReport((await runCheck(opts)).report, format, activities ? { activities } : {});
+async function inMemory(opts: CheckOptions, format: StreamedFormat = 'json', activities?: ActivityListing, failOn: FailOn = 'violation'): Promise<string> {
+  return renderReport((await runCheck(opts)).report, format, { failOn, ...(activities ? { activities } : {}) });
 }
 
 /** Generated records, every `kpEvery`-th with the DPRK as a party; with 0, none has the DPRK anywhere. */
@@ -63,9 +64,10 @@ describe('reports in bounded memory', () => {
       const r = await runCli(['check', ...files, '--format', format, '--fail-on', 'none']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe(await inMemory({ records: files }, format));
+      expect(r.stdout).toBe(await inMemory({ records: files }, format, undefined, 'none'));
       for (const listing of ['findings', 'all'] as const) {
-        const l = await runCli(['check', ...files, '--format', format, '--fail-on', 'none', '--list-activities', listing]);
+        const l = await runCli(['check', ...files, '--format', format, '--list-activities', listing]);
+        expect(l.code).toBe(1);
         expect(l.stdout).toBe(await inMemory({ records: files }, format, listing));
       }
       const none = await runCli(['check', path.join(dir, 'quiet.ndjson'), '--format', format]);

@@ -203,6 +203,7 @@ are not read as files: stream them through standard input (-).
           const sink = out === undefined ? streamSink(io.stdout) : out === 2 ? streamSink(io.stderr) : await fileSink(out);
           await run.write(sink, plan[0]!.format as StreamedFormat, {
             color: out === undefined ? useColor(io, flags.color) : false,
+            failOn,
             ...(flags.listActivities ? { activities: flags.listActivities } : {}),
           });
         } finally {
