@@ -81,7 +81,7 @@ function queryForms(q: ScreenQuery): QueryForms {
   const wanted = (k: ScreenKind) => q.kind === undefined || q.kind === k;
   const words = nameWords(q.name);
   const org = wanted('organisation') ? entityForm(q.name, 'organisation', words) : undefined;
-  const ves = wanted('vessel') ? (org && org.words.length === words.length ? org : entityForm(q.name, 'vessel', words)) : undefined;
+  const ves = wanted('vessel') ? entityForm(q.name, 'vessel', words) : undefined;
   const one = q.name.trim();
   return {
     person: wanted('person') ? personForms(q.name, words) : [],
