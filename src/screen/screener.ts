@@ -2,7 +2,7 @@
 import type { DesignationList } from '../types.js';
 import { boundedDistance } from './distance.js';
 import { alignmentLines, alignWords, type WordAlignment } from './explain-match.js';
-import { deletionHashes, extendHash1, extendHash2, HASH, HashTable, HashTableBuilder, hashKey } from './key-hash.js';
+import { deletionHashes, extendHash1, extendHash2, HASH, type HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
 import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
 import { qualify, type Qualified } from './qualifiers.js';
