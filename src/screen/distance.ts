@@ -30,8 +30,8 @@ export function boundedDistance(a: string, b: string, limit: number): number {
   for (let j = 0; j <= firstHi; j++) prev[j] = j;
   prev[firstHi + 1] = over;
   for (let i = 1; i <= n; i++) {
-    const lo = i - limit > 1 ? i - limit : 1;
-    const hi = i + limit < m ? i + limit : m;
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(m, i + limit);
     cur[lo - 1] = lo === 1 ? i : over;
     let rowMin = lo === 1 ? i : over;
     const ai = a.charCodeAt(i - 1);

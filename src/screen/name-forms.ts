@@ -126,10 +126,17 @@ export function personForms(name: string, words: readonly Word[] = nameWords(nam
   return familyLast.key === asWritten.key ? [asWritten] : [asWritten, familyLast];
 }
 
+/** "No." or "Nr." before a number in a vessel's name (KUM UN SAN NO. 3 is KUM UN SAN 3). */
+function isNumberMark(w: Word, next: Word | undefined): boolean {
+  return (w.folded === 'no' || w.folded === 'nr') && next !== undefined && /^\d+$/.test(next.folded);
+}
+
 /** An organisation's or vessel's name without its legal form (or M/V), spacing ignored. */
 export function entityForm(name: string, kind: 'organisation' | 'vessel', words: readonly Word[] = nameWords(name)): NameForm | undefined {
   const noise = kind === 'vessel' ? VESSEL_NOISE : ENTITY_NOISE;
-  const kept = words.filter((w) => !isNoise(w.folded.includes("'") ? w.folded.replace(/'/g, '') : w.folded, noise));
+  const kept = words.filter(
+    (w, i) => !isNoise(w.folded.includes("'") ? w.folded.replace(/'/g, '') : w.folded, noise) && !(kind === 'vessel' && isNumberMark(w, words[i + 1])),
+  );
   const use = kept.length ? kept : words;
   if (use.length === 0) return undefined;
   return form(use.map(plain), 'as written');

@@ -2,7 +2,7 @@
 import type { DesignationList } from '../types.js';
 import { boundedDistance } from './distance.js';
 import { alignmentLines, alignWords, type WordAlignment } from './explain-match.js';
-import { deletionHashes, extendHash1, extendHash2, HASH, HashTable, HashTableBuilder, hashKey } from './key-hash.js';
+import { deletionHashes, extendHash1, extendHash2, HASH, type HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
 import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
 import { qualify, type Qualified } from './qualifiers.js';
@@ -49,6 +49,9 @@ const BIG_BLOCK = 8;
 /** Keys up to this length are also indexed with each character deleted (one slip); longer ones by their words. */
 const MAX_DELETION_KEY = 16;
 
+/** Words of a long name this long or longer are also indexed with each letter deleted. */
+const MIN_SLIP_WORD = 4;
+
 /** What a different (well-formed) syllable in a given name costs beyond its edits. */
 const SYLLABLE_PENALTY = 0.1;
 
@@ -81,7 +84,7 @@ function queryForms(q: ScreenQuery): QueryForms {
   const wanted = (k: ScreenKind) => q.kind === undefined || q.kind === k;
   const words = nameWords(q.name);
   const org = wanted('organisation') ? entityForm(q.name, 'organisation', words) : undefined;
-  const ves = wanted('vessel') ? (org && org.words.length === words.length ? org : entityForm(q.name, 'vessel', words)) : undefined;
+  const ves = wanted('vessel') ? entityForm(q.name, 'vessel', words) : undefined;
   const one = q.name.trim();
   return {
     person: wanted('person') ? personForms(q.name, words) : [],
@@ -99,12 +102,19 @@ export class Screener {
   private readonly byKey: HashTable;
   /** Word key (and pairs of neighbouring words), by hashKey, to name indices. */
   private readonly byWord: HashTable;
+  /** Words of long names (by hashKey), and each with one letter deleted, to name indices. */
+  private readonly byWordSlip: HashTable;
   /** The candidates of the query being screened, filled by addKey. */
   private readonly found = new Set<number>();
   /** The distinct keys of the query being screened (a person's name has up to four with its given name alone). */
   private readonly queryKeys = { n: 0, h1: new Int32Array(16), h2: new Int32Array(16), form: new Array<NameForm | undefined>(16) };
   /** Hashes of the query's words and pairs of words, two numbers each. */
   private readonly wordHits: number[] = [];
+  private readonly addWordSlip = (h1: number, h2: number): void => {
+    const t = this.byWordSlip;
+    const slot = t.find(h1, h2);
+    if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.found.add(t.values[k]!);
+  };
   private readonly addKey = (h1: number, h2: number): void => {
     const t = this.byKey;
     const slot = t.find(h1, h2);
@@ -126,6 +136,7 @@ export class Screener {
     };
     const byKey = new HashTableBuilder();
     const byWord = new HashTableBuilder();
+    const byWordSlip = new HashTableBuilder();
     this.names.forEach((n, i) => {
       n.forms.forEach((f, fi) => {
         const packed = i * 4 + fi;
@@ -138,12 +149,21 @@ export class Screener {
           byKey.add(hashKey(`g${given}`)[0]!, HASH[1]!, packed);
         }
         for (let k = 1; k < f.words.length; k++) byWord.add(hashKey(f.words[k - 1]!.used, f.words[k]!.used)[0]!, HASH[1]!, i);
+        // a long name is not looked up with a letter deleted: its words are, so one slip in a word still finds it
+        if (f.key.length > MAX_DELETION_KEY) {
+          for (const w of f.words) {
+            if (w.used.length < MIN_SLIP_WORD) continue;
+            byWordSlip.add(hashKey(w.used)[0]!, HASH[1]!, i);
+            deletionHashes(w.used, (h1, h2) => byWordSlip.add(h1, h2, i));
+          }
+        }
       });
       if (n.imo) put(this.byImo, n.imo, i);
       for (const a of n.acronyms) put(this.byAcronym, a, i);
     });
     this.byKey = byKey.build();
     this.byWord = byWord.build();
+    this.byWordSlip = byWordSlip.build();
   }
 
   /** Whether the listed party `ref` was on the list on `day` (listed by then and not yet delisted); true when unknown. */
@@ -190,8 +210,15 @@ export class Screener {
       this.addKey(keys.h1[k]!, keys.h2[k]! >>> 11);
       // a given name alone is looked up exactly; a long key (an organisation's) is found by its words instead
       const f = keys.form[k];
-      if (f === undefined || f.key.length > MAX_DELETION_KEY) continue;
-      deletionHashes(f.key, this.addKey);
+      if (f === undefined) continue;
+      if (f.key.length <= MAX_DELETION_KEY) deletionHashes(f.key, this.addKey);
+      else {
+        for (const w of f.words) {
+          if (w.used.length < MIN_SLIP_WORD) continue;
+          this.addWordSlip(w.h1, w.h2 >>> 11);
+          deletionHashes(w.used, this.addWordSlip);
+        }
+      }
     }
     const words = this.byWord;
     for (let k = 0; k < wordHits.length; k += 2) {
