@@ -52,6 +52,14 @@ const RULES: readonly Rule[] = [
     resolve: (m) => ym(Number(m[2]), monthIndex(m[1]!)),
   },
   {
+    // "since August last year", "in March this year", "August last year"
+    pattern: new RegExp(`\\b(since\\s+|in\\s+)?${MONTH}\\s+(last|this) year\\b`, 'gi'),
+    resolve: (m, a) => {
+      const month = ym(a.getUTCFullYear() - (m[3]!.toLowerCase() === 'last' ? 1 : 0), monthIndex(m[2]!));
+      return m[1]?.trim().toLowerCase() === 'since' ? { from: month, to: ym(a.getUTCFullYear(), a.getUTCMonth() + 1) } : month;
+    },
+  },
+  {
     // "since 2021", "since March 2020"
     pattern: new RegExp(`\\bsince\\s+(?:${MONTH}\\s+)?(\\d{4})\\b`, 'g'),
     resolve: (m, a) => ({ from: m[1] ? ym(Number(m[2]), monthIndex(m[1])) : m[2]!, to: ym(a.getUTCFullYear(), a.getUTCMonth() + 1) }),

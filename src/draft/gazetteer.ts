@@ -13,12 +13,12 @@ export interface CountryEntry {
 export const COUNTRIES: readonly CountryEntry[] = [
   {
     code: 'KP', state: "Democratic People's Republic of Korea",
-    names: ["Democratic People's Republic of Korea", 'Democratic People’s Republic of Korea', 'Democratic People’s Republic of North Korea', "Democratic People's Republic of North Korea", 'DPRK', 'North Korea', 'Pyongyang', 'Government of North Korea', 'government of North Korea', 'DPRK government', 'North Korean government', 'North Korean regime', 'DPRK regime', 'the North'],
-    demonyms: ['North Korean', 'DPRK-controlled', 'DPRK-flagged', 'North Korea-flagged', 'DPRK-based', 'North Korea-based'],
+    names: ["Democratic People's Republic of Korea", 'Democratic People’s Republic of Korea', 'Democratic People’s Republic of North Korea', "Democratic People's Republic of North Korea", 'DPRK', 'North Korea', 'Pyongyang', 'Government of North Korea', 'government of North Korea', 'DPRK government', 'North Korean government', 'North Korean regime', 'DPRK regime', 'the North', 'The North', 'N. Korea', 'N.Korea'],
+    demonyms: ['North Korean', 'N. Korean', 'DPRK-controlled', 'DPRK-flagged', 'North Korea-flagged', 'DPRK-based', 'North Korea-based'],
   },
   { code: 'RU', state: 'Russian Federation', names: ['Russian Federation', 'Russia', 'Moscow', 'Kremlin'], demonyms: ['Russian', 'Russia-based'] },
   { code: 'CN', state: "People's Republic of China", names: ["People's Republic of China", 'People’s Republic of China', 'PRC', 'China', 'Beijing'], demonyms: ['Chinese', 'China-based'] },
-  { code: 'KR', state: 'Republic of Korea', names: ['Republic of Korea', 'ROK', 'South Korea', 'Seoul'], demonyms: ['South Korean'] },
+  { code: 'KR', state: 'Republic of Korea', names: ['Republic of Korea', 'ROK', 'South Korea', 'S. Korea', 'Seoul'], demonyms: ['South Korean', 'S. Korean'] },
   { code: 'US', state: 'United States', names: ['United States of America', 'United States', 'U.S.', 'USA', 'Washington'], demonyms: ['American', 'U.S.-based', 'US-based'] },
   { code: 'JP', state: 'Japan', names: ['Japan', 'Tokyo'], demonyms: ['Japanese'] },
   { code: 'UA', state: 'Ukraine', names: ['Ukraine', 'Kyiv', 'Kiev'], demonyms: ['Ukrainian'] },
@@ -91,8 +91,8 @@ export function countryMentions(text: string): CountryMention[] {
   for (const m of text.matchAll(PATTERN)) {
     const hit = BY_WRITTEN.get(m[0]);
     if (!hit) continue;
-    // "the North" only as a name of the DPRK when the text is about Korea: it is also plain English.
-    if (hit.written === 'the North' && !/Korea/.test(text)) continue;
+    // "the North" names the DPRK (articles drafted here are about Korea), but not "the North Sea" or "the North of England".
+    if ((hit.written === 'the North' || hit.written === 'The North') && /^\s+(?:[A-Z]|of\b)/.test(text.slice(m.index! + m[0].length))) continue;
     // "the East China Sea", "the South China Sea": a sea, not the State.
     if (/^\s+Sea\b/.test(text.slice(m.index! + m[0].length))) continue;
     out.push({ code: hit.code, at: m.index!, end: m.index! + m[0].length, written: m[0], as: hit.as });

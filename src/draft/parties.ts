@@ -39,7 +39,7 @@ const PARTY_NOUN = new RegExp(`^\\s+((?:[a-z-]+\\s+){0,2}?(?:${Object.keys(PARTY
 const AUTHORITY = /\b(?:Department of (?:Justice|State|the Treasury|Commerce)|Treasury|Office of Foreign Assets Control|OFAC|Federal Bureau of Investigation|FBI|Security Council|United Nations|Attorney|Court|Field Office|National Security Division|Panel of Experts|Executive Order|Act|(?:1718|[Ss]anctions) Committee|^Committee$)\b/;
 
 const ORG_SUFFIX = '(?:Corporation|Corp\\.|Company|Co\\.|Bank|LLC|Ltd\\.?|Limited|Group|Industries|Ministry|Academy|Bureau|Committee|Commission|Agency|Association|Institute|Enterprise|Shipping|Trading)';
-const ORG_NAME = new RegExp(`(?:[A-Z][\\w’'&.-]*\\s+(?:(?:of|and|for|the|de)\\s+)*){0,6}${ORG_SUFFIX}(?![\\w])(?:\\s+(?:of\\s+)?[A-Z][\\w-]*)*`, 'g');
+const ORG_NAME = new RegExp(`(?:[A-Z][\\w’'&.-]*\\s+(?:(?:of|and|for|the|de|&)\\s+)*){0,6}${ORG_SUFFIX}(?![\\w])(?:\\s+(?:of\\s+)?[A-Z][\\w-]*)*`, 'g');
 const ORG_AFTER_NOUN = /\b(?:compan(?:y|ies)|firms?|entit(?:y|ies)|banks?|groups?|corporations?)\s+((?:[A-Z][\w-]*\d*)(?:\s+[A-Z][\w-]*\d*){0,3})(?:,?\s+and\s+((?:[A-Z][\w-]*\d*)(?:\s+[A-Z][\w-]*\d*){0,3}))?/g;
 const CODE_NAMED_GROUP = /\b(?:Lazarus Group|APT\s?\d{1,3}|Kimsuky|Andariel|BlueNorOff|Bluenoroff|TraderTraitor)\b/g;
 const PERSON_TITLED = /\b(?:President|[Ll]eader|[Mm]inister|Secretary|Chairman|Premier|General|Ambassador|Marshal|Commander)(?:\s+of\s+(?:[a-z]+\s+){1,4}?|\s+of\s+(?:[A-Z][a-z]+(?:\s+and)?(?:,\s*|\s+)){1,4}?|,?\s+)((?:[A-Z][a-z’'-]+)(?:[\s-](?:[A-Z][a-z’'-]+|un|il|ho|in)){1,3})/g;

@@ -18,6 +18,7 @@ const PLACES: readonly { names: readonly string[]; country?: string; name: strin
   { name: 'Songrim', names: ['Songrim'], country: 'KP' },
   { name: 'Wonsan', names: ['Wonsan'], country: 'KP' },
   { name: 'Hungnam', names: ['Hungnam'], country: 'KP' },
+  { name: 'Hamhung', names: ['Hamhung'], country: 'KP' },
   { name: 'Haeju', names: ['Haeju'], country: 'KP' },
   { name: 'Sinuiju', names: ['Sinuiju'], country: 'KP' },
   { name: 'Sohae', names: ['Sohae'], country: 'KP' },

@@ -29,6 +29,8 @@ describe('dates', () => {
     ['plans to launch three satellites next year', '2025'],
     ['a visit next month', '2024-10'],
     ['supplied shells since August 2023', { from: '2023-08', to: '2024-09' }],
+    ['shipped containers since August last year', { from: '2023-08', to: '2024-09' }],
+    ['a launch in March this year', '2024-03'],
   ])('%s → %j', (text, date) => {
     expect(resolveDate(text, day)?.date).toEqual(date);
   });
@@ -42,6 +44,14 @@ describe('countries', () => {
     ]);
     expect(countryMentions('a transfer in the East China Sea and the South China Sea')).toEqual([]);
   });
+
+  it('reads the abbreviations of wire reports and "the North", but not "the North Sea"', () => {
+    expect(countryMentions('N. Korea sent N. Korean troops; S. Korea protested.').map((m) => [m.written, m.code])).toEqual([
+      ['N. Korea', 'KP'], ['N. Korean', 'KP'], ['S. Korea', 'KR'],
+    ]);
+    expect(countryMentions('The North has denied sending weapons.').map((m) => m.code)).toEqual(['KP']);
+    expect(countryMentions('a tanker in the North Sea')).toEqual([]);
+  });
 });
 
 describe('speakers and roles', () => {
@@ -52,6 +62,10 @@ describe('speakers and roles', () => {
     expect(speakerHead('North Korea said it launched a satellite.')).toBeUndefined();
     const found = findParties(s, index, [speakerHead(s)!]);
     expect(found.map((f) => f.party.country)).toEqual(['RU', 'KP']);
+  });
+
+  it('keeps "&" inside an organisation\'s name', () => {
+    expect(findParties('The Korea Ocean Shipping & Management Co. operated the ships.', index).map((f) => f.party.name)).toEqual(['Korea Ocean Shipping & Management Co.']);
   });
 
   it('reads "from a" and "to a" before a party as supplier and recipient', () => {
