@@ -40,10 +40,10 @@ function vmHwm(pid) {
  * Runs `sanctions-check check <input> --format <format>` with the report on /dev/null.
  * Returns { format, records, exit, ms, recordsPerSecond, peakRssMb, how }.
  */
-export function measureFormat({ input, records, format, rules }) {
+export function measureFormat({ input, records, format, rules, extra = [] }) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'sanctions-check-format-'));
   const timeFile = path.join(scratch, 'time.txt');
-  const args = [cli, 'check', input, '--rules', rules, '--format', format, '--fail-on', 'none'];
+  const args = [cli, 'check', input, '--rules', rules, '--format', format, '--fail-on', 'none', ...extra];
   const useTime = existsSync(TIME);
   const [command, argv] = useTime ? [TIME, ['-o', timeFile, '-f', '%M', process.execPath, ...args]] : [process.execPath, args];
   const devNull = openSync('/dev/null', 'w');

@@ -4,7 +4,9 @@
 // (2) reference: json-rules-engine used naively (one Engine with every rule, one run per record), on a sample;
 // (3) sanctions-check on one thread; (4) on every core; then each report format end to end
 // (bench/formats.mjs): json, sarif, html and text on the same records, json on --big records
-// (default 5,000,000; 0 leaves it out; --no-formats leaves every format run out).
+// (default 5,000,000; 0 leaves it out; --no-formats leaves every format run out); then the same
+// records as NDJSON, JSON and YAML files, time and peak RSS (bench/structured.mjs; --no-structured
+// leaves it out).
 // (3) sanctions-check on one thread; (4) on every core; then screening queries per second (bench/screening.mjs).
 // Each runs in a child process (its peak memory is its own); timings are the best of --repeat runs.
 // The last line printed is one JSON object with the figures.
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 import { benchFormats } from './formats.mjs';
+import { benchStructured } from './structured.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -146,6 +149,14 @@ if (formats) {
   formatRuns = await benchFormats({ records, big, seed, rules, designatedNames: designatedNames(), log });
 }
 
+// The same kind of records in files read whole (JSON, YAML) beside NDJSON: time and peak RSS.
+let structuredRuns = [];
+if (!process.argv.includes('--no-structured')) {
+  log('');
+  log('record files read whole, against the same records as NDJSON (one thread, --format ndjson, whole process):');
+  structuredRuns = await benchStructured({ seed, rules, log });
+}
+
 const result = {
   records,
   rules: reference.rules,
@@ -160,6 +171,8 @@ const result = {
   /** Per report format: records per second end to end (null when the run failed), peak RSS, exit code. */
   formats: formatRuns.map(({ format, records: n, exit, recordsPerSecond, peakRssMb }) => ({ format, records: n, exit, recordsPerSecond, peakRssMb })),
   screening: JSON.parse(screeningJson),
+  /** NDJSON, JSON and YAML files of the same records: seconds end to end and peak RSS of each. */
+  structured: structuredRuns,
 };
 log(JSON.stringify(result));
 if (!result.identical) process.exitCode = 1;

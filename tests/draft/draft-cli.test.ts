@@ -67,6 +67,25 @@ describe('sanctions-check draft', () => {
     expect(r.stdout).not.toContain('DRAFT');
   });
 
+  it('streamed to NDJSON, refuses a draft whose status is spelt with escapes, and checks a file without drafts', async () => {
+    const record = { id: 'esc-1', type: 'meeting', date: '2023-11-14', parties: [{ name: 'A', country: 'KP', role: 'partner' }], evidence: { level: 'reported' } };
+    const json = join(dir, 'escaped.json');
+    writeFileSync(json, JSON.stringify([{ ...record, status: 'STATUS' }]).replace('"STATUS"', '"\\u0064raft"'));
+    const yaml = join(dir, 'escaped.yaml');
+    writeFileSync(yaml, `- id: esc-2\n  type: meeting\n  date: "2023-11-14"\n  status: "dr\\x61ft"\n  evidence: {level: reported}\n`);
+    for (const [file, id] of [[json, 'esc-1'], [yaml, 'esc-2']] as const) {
+      const r = await runCli(['check', file, '--format', 'ndjson']);
+      expect(r.code, file).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`draft-record: record '${id}' is a draft`);
+    }
+    const plain = join(dir, 'plain.json');
+    writeFileSync(plain, JSON.stringify([record]));
+    const ok = await runCli(['check', plain, '--format', 'ndjson', '--fail-on', 'none']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).not.toContain('draft-record');
+  });
+
   it('needs a date: from the Date: line or --date, and says so', async () => {
     const noDate = join(dir, 'no-date.txt');
     writeFileSync(noDate, 'North Korea launched a missile on Tuesday.\n');
