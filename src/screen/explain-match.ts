@@ -55,7 +55,8 @@ interface WordGroup {
 export interface WordAlignment {
   query: NameForm;
   listed: NameForm;
-  steps: Step[];
+  /** Undefined when the keys are the same word for word (the steps are then the diagonal). */
+  steps: Step[] | undefined;
   qo: Origins;
   lo: Origins;
   /** Each listed word touched, in order, with its query words and edits. */
@@ -64,6 +65,16 @@ export interface WordAlignment {
   merged: WordGroup[];
   /** Given-name words where the query has another well-formed syllable (another name, not a typing slip). */
   otherSyllables: number;
+}
+
+/** Whether two forms have the same key made of words of the same key lengths, in order. */
+function sameWordForWord(query: NameForm, listed: NameForm): boolean {
+  if (query.key !== listed.key || query.words.length !== listed.words.length) return false;
+  for (let i = 0; i < query.words.length; i++) {
+    const n = query.words[i]!.used.length;
+    if (n === 0 || n !== listed.words[i]!.used.length) return false;
+  }
+  return true;
 }
 
 function addSorted(xs: number[], x: number): void {
@@ -79,9 +90,22 @@ function addSorted(xs: number[], x: number): void {
 
 /** Aligns two forms' keys and groups the steps by word: what scoring needs, without building any text. */
 export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
-  const steps = align(query.key, listed.key);
   const qo = origins(query, false);
   const lo = origins(listed, true);
+  if (sameWordForWord(query, listed)) {
+    // the same keys word for word: each word meets its own, nothing edited, and the steps are made only if lines are
+    const merged: WordGroup[] = [];
+    let otherSyllables = 0;
+    for (let i = 0; i < listed.words.length; i++) {
+      const m: WordGroup = { lWords: [i], qWords: [i], edits: 0, kind: 'spelling', syllables: 0 };
+      m.kind = kindOf(query, listed, m);
+      if (m.kind === 'other syllable') otherSyllables++;
+      merged.push(m);
+    }
+    const groups = merged.map((m) => ({ ...m, lWords: [...m.lWords], qWords: [...m.qWords] }));
+    return { query, listed, steps: undefined, qo, lo, groups, merged, otherSyllables };
+  }
+  const steps = align(query.key, listed.key);
   const groups: WordGroup[] = [];
   let g: WordGroup | undefined;
   let lastListedWord = 0;
@@ -143,8 +167,9 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
  * "Kim = KIM" left out when the spelling is the same. Words the query split or joined are shown together.
  */
 export function alignmentLines(wa: WordAlignment): string[] {
-  const { query, listed, steps, groups, qo, lo } = wa;
+  const { query, listed, groups, qo, lo } = wa;
   if (wa.merged.every((g) => g.kind === 'same')) return [];
+  const steps = wa.steps ?? align(query.key, listed.key);
   const rules = new Map<number, Set<string>>();
   for (const x of groups) rules.set(x.lWords[0]!, new Set());
   let lastListedWord = 0;

@@ -55,6 +55,12 @@ const MIN_SLIP_WORD = 4;
 /** What a different (well-formed) syllable in a given name costs beyond its edits. */
 const SYLLABLE_PENALTY = 0.1;
 
+/** Adds a pair of hashes to a flat list unless it is there (a query's forms share most of their words). */
+function pushPair(list: number[], h1: number, h2: number): void {
+  for (let k = 0; k < list.length; k += 2) if (list[k] === h1 && list[k + 1] === h2) return;
+  list.push(h1, h2);
+}
+
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -187,11 +193,11 @@ export class Screener {
         this.addQueryKey(f.h1, f.h2, f);
         for (let i = 0; i < f.words.length; i++) {
           const w = f.words[i]!;
-          if (w.used.length >= 3) wordHits.push(w.h1, w.h2);
+          if (w.used.length >= 3) pushPair(wordHits, w.h1, w.h2);
           if (i > 0) {
             const p = f.words[i - 1]!;
             const n = w.used.length;
-            wordHits.push(extendHash1(extendHash1(p.h1, 124, 1), w.h1, n), extendHash2(extendHash2(p.h2, 124, 1), w.h2, n));
+            pushPair(wordHits, extendHash1(extendHash1(p.h1, 124, 1), w.h1, n), extendHash2(extendHash2(p.h2, 124, 1), w.h2, n));
           }
         }
         if (kind === 'person' && f.words.length > 1) {
