@@ -67,16 +67,60 @@ function listedBy(listed: string | undefined, until: string | undefined): boolea
 }
 
 /**
+ * The first four characters of an ASCII name's normalized form, as one number, computed without
+ * building the form; -1 for a name with any other character (its form can differ from the ASCII
+ * reading: NFKC composes a letter with a following accent).
+ */
+export function asciiPrefixKey(name: string): number {
+  let key = 0;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    if (n === 4) continue; // (the rest is only checked to be ASCII)
+    if (ASCII_GAP[c] === 1) {
+      gap = n > 0;
+      continue;
+    }
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (gap) {
+      gap = false;
+      key = key * 128 + 0x20;
+      if (++n === 4) continue;
+    }
+    key = key * 128 + c;
+    n++;
+  }
+  // Every character counted is a nonzero digit in base 128, so prefixes of different lengths differ.
+  return key;
+}
+
+/** A table of normalized names, with the prefixes of its ASCII names, to pass over most names unread. */
+interface NameTable<T> {
+  names: Map<string, Set<T>>;
+  prefixes: Set<number>;
+}
+
+function lookUp<T>(table: NameTable<T>, name: string): ReadonlySet<T> | undefined {
+  // Most names of most records match nothing: an ASCII name whose form cannot begin as a listed
+  // one does is not normalized at all (an ASCII name's form is ASCII, so only these can match).
+  const prefix = asciiPrefixKey(name);
+  if (prefix !== -1 && !table.prefixes.has(prefix)) return undefined;
+  return table.names.get(normalizeName(name));
+}
+
+/**
  * What a party's name, and each name it went by before, match in one name table; undefined for
  * none. A vessel renamed to hide it is still found by a former name the list holds.
  */
-function namedIn<T>(table: ReadonlyMap<string, ReadonlySet<T>>, party: Party): ReadonlySet<T> | undefined {
-  const own = table.get(normalizeName(party.name));
+function namedIn<T>(table: NameTable<T>, party: Party): ReadonlySet<T> | undefined {
+  const own = lookUp(table, party.name);
   const former = party.formerNames;
   if (former === undefined || former.length === 0) return own;
   let out: Set<T> | undefined = own && new Set(own);
   for (const n of former) {
-    const hit = table.get(normalizeName(n));
+    const hit = lookUp(table, n);
     if (hit) for (const v of hit) (out ??= new Set()).add(v);
   }
   return out;
@@ -86,14 +130,18 @@ export function buildDesignationIndex(lists: readonly DesignationList[]): Design
   const refs = new Set<string>();
   const listedOn = new Map<string, string>();
   const vesselListedOn = new Map<string, string>();
-  const byName = new Map<string, Set<string>>();
+  const byName: NameTable<string> = { names: new Map(), prefixes: new Set() };
   const imos = new Set<string>();
-  const vesselByName = new Map<string, Set<string>>();
-  const add = (map: Map<string, Set<string>>, key: string, v: string) => {
+  const vesselByName: NameTable<string> = { names: new Map(), prefixes: new Set() };
+  const add = (table: NameTable<string>, key: string, v: string) => {
     if (!key) return;
-    let s = map.get(key);
-    if (!s) map.set(key, (s = new Set()));
+    let s = table.names.get(key);
+    if (!s) table.names.set(key, (s = new Set()));
     s.add(v);
+    // A normalized name is its own ASCII reading when ASCII: its prefix is the one a name written
+    // any other way in ASCII gives.
+    const prefix = asciiPrefixKey(key);
+    if (prefix !== -1) table.prefixes.add(prefix);
   };
   for (const list of lists) {
     for (const e of list.entries) {

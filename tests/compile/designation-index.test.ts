@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDesignationIndex, normalizeName } from '../../src/compile/designation-index.js';
+import { asciiPrefixKey, buildDesignationIndex, normalizeName } from '../../src/compile/designation-index.js';
 import type { DesignationList } from '../../src/types.js';
 
 /** The definition of a normalized name, written plainly; normalizeName takes shortcuts for ASCII names. */
@@ -40,5 +40,30 @@ describe('name normalization', () => {
     expect(index.entriesFor({ name: 'korea mining-development  trading corporation.' })).toEqual(['KPe.001']);
     expect(index.entriesFor({ name: 'Komid' } as never, '2009-04-23')).toEqual([]);
     expect(index.entriesFor({ name: 'Komid' } as never, '2009-04-24')).toEqual(['KPe.001']);
+  });
+
+  it('passes over names by their first characters without missing one that matches', () => {
+    // Listed names and party names drawn from the same small alphabet (letters, gaps, punctuation,
+    // accents, full-width and composing characters), so that many share their first characters.
+    const chars = fc.constantFrom(...'abAB k-.,\' \t\u00a0\u0301\u00e9\u00c9Ａﬁ\u2013'.split(''));
+    const name = fc.string({ unit: chars, minLength: 1, maxLength: 7 });
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 6 }), fc.array(name, { maxLength: 20 }), (listed, parties) => {
+        const list: DesignationList = {
+          list: 'test', title: 't', date: '2024-01-01', source: 'tests',
+          entries: listed.map((n, i) => ({ ref: `KPe.${i}`, type: 'entity', name: n, aliases: [] })),
+          vessels: listed.map((n, i) => ({ imo: String(9000000 + i), names: [n] })),
+        };
+        const index = buildDesignationIndex([list]);
+        for (const p of [...parties, ...listed]) {
+          const want = listed.flatMap((n, i) => (byDefinition(n) !== '' && byDefinition(n) === byDefinition(p) ? [i] : []));
+          expect(index.entriesFor({ name: p } as never), p).toEqual([...new Set(want.map((i) => `KPe.${i}`))].sort());
+          expect(index.vesselsFor({ name: p, kind: 'vessel' } as never), p).toEqual([...new Set(want.map((i) => String(9000000 + i)))].sort());
+        }
+      }),
+      { seed: 1718, numRuns: 1000 },
+    );
+    expect(asciiPrefixKey('ab-c d')).toBe(asciiPrefixKey('AB C'));
+    expect(asciiPrefixKey('abc\u0301')).toBe(-1);
   });
 });
