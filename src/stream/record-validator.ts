@@ -5,7 +5,7 @@
 import { Ajv } from 'ajv';
 import { toDateSpan, isPartialDate } from '../dates/date-span.js';
 import type { RawRecord } from '../load/record-file.js';
-import type { ActivityRecord, DateSpan, Diagnostic, LoadedRecord, Source } from '../types.js';
+import type { ActivityRecord, Diagnostic, LoadedRecord, Source } from '../types.js';
 import { recordSchema } from '../validate/schemas.js';
 import { validateRecord } from '../validate/validate-record.js';
 
