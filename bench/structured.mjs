@@ -42,7 +42,14 @@ export async function benchStructured({ records = 9000, seed = 1718, rules = pat
     for (const [kind, file] of Object.entries(files)) {
       const m = await measureFormat({ input: file, records, format: 'ndjson', rules, extra: ['--workers', '1'] });
       const mib = statSync(file).size / 1048576;
-      const row = { kind, records, mib: Number(mib.toFixed(1)), exit: m.exit, seconds: Number((m.ms / 1000).toFixed(2)), peakRssMb: m.peakRssMb };
+      const row = {
+        kind,
+        records,
+        mib: Number(mib.toFixed(1)),
+        exit: m.exit,
+        seconds: Number((m.ms / 1000).toFixed(2)),
+        peakRssMb: m.peakRssMb,
+      };
       log(
         `${`${kind.toUpperCase()} file, ${records.toLocaleString('en-US')} records, ${mib.toFixed(1)} MiB`.padEnd(38)} ${m.exit === 0 ? '' : `failed (exit ${m.exit}) `}${row.seconds.toFixed(2).padStart(7)} s  ${String(m.peakRssMb).padStart(5)} MB peak RSS`,
       );

@@ -13,16 +13,14 @@ interface Spot {
   end: number;
 }
 
-const enum C {
-  Quote = 0x22,
-  Backslash = 0x5c,
-  Comma = 0x2c,
-  Colon = 0x3a,
-  OpenBrace = 0x7b,
-  CloseBrace = 0x7d,
-  OpenBracket = 0x5b,
-  CloseBracket = 0x5d,
-}
+/** Character codes the scan looks for. */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
@@ -68,8 +66,8 @@ export function locateJson(text: string, file: string, value: unknown, maxNestin
     let j = from + 1;
     for (;;) {
       const c = text.charCodeAt(j);
-      if (c === C.Quote) return j;
-      j += c === C.Backslash ? 2 : 1;
+      if (c === QUOTE) return j;
+      j += c === BACKSLASH ? 2 : 1;
     }
   };
   /** Notes the value starting at i, when it is on the first two levels; returns its path. */
@@ -92,7 +90,7 @@ export function locateJson(text: string, file: string, value: unknown, maxNestin
     const c = text.charCodeAt(i);
     if (top && !top.list && top.key === undefined) {
       // In a mapping, before a key or its end.
-      if (c === C.CloseBrace) {
+      if (c === CLOSE_BRACE) {
         stack.pop();
         if (top.spot) top.spot.end = i + 1;
         i++;
@@ -112,23 +110,30 @@ export function locateJson(text: string, file: string, value: unknown, maxNestin
       skipSpace();
       continue;
     }
-    if (c === C.Comma) {
+    if (c === COMMA) {
       if (top!.list) top!.index++;
       else top!.key = undefined;
       i++;
-    } else if (c === C.CloseBracket || c === C.CloseBrace) {
+    } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) {
       stack.pop();
       if (top!.spot) top!.spot.end = i + 1;
       i++;
-    } else if (c === C.OpenBrace || c === C.OpenBracket) {
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (stack.length + 1 > maxNesting) return undefined;
       const { path, spot } = place();
-      stack.push({ list: c === C.OpenBracket, path, index: 0, key: undefined, keyAt: -1, keys: undefined, spot });
+      stack.push({ list: c === OPEN_BRACKET, path, index: 0, key: undefined, keyAt: -1, keys: undefined, spot });
       i++;
     } else {
       const { spot } = place();
-      if (c === C.Quote) i = stringEnd(i) + 1;
-      else while (i < n && !isSpace(text.charCodeAt(i)) && (text.charCodeAt(i) !== C.Comma && text.charCodeAt(i) !== C.CloseBrace && text.charCodeAt(i) !== C.CloseBracket)) i++;
+      if (c === QUOTE) i = stringEnd(i) + 1;
+      else
+        while (
+          i < n &&
+          !isSpace(text.charCodeAt(i)) &&
+          text.charCodeAt(i) !== COMMA && text.charCodeAt(i) !== CLOSE_BRACE &&
+          text.charCodeAt(i) !== CLOSE_BRACKET
+        )
+          i++;
       if (spot) spot.end = i;
     }
     skipSpace();
@@ -171,4 +176,3 @@ export function locateJson(text: string, file: string, value: unknown, maxNestin
   };
   return { value, diagnostics: [], locate };
 }
-

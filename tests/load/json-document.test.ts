@@ -20,7 +20,10 @@ function spaced(value: unknown, spaces: string[]): string {
   const gap = () => spaces[k++ % spaces.length]!;
   const write = (v: unknown): string => {
     if (Array.isArray(v)) return `[${gap()}${v.map((x) => write(x) + gap()).join(`,${gap()}`)}]`;
-    if (v && typeof v === 'object') return `{${gap()}${Object.entries(v).map(([key, x]) => `${JSON.stringify(key)}${gap()}:${gap()}${write(x)}`).join(`${gap()},${gap()}`)}${gap()}}`;
+    if (v && typeof v === 'object')
+      return `{${gap()}${Object.entries(v)
+        .map(([key, x]) => `${JSON.stringify(key)}${gap()}:${gap()}${write(x)}`)
+        .join(`${gap()},${gap()}`)}${gap()}}`;
     return JSON.stringify(v);
   };
   return gap() + write(value) + gap();
@@ -28,10 +31,24 @@ function spaced(value: unknown, spaces: string[]): string {
 
 describe('JSON files located without the YAML tree', () => {
   it('put every path, value and key, where the YAML parser does', () => {
-    const key = fc.oneof(fc.constantFrom('id', 'records', 'a b', 'é', '0', '1', 'quote"d', 'back\\slash', 'line\nbreak'), fc.string({ maxLength: 4 }));
-    const leaf = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    const key = fc.oneof(
+      fc.constantFrom('id', 'records', 'a b', 'é', '0', '1', 'quote"d', 'back\\slash', 'line\nbreak'),
+      fc.string({ maxLength: 4 }),
+    );
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
     const { tree } = fc.letrec((tie) => ({
-      tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })),
+      tree: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('tree'), { maxLength: 4 }),
+        fc.dictionary(key, tie('tree'), { maxKeys: 4 }),
+      ),
     }));
     const spaces = fc.array(fc.constantFrom('', ' ', '\n', '\r\n', '\t', '  \n  '), { minLength: 1, maxLength: 6 });
     fc.assert(
@@ -70,6 +87,8 @@ describe('JSON files located without the YAML tree', () => {
     expect(file.records.map((r) => r.location)).toEqual(records.map((_, i) => yaml.locate(['records', i])));
     const last = file.records[299]!;
     expect(last.locate(['records', 299, 'parties', 0, 'country'])).toEqual(yaml.locate(['records', 299, 'parties', 0, 'country']));
-    expect(last.locate(['records', 299, 'parties', 0, 'nope'], { key: true })).toEqual(yaml.locate(['records', 299, 'parties', 0, 'nope'], { key: true }));
+    expect(last.locate(['records', 299, 'parties', 0, 'nope'], { key: true })).toEqual(
+      yaml.locate(['records', 299, 'parties', 0, 'nope'], { key: true }),
+    );
   });
 });

@@ -6,7 +6,14 @@ import { dispositionSchema, dispositionsEnvelopeSchema } from '../../src/account
 import { recordEnvelopeSchema, recordSchema, ruleFileEnvelopeSchema, ruleValidationSchema } from '../../src/validate/schemas.js';
 
 describe('the schemas validation compiles', () => {
-  const schemas = { recordSchema, recordEnvelopeSchema, ruleValidationSchema, ruleFileEnvelopeSchema, dispositionSchema, dispositionsEnvelopeSchema };
+  const schemas = {
+    recordSchema,
+    recordEnvelopeSchema,
+    ruleValidationSchema,
+    ruleFileEnvelopeSchema,
+    dispositionSchema,
+    dispositionsEnvelopeSchema,
+  };
   for (const [name, schema] of Object.entries(schemas)) {
     it(`${name} is valid against the meta-schema`, () => {
       const ajv = new Ajv({ strict: false, allowUnionTypes: true });
