@@ -73,13 +73,24 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "between January and March": the latest such months not after the article
+    pattern: new RegExp(`\\b(?:between|from)\\s+${MONTH}\\s+(?:and|to|until|through)\\s+${MONTH}\\b(?!\\s*,?\\s*\\d{4})`, 'g'),
+    resolve: (m, a) => {
+      const from = monthIndex(m[1]!);
+      const to = monthIndex(m[2]!);
+      let y = a.getUTCFullYear();
+      if (to > a.getUTCMonth() + 1) y -= 1;
+      return from <= to ? { from: ym(y, from), to: ym(y, to) } : { from: ym(y - 1, from), to: ym(y, to) };
+    },
+  },
+  {
     // "from 2017 to 2019", "between 2017 and 2019"
     pattern: /\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|until|through)\s+((?:19|20)\d{2})\b/g,
     resolve: (m) => ({ from: m[1]!, to: m[2]! }),
   },
   {
     // "in September", "on March 29": the latest such month (or day) not after the article
-    pattern: new RegExp(`\\b(?:in|on|since|by|early|late|mid-?)\\s+${MONTH}(?:\\s+(\\d{1,2}))?\\b(?!\\s*,?\\s*\\d{4})`, 'g'),
+    pattern: new RegExp(`\\b(?:mid-|(?:in|on|since|by|early|late|mid)\\s+(?:mid-)?)${MONTH}(?:\\s+(\\d{1,2}))?\\b(?!\\s*,?\\s*\\d{4})`, 'g'),
     resolve: (m, a) => {
       const month = monthIndex(m[1]!);
       let y = a.getUTCFullYear();
@@ -96,6 +107,27 @@ const RULES: readonly Rule[] = [
       return ymd(new Date(a.getTime() - back * 86400000));
     },
   },
+  {
+    // "two years ago", "three weeks ago", "a month ago", "10 days ago"
+    pattern: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+ago\b/gi,
+    resolve: (m, a) => {
+      const words = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+      const w = m[1]!.toLowerCase();
+      const n = w === 'an' ? 1 : /\d/.test(w) ? Number(w) : Math.max(1, words.indexOf(w));
+      const unit = m[2]!.toLowerCase();
+      if (unit === 'year') return String(a.getUTCFullYear() - n);
+      if (unit === 'month') {
+        const d = new Date(Date.UTC(a.getUTCFullYear(), a.getUTCMonth() - n, 1));
+        return ym(d.getUTCFullYear(), d.getUTCMonth() + 1);
+      }
+      if (unit === 'day') return ymd(new Date(a.getTime() - n * 86400000));
+      // a week ago: that week, Sunday to Saturday
+      const day = new Date(a.getTime() - n * 7 * 86400000);
+      return { from: ymd(new Date(day.getTime() - day.getUTCDay() * 86400000)), to: ymd(new Date(day.getTime() + (6 - day.getUTCDay()) * 86400000)) };
+    },
+  },
+  // "earlier this week", "this week": from Sunday to the article's day
+  { pattern: /\b(?:earlier )?this week\b/gi, resolve: (_m, a) => ({ from: ymd(new Date(a.getTime() - a.getUTCDay() * 86400000)), to: ymd(a) }) },
   { pattern: /\byesterday\b/gi, resolve: (_m, a) => ymd(new Date(a.getTime() - 86400000)) },
   { pattern: /\b(?:today|this morning|tonight)\b/gi, resolve: (_m, a) => ymd(a) },
   {

@@ -28,6 +28,9 @@ const PARTY_NOUNS: Record<string, Party['kind']> = {
   'IT workers': 'person', hackers: 'person', 'cyber actors': 'organisation', operatives: 'person',
   engineers: 'person', technicians: 'person', scientists: 'person', specialists: 'person', instructors: 'person', soldiers: 'person',
   troops: 'person', crew: 'person', sailors: 'person', students: 'person', diplomats: 'person', pilots: 'person',
+  smugglers: 'person', traders: 'organisation', buyers: 'organisation', brokers: 'organisation', dealers: 'organisation',
+  suppliers: 'organisation', mills: 'organisation', factories: 'organisation', refineries: 'organisation',
+  exchange: 'organisation', exchanges: 'organisation', shipowners: 'organisation',
   companies: 'organisation', company: 'organisation', firms: 'organisation', firm: 'organisation', banks: 'organisation', bank: 'organisation',
   entities: 'organisation', entity: 'organisation', corporation: 'organisation', 'trading company': 'organisation', 'construction company': 'organisation',
   'shipping company': 'organisation', operations: 'organisation', delegation: 'organisation', officials: 'person', representative: 'person',
@@ -148,6 +151,13 @@ export function findParties(text: string, index: ListIndex, exclude: { at: numbe
       const key = noun[1]!.split(/\s+/).pop()!;
       const kind = PARTY_NOUNS[noun[1]!] ?? PARTY_NOUNS[key] ?? 'organisation';
       add({ party: { name: written, kind, country: c.code }, at: c.at, end: c.end + noun[0].length, via: 'country adjective and noun' });
+      continue;
+    }
+    // "the Togo-flagged Xin Yuan 18": a vessel named after its flag.
+    const named = /-(?:flagged|registered)$/.test(c.written) ? /^\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|\d+)){0,3})/.exec(after) : null;
+    if (named) {
+      const at = c.end + named[0].indexOf(named[1]!);
+      add({ party: { name: named[1]!, kind: 'vessel', country: c.code }, at, end: at + named[1]!.length, via: `vessel named after its flag ("${c.written}")` });
       continue;
     }
     if (c.as === 'demonym') continue;

@@ -84,7 +84,13 @@ export function placeOf(clause: string, type: string, near = 0): DraftPlace | un
     if (m[1] === 'from' && !LAUNCH_TYPES.has(type)) continue;
     const form = BY_WRITTEN.get(m[2]!)!;
     // "in Russia's war", "in China's support": a possessive before a noun other than a region names no place.
-    const after = clause.slice(m.index! + m[0].length, m.index! + m[0].length + 20);
+    const after = clause.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
+    // "in China's Zhejiang province": the province, in that country.
+    const region = /^(?:’s|'s)\s+((?:[A-Z][\w-]+\s+){1,2}(?:province|region|prefecture|oblast|krai|county|state))\b/.exec(after);
+    if (!form.name && region) {
+      found.push({ place: { name: region[1]!, ...(form.country ? { country: form.country } : {}) }, written: m[0] + region[0], at: m.index! });
+      continue;
+    }
     if (!form.name && /^(?:’s|'s)\s/.test(after)) continue;
     found.push({ place: { ...(form.name ? { name: form.name } : {}), ...(form.country ? { country: form.country } : {}) }, written: m[0], at: m.index! });
   }

@@ -10,6 +10,8 @@ function supplyRole(clause: string, f: FoundParty): 'supplier' | 'recipient' | '
   const after = clause.slice(f.end, f.end + 60);
   if (/\b(?:by|from)\s+(?:the\s+|an?\s+)?$/.test(before)) return 'supplier';
   if (/\b(?:against|on|in|at)\s+(?:the\s+)?$/.test(before)) return 'other';
+  // The State or body that seized or stopped the goods enforces; it is no party to the supply.
+  if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |was |were )?(?:also )?(?:seiz|intercept|impound|confiscat|detain|inspect)/.test(after)) return 'other';
   if (/\b(?:to|into|for|with)\s+(?:the\s+|an?\s+)?$/.test(before) || /\bflagged in\s+(?:the\s+)?$/.test(before)) return 'recipient';
   if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:receiv|import|b[ou]y|bought|acquir|obtain|seek|procur|get)/.test(after)) return 'recipient';
   if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:deliver|suppl|sold|sell|export|provid|sen[dt]|ship|transferr|giv|offer|assist)/.test(after)) return 'supplier';

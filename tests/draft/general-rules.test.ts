@@ -31,6 +31,12 @@ describe('dates', () => {
     ['supplied shells since August 2023', { from: '2023-08', to: '2024-09' }],
     ['shipped containers since August last year', { from: '2023-08', to: '2024-09' }],
     ['a launch in March this year', '2024-03'],
+    ['delivered coal between January and March', { from: '2024-01', to: '2024-03' }],
+    ['loaded coal in mid-February', '2024-02'],
+    ['earned $200 million two years ago', '2022'],
+    ['seized the ship three days ago', '2024-09-17'],
+    ['a month ago', '2024-08'],
+    ['earlier this week, customs seized a ship', { from: '2024-09-15', to: '2024-09-20' }],
   ])('%s → %j', (text, date) => {
     expect(resolveDate(text, day)?.date).toEqual(date);
   });
@@ -62,6 +68,19 @@ describe('speakers and roles', () => {
     expect(speakerHead('North Korea said it launched a satellite.')).toBeUndefined();
     const found = findParties(s, index, [speakerHead(s)!]);
     expect(found.map((f) => f.party.country)).toEqual(['RU', 'KP']);
+  });
+
+  it('names a vessel after its flag, and makes firms, mills and exchanges parties with their country', () => {
+    expect(findParties('the Togo-flagged Xin Yuan 18 loaded coal', index).map((f) => [f.party.name, f.party.kind, f.party.country])).toEqual([['Xin Yuan 18', 'vessel', 'TG']]);
+    expect(findParties('coal sold to Chinese steel mills and a Singapore-based cryptocurrency exchange', index).map((f) => [f.party.name, f.party.country])).toEqual([
+      ['Chinese steel mills', 'CN'], ['Singapore-based cryptocurrency exchange', 'SG'],
+    ]);
+  });
+
+  it('gives the State that seized the goods no role in their supply', () => {
+    const clause = 'South Korea seized a Panama-registered cargo ship carrying North Korean coal.';
+    const { parties } = assignRoles('trade-shipment', clause, findParties(clause, index));
+    expect(parties[0]).toMatchObject({ country: 'KR', role: 'other' });
   });
 
   it('keeps "&" inside an organisation\'s name', () => {

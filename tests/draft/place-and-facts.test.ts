@@ -14,6 +14,8 @@ describe('place', () => {
     ['the meeting was held in Pyongyang on Wednesday', 'meeting', { name: 'Pyongyang', country: 'KP' }],
     ['North Korean workers were sent to China', 'labour-deployment', { country: 'CN' }],
     ['the banks operate in Russia', 'financial-service', { country: 'RU' }],
+    ['delivered coal to ports in China’s Zhejiang province', 'trade-shipment', { name: 'Zhejiang province', country: 'CN' }],
+    ['North Korea launched the satellite from the Sohae launch site', 'launch', { name: 'Sohae', country: 'KP' }],
   ])('%s → %j', (clause, type, place) => {
     expect(placeOf(clause, type)?.place).toEqual(place);
   });
