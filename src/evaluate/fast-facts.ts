@@ -69,9 +69,17 @@ function remembered(name: ListName, compute: (f: LazyFacts) => string[] | undefi
 
 /** Names deriveFacts always assigns: they shadow an exemption fact of the same name, even when absent. */
 const FIELD_READERS: Record<string, Reader> = {
-  // The record fields rules test by name, from the vocabulary's table; parties are read once a record.
+  // The record fields rules test by name, from the vocabulary's table; the long-standing ones are
+  // then read by name (faster), each checked against the table's reading on every rule example.
   ...Object.fromEntries(Object.entries(RECORD_FIELDS).map(([name, { absent }]) => [name, (f: LazyFacts) => fieldValue(f.record, name, absent)])),
+  id: (f) => present(f.record.id),
+  type: (f) => present(f.record.type),
+  date: (f) => present(f.record.date),
   parties: (f) => f.parties,
+  goods: (f) => f.record.goods ?? [],
+  place: (f) => present(f.record.place),
+  facts: (f) => f.record.facts ?? {},
+  evidence: (f) => present(f.record.evidence),
   partyCountries: remembered('partyCountries', (f) => nonEmpty(collect(f.parties, (p) => p.country))),
   partyKinds: remembered('partyKinds', (f) => nonEmpty(collect(f.parties, (p) => p.kind))),
   partyRoles: remembered('partyRoles', (f) => nonEmpty(collect(f.parties, (p) => p.role))),
