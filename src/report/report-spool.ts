@@ -81,9 +81,11 @@ export class ReportSpool {
   private discarded = false;
 
   constructor() {
+    // The handlers first: a signal that comes once the folder exists is then always handled (after
+    // this constructor, which it cannot interrupt), never the default end that would leave it behind.
+    hookSignals();
     this.dir = mkdtempSync(path.join(tmpdir(), 'sanctions-check-report-'));
     live.add(this);
-    hookSignals();
     this.findingsFile = new SpoolFile(path.join(this.dir, 'findings'));
     this.activitiesFile = new SpoolFile(path.join(this.dir, 'activities'));
   }
