@@ -110,8 +110,12 @@ export class Screener {
   private readonly byWord: HashTable;
   /** Words of long names (by hashKey), and each with one letter deleted, to name indices. */
   private readonly byWordSlip: HashTable;
-  /** The candidates of the query being screened, filled by addKey. */
-  private readonly found = new Set<number>();
+  /** The candidates of the query being screened, in the order found, filled by addFound (found.n of them). */
+  private readonly found = { n: 0, at: new Int32Array(64) };
+  /** The query during which each listed name was last found (a name is a candidate once per query). */
+  private seen = new Int32Array(0);
+  /** The number of the query being screened, for `seen`. */
+  private generation = 0;
   /** The distinct keys of the query being screened (a person's name has up to four with its given name alone). */
   private readonly queryKeys = { n: 0, h1: new Int32Array(16), h2: new Int32Array(16), form: new Array<NameForm | undefined>(16) };
   /** Hashes of the query's words and pairs of words, two numbers each. */
@@ -119,13 +123,26 @@ export class Screener {
   private readonly addWordSlip = (h1: number, h2: number): void => {
     const t = this.byWordSlip;
     const slot = t.find(h1, h2);
-    if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.found.add(t.values[k]!);
+    if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.addFound(t.values[k]!);
   };
   private readonly addKey = (h1: number, h2: number): void => {
     const t = this.byKey;
     const slot = t.find(h1, h2);
-    if (slot >= 0) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.found.add(t.values[k]! >> 2);
+    if (slot >= 0) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.addFound(t.values[k]! >> 2);
   };
+
+  /** Adds a listed name to the query's candidates unless it is one already. */
+  private addFound(i: number): void {
+    if (this.seen[i] === this.generation) return;
+    this.seen[i] = this.generation;
+    const found = this.found;
+    if (found.n === found.at.length) {
+      const at = new Int32Array(2 * found.n);
+      at.set(found.at);
+      found.at = at;
+    }
+    found.at[found.n++] = i;
+  }
   private readonly byImo = new Map<string, number[]>();
   private readonly byAcronym = new Map<string, number[]>();
   readonly thresholds: Thresholds;
@@ -170,6 +187,7 @@ export class Screener {
     this.byKey = byKey.build();
     this.byWord = byWord.build();
     this.byWordSlip = byWordSlip.build();
+    this.seen = new Int32Array(this.names.length);
   }
 
   /** Whether the listed party `ref` was on the list on `day` (listed by then and not yet delisted); true when unknown. */
@@ -180,9 +198,14 @@ export class Screener {
   }
 
   /** Names worth scoring for a query's forms: same key or one deletion apart, or a shared uncommon word. */
-  private candidates(forms: QueryForms): Set<number> {
-    const into = this.found;
-    into.clear();
+  private candidates(forms: QueryForms): void {
+    this.found.n = 0;
+    // a new generation: no name is found yet (after 2^31 queries every stamp is cleared once)
+    if (this.generation === 0x7fffffff) {
+      this.seen.fill(0);
+      this.generation = 0;
+    }
+    this.generation++;
     // each distinct key once: its hashes, and whether it is looked up with one letter deleted
     const keys = this.queryKeys;
     keys.n = 0;
@@ -230,10 +253,9 @@ export class Screener {
     for (let k = 0; k < wordHits.length; k += 2) {
       const slot = words.find(wordHits[k]!, wordHits[k + 1]! >>> 11);
       if (slot >= 0 && words.ends[slot]! - words.starts[slot]! <= BIG_BLOCK) {
-        for (let v = words.starts[slot]!; v < words.ends[slot]!; v++) into.add(words.values[v]!);
+        for (let v = words.starts[slot]!; v < words.ends[slot]!; v++) this.addFound(words.values[v]!);
       }
     }
-    return into;
   }
 
   private addQueryKey(h1: number, h2: number, form: NameForm | undefined): void {
@@ -246,14 +268,17 @@ export class Screener {
 
   screen(q: ScreenQuery, asOf?: string): ScreenMatch[] {
     const forms = queryForms(q);
-    const candidates = this.candidates(forms);
-    if (forms.acronym) for (const i of this.byAcronym.get(forms.acronym) ?? []) candidates.add(i);
+    this.candidates(forms);
+    if (forms.acronym) for (const i of this.byAcronym.get(forms.acronym) ?? []) this.addFound(i);
     const imo = q.imo?.replace(/^IMO\s*/i, '').trim();
-    if (imo) for (const i of this.byImo.get(imo) ?? []) candidates.add(i);
+    if (imo) for (const i of this.byImo.get(imo) ?? []) this.addFound(i);
 
-    this.touched += candidates.size;
+    const found = this.found;
+    const count = found.n;
+    this.touched += count;
     let best: Map<string, Scored> | undefined;
-    for (const i of candidates) {
+    for (let c = 0; c < count; c++) {
+      const i = found.at[c]!;
       const n = this.names[i]!;
       if (forms[n.kind].length === 0 && !(imo !== undefined && n.imo === imo)) continue;
       if (asOf !== undefined && ((n.listedOn !== undefined && n.listedOn > asOf) || (n.delistedOn !== undefined && n.delistedOn <= asOf))) continue;
