@@ -67,6 +67,21 @@ function popcount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/**
+ * Whether one key has more than `limit` characters the other lacks, counted with repeats: each edit brings in
+ * at most one character and takes away at most one, so the distance is then over `limit`.
+ */
+function surplus(a: Uint8Array, b: Uint8Array, limit: number): boolean {
+  let more = 0;
+  let less = 0;
+  for (let k = 0; k < 32; k++) {
+    const d = a[k]! - b[k]!;
+    if (d > 0) more += d;
+    else less -= d;
+  }
+  return more > limit || less > limit;
+}
+
 /** What qualify says when the query has no year of birth, country or IMO number: nothing. */
 function unqualified(nameScore: number): Qualified {
   return { score: nameScore, lines: NO_LINES, birthAgrees: false, imoConflicts: false, decisive: false };
@@ -308,6 +323,7 @@ export class Screener {
         const limit = budget(length, possible - 0.07);
         // each edit brings in at most one letter the other key lacks
         if (popcount(qf.letters & ~lf.letters) > limit || popcount(lf.letters & ~qf.letters) > limit) continue;
+        if (surplus(qf.counts, lf.counts, limit)) continue;
         const d = boundedDistance(qf.key, lf.key, limit);
         if (d > limit) continue;
         const s = 1 - d / length;
