@@ -78,6 +78,16 @@ function sameWordForWord(query: NameForm, listed: NameForm): boolean {
   return true;
 }
 
+/**
+ * Whether two forms are the same words spelled the same (folded), word for word: every word is then "same" and
+ * alignmentLines has nothing to say.
+ */
+export function sameSpelling(query: NameForm, listed: NameForm): boolean {
+  if (!sameWordForWord(query, listed)) return false;
+  for (let i = 0; i < query.words.length; i++) if (query.words[i]!.folded !== listed.words[i]!.folded) return false;
+  return true;
+}
+
 function addSorted(xs: number[], x: number): void {
   if (xs.includes(x)) return;
   let i = xs.length;

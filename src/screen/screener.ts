@@ -1,7 +1,7 @@
 // Screens names against a designation list: blocks by key so a query meets few listed names, scores them, explains each.
 import type { DesignationList } from '../types.js';
 import { boundedDistance } from './distance.js';
-import { alignmentLines, alignWords, type WordAlignment } from './explain-match.js';
+import { alignmentLines, alignWords, sameSpelling, type WordAlignment } from './explain-match.js';
 import { deletionHashes, extendHash1, extendHash2, HASH, type HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
 import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
@@ -387,7 +387,7 @@ export class Screener {
         `${head}; ${n.kind === 'person' ? `family name ${qf.order === 'as written' ? 'first' : 'last'}; ` : ''}` +
           `keys ${qf.key} / ${lf.key}, edit distance ${distance}, name score ${nameScore.toFixed(2)}` +
           (aligned && aligned.otherSyllables > 0 ? ` (after -${SYLLABLE_PENALTY} for each different syllable)` : ''),
-        ...alignmentLines(aligned ?? alignWords(qf, lf)),
+        ...(aligned === undefined && sameSpelling(qf, lf) ? NO_LINES : alignmentLines(aligned ?? alignWords(qf, lf))),
       );
       if (lf.digits) explanation.push(`number ${lf.digits} agrees`);
     } else {
