@@ -106,13 +106,16 @@ function queryForms(q: ScreenQuery): QueryForms {
   const words = nameWords(q.name);
   const org = wanted('organisation') ? entityForm(q.name, 'organisation', words) : undefined;
   const ves = wanted('vessel') ? entityForm(q.name, 'vessel', words) : undefined;
-  const one = q.name.trim();
-  return {
+  const forms: QueryForms = {
     person: wanted('person') ? personForms(q.name, words) : [],
     organisation: org ? [org] : [],
     vessel: ves ? [ves] : [],
-    ...(wanted('organisation') && /^[A-Za-z]{2,8}$/.test(one) ? { acronym: one.toUpperCase() } : {}),
   };
+  if (wanted('organisation')) {
+    const one = q.name.trim();
+    if (one.length >= 2 && one.length <= 8 && /^[A-Za-z]{2,8}$/.test(one)) forms.acronym = one.toUpperCase();
+  }
+  return forms;
 }
 
 const KINDS = ['person', 'organisation', 'vessel'] as const;
