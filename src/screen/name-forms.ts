@@ -28,8 +28,18 @@ export interface NameForm {
   h2: number;
   /** One bit for each character code of the key, modulo 32: letters one has and the other lacks bound the distance from below. */
   letters: number;
-  /** How many of each character code the key has, modulo 32 (up to 255): what one has more of bounds the distance from below. */
-  counts: Uint8Array;
+}
+
+/**
+ * Writes how many of each character code `key` has, modulo 32 (up to 255), into counts[at] to counts[at + 31]:
+ * what one key has more of than another bounds their distance from below.
+ */
+export function countCharacters(key: string, counts: Uint8Array, at: number): void {
+  counts.fill(0, at, at + 32);
+  for (let i = 0; i < key.length; i++) {
+    const c = at + (key.charCodeAt(i) & 31);
+    if (counts[c]! < 255) counts[c]!++;
+  }
 }
 
 /** Legal forms and words that say nothing about which organisation it is. */
@@ -111,13 +121,8 @@ function form(words: FormWord[], order: NameForm['order']): NameForm {
     h2 = extendHash2(h2, w.h2, w.used.length);
   }
   let letters = 0;
-  const counts = new Uint8Array(32);
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i) & 31;
-    letters |= 1 << c;
-    if (counts[c]! < 255) counts[c]!++;
-  }
-  return { key, words, order, digits: digitsOf(words), h1, h2, letters, counts };
+  for (let i = 0; i < key.length; i++) letters |= 1 << (key.charCodeAt(i) & 31);
+  return { key, words, order, digits: digitsOf(words), h1, h2, letters };
 }
 
 /**

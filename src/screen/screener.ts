@@ -4,7 +4,7 @@ import { boundedDistance } from './distance.js';
 import { alignmentLines, alignWords, sameSpelling, type WordAlignment } from './explain-match.js';
 import { deletionHashes, extendHash1, extendHash2, HASH, type HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
-import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
+import { countCharacters, entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
 import { qualify, type Qualified } from './qualifiers.js';
 import type { ScreenQuery } from './screen-query.js';
 
@@ -71,11 +71,11 @@ function popcount(x: number): number {
  * Whether one key has more than `limit` characters the other lacks, counted with repeats: each edit brings in
  * at most one character and takes away at most one, so the distance is then over `limit`.
  */
-function surplus(a: Uint8Array, b: Uint8Array, limit: number): boolean {
+function surplus(a: Uint8Array, b: Uint8Array, bt: number, limit: number): boolean {
   let more = 0;
   let less = 0;
   for (let k = 0; k < 32; k++) {
-    const d = a[k]! - b[k]!;
+    const d = a[k]! - b[bt + k]!;
     if (d > 0) more += d;
     else less -= d;
   }
@@ -161,6 +161,11 @@ export class Screener {
     }
     found.at[found.n++] = i;
   }
+  /** Character counts (see countCharacters) of each listed name's forms, 32 for each packed name * 4 + form. */
+  private readonly listedCounts: Uint8Array;
+  /** Character counts of the query form last counted (`counted`). */
+  private readonly queryCounts = new Uint8Array(32);
+  private counted: NameForm | undefined;
   private readonly byImo = new Map<string, number[]>();
   private readonly byAcronym = new Map<string, number[]>();
   readonly thresholds: Thresholds;
@@ -178,9 +183,11 @@ export class Screener {
     const byKey = new HashTableBuilder();
     const byWord = new HashTableBuilder();
     const byWordSlip = new HashTableBuilder();
+    this.listedCounts = new Uint8Array(32 * 4 * this.names.length);
     this.names.forEach((n, i) => {
       n.forms.forEach((f, fi) => {
         const packed = i * 4 + fi;
+        countCharacters(f.key, this.listedCounts, 32 * packed);
         const h = hashKey(f.key);
         byKey.add(h[0]!, h[1]!, packed);
         if (f.key.length <= MAX_DELETION_KEY) deletionHashes(f.key, (h1, h2) => byKey.add(h1, h2, packed));
@@ -300,7 +307,7 @@ export class Screener {
       const n = this.names[i]!;
       if (forms[n.kind].length === 0 && !(imo !== undefined && n.imo === imo)) continue;
       if (asOf !== undefined && ((n.listedOn !== undefined && n.listedOn > asOf) || (n.delistedOn !== undefined && n.delistedOn <= asOf))) continue;
-      const m = this.score(q, forms, n, imo);
+      const m = this.score(q, forms, n, i, imo);
       if (!m) continue;
       best ??= new Map();
       const prev = best.get(n.ref);
@@ -312,21 +319,26 @@ export class Screener {
   }
 
   /** The score and decision of one listed name for a query, and what its explanation is made from; undefined below possible. */
-  private score(q: ScreenQuery, forms: QueryForms, n: ListedName, imo: string | undefined): Scored | undefined {
+  private score(q: ScreenQuery, forms: QueryForms, n: ListedName, index: number, imo: string | undefined): Scored | undefined {
     const { match, possible } = this.thresholds;
     let nameScore = -1;
     let bestQuery: NameForm | undefined;
     let bestListed: NameForm | undefined;
     let distance = 0;
     for (const qf of forms[n.kind]) {
-      for (const lf of n.forms) {
+      for (let li = 0; li < n.forms.length; li++) {
+        const lf = n.forms[li]!;
         if (qf.digits !== lf.digits) continue;
         const length = Math.max(qf.key.length, lf.key.length);
         if (length === 0) continue;
         const limit = budget(length, possible - 0.07);
         // each edit brings in at most one letter the other key lacks
         if (popcount(qf.letters & ~lf.letters) > limit || popcount(lf.letters & ~qf.letters) > limit) continue;
-        if (surplus(qf.counts, lf.counts, limit)) continue;
+        if (qf !== this.counted) {
+          countCharacters(qf.key, this.queryCounts, 0);
+          this.counted = qf;
+        }
+        if (surplus(this.queryCounts, this.listedCounts, 32 * (index * 4 + li), limit)) continue;
         const d = boundedDistance(qf.key, lf.key, limit);
         if (d > limit) continue;
         const s = 1 - d / length;
