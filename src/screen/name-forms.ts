@@ -132,9 +132,13 @@ function form(words: FormWord[], order: NameForm['order']): NameForm {
 export function personForms(name: string, words: readonly Word[] = nameWords(name)): NameForm[] {
   if (words.length === 0) return [];
   if (words.length === 1) return [form([asSurname(words[0]!)], 'as written')];
-  const asWritten = form([asSurname(words[0]!), ...words.slice(1).map(plain)], 'as written');
-  const last = words[words.length - 1]!;
-  const familyLast = form([asSurname(last), ...words.slice(0, -1).map(plain)], 'family name last');
+  const n = words.length;
+  const first: FormWord[] = [asSurname(words[0]!)];
+  for (let i = 1; i < n; i++) first.push(plain(words[i]!));
+  const asWritten = form(first, 'as written');
+  const lastFirst: FormWord[] = [asSurname(words[n - 1]!)];
+  for (let i = 1; i < n; i++) lastFirst.push(plain(words[i - 1]!));
+  const familyLast = form(lastFirst, 'family name last');
   return familyLast.key === asWritten.key ? [asWritten] : [asWritten, familyLast];
 }
 
