@@ -17,10 +17,18 @@ const rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Arr
  * path costs more than `limit`.
  */
 export function boundedDistance(a: string, b: string, limit: number): number {
-  const n = a.length;
-  const m = b.length;
-  if (Math.abs(n - m) > limit) return limit + 1;
+  const an = a.length;
+  const bm = b.length;
+  if (Math.abs(an - bm) > limit) return limit + 1;
   if (a === b) return 0;
+  // a common beginning and end cost nothing and change no cheapest path (as for Levenshtein): only the middles are compared
+  let p = 0;
+  while (p < an && p < bm && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let e = 0;
+  while (e < an - p && e < bm - p && a.charCodeAt(an - 1 - e) === b.charCodeAt(bm - 1 - e)) e++;
+  const n = an - p - e;
+  const m = bm - p - e;
+  if (n === 0 || m === 0) return n + m > limit ? limit + 1 : n + m;
   const over = limit + 1;
   if (m + 2 > rows[0]!.length) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(2 * (m + 2));
   let prev2 = rows[0]!;
@@ -34,16 +42,16 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     const hi = Math.min(m, i + limit);
     cur[lo - 1] = lo === 1 ? i : over;
     let rowMin = lo === 1 ? i : over;
-    const ai = a.charCodeAt(i - 1);
-    const ai1 = i > 1 ? a.charCodeAt(i - 2) : -1;
+    const ai = a.charCodeAt(p + i - 1);
+    const ai1 = i > 1 ? a.charCodeAt(p + i - 2) : -1;
     for (let j = lo; j <= hi; j++) {
-      const bj = b.charCodeAt(j - 1);
+      const bj = b.charCodeAt(p + j - 1);
       let v = prev[j - 1]! + (ai === bj ? 0 : 1);
       const del = prev[j]! + 1;
       const ins = cur[j - 1]! + 1;
       if (del < v) v = del;
       if (ins < v) v = ins;
-      if (j > 1 && ai === b.charCodeAt(j - 2) && ai1 === bj) {
+      if (j > 1 && ai === b.charCodeAt(p + j - 2) && ai1 === bj) {
         const t = prev2[j - 2]! + 1;
         if (t < v) v = t;
       }

@@ -57,8 +57,9 @@ export interface WordAlignment {
   listed: NameForm;
   /** Undefined when the keys are the same word for word (the steps are then the diagonal). */
   steps: Step[] | undefined;
-  qo: Origins;
-  lo: Origins;
+  /** Where each key character came from; undefined when the keys are the same word for word (made only if lines are). */
+  qo: Origins | undefined;
+  lo: Origins | undefined;
   /** Each listed word touched, in order, with its query words and edits. */
   groups: WordGroup[];
   /** Listed words one query word covers (Jeson for JE-SON) grouped together. */
@@ -77,6 +78,16 @@ function sameWordForWord(query: NameForm, listed: NameForm): boolean {
   return true;
 }
 
+/**
+ * Whether two forms are the same words spelled the same (folded), word for word: every word is then "same" and
+ * alignmentLines has nothing to say.
+ */
+export function sameSpelling(query: NameForm, listed: NameForm): boolean {
+  if (!sameWordForWord(query, listed)) return false;
+  for (let i = 0; i < query.words.length; i++) if (query.words[i]!.folded !== listed.words[i]!.folded) return false;
+  return true;
+}
+
 function addSorted(xs: number[], x: number): void {
   if (xs.includes(x)) return;
   let i = xs.length;
@@ -90,8 +101,6 @@ function addSorted(xs: number[], x: number): void {
 
 /** Aligns two forms' keys and groups the steps by word: what scoring needs, without building any text. */
 export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
-  const qo = origins(query, false);
-  const lo = origins(listed, true);
   if (sameWordForWord(query, listed)) {
     // the same keys word for word: each word meets its own, nothing edited, and the steps are made only if lines are
     const merged: WordGroup[] = [];
@@ -102,9 +111,12 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
       if (m.kind === 'other syllable') otherSyllables++;
       merged.push(m);
     }
-    const groups = merged.map((m) => ({ ...m, lWords: [...m.lWords], qWords: [...m.qWords] }));
-    return { query, listed, steps: undefined, qo, lo, groups, merged, otherSyllables };
+    // with every word the same there are no lines, and the groups are not looked at
+    const groups = merged.every((m) => m.kind === 'same') ? merged : merged.map((m) => ({ ...m, lWords: [...m.lWords], qWords: [...m.qWords] }));
+    return { query, listed, steps: undefined, qo: undefined, lo: undefined, groups, merged, otherSyllables };
   }
+  const qo = origins(query, false);
+  const lo = origins(listed, true);
   const steps = align(query.key, listed.key);
   const groups: WordGroup[] = [];
   let g: WordGroup | undefined;
@@ -167,8 +179,10 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
  * "Kim = KIM" left out when the spelling is the same. Words the query split or joined are shown together.
  */
 export function alignmentLines(wa: WordAlignment): string[] {
-  const { query, listed, groups, qo, lo } = wa;
+  const { query, listed, groups } = wa;
   if (wa.merged.every((g) => g.kind === 'same')) return [];
+  const qo = wa.qo ?? origins(query, false);
+  const lo = wa.lo ?? origins(listed, true);
   const steps = wa.steps ?? align(query.key, listed.key);
   const rules = new Map<number, Set<string>>();
   for (const x of groups) rules.set(x.lWords[0]!, new Set());

@@ -30,6 +30,18 @@ export interface NameForm {
   letters: number;
 }
 
+/**
+ * Writes how many of each character code `key` has, modulo 32 (up to 255), into counts[at] to counts[at + 31]:
+ * what one key has more of than another bounds their distance from below.
+ */
+export function countCharacters(key: string, counts: Uint8Array, at: number): void {
+  counts.fill(0, at, at + 32);
+  for (let i = 0; i < key.length; i++) {
+    const c = at + (key.charCodeAt(i) & 31);
+    if (counts[c]! < 255) counts[c]!++;
+  }
+}
+
 /** Legal forms and words that say nothing about which organisation it is. */
 const ENTITY_NOISE = new Set([
   'corporation', 'corp', 'co', 'ltd', 'limited', 'company', 'llc', 'jsc', 'trading', 'inc', 'incorporated', 'plc', 'llp',
@@ -120,9 +132,13 @@ function form(words: FormWord[], order: NameForm['order']): NameForm {
 export function personForms(name: string, words: readonly Word[] = nameWords(name)): NameForm[] {
   if (words.length === 0) return [];
   if (words.length === 1) return [form([asSurname(words[0]!)], 'as written')];
-  const asWritten = form([asSurname(words[0]!), ...words.slice(1).map(plain)], 'as written');
-  const last = words[words.length - 1]!;
-  const familyLast = form([asSurname(last), ...words.slice(0, -1).map(plain)], 'family name last');
+  const n = words.length;
+  const first: FormWord[] = [asSurname(words[0]!)];
+  for (let i = 1; i < n; i++) first.push(plain(words[i]!));
+  const asWritten = form(first, 'as written');
+  const lastFirst: FormWord[] = [asSurname(words[n - 1]!)];
+  for (let i = 1; i < n; i++) lastFirst.push(plain(words[i - 1]!));
+  const familyLast = form(lastFirst, 'family name last');
   return familyLast.key === asWritten.key ? [asWritten] : [asWritten, familyLast];
 }
 

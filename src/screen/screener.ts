@@ -1,10 +1,10 @@
 // Screens names against a designation list: blocks by key so a query meets few listed names, scores them, explains each.
 import type { DesignationList } from '../types.js';
 import { boundedDistance } from './distance.js';
-import { alignmentLines, alignWords, type WordAlignment } from './explain-match.js';
+import { alignmentLines, alignWords, sameSpelling, type WordAlignment } from './explain-match.js';
 import { deletionHashes, extendHash1, extendHash2, HASH, type HashTable, HashTableBuilder, hashKey } from './key-hash.js';
 import { listedNames, type ListedName } from './listed-names.js';
-import { entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
+import { countCharacters, entityForm, nameWords, personForms, type NameForm, type ScreenKind } from './name-forms.js';
 import { qualify, type Qualified } from './qualifiers.js';
 import type { ScreenQuery } from './screen-query.js';
 
@@ -67,6 +67,21 @@ function popcount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/**
+ * Whether one key has more than `limit` characters the other lacks, counted with repeats: each edit brings in
+ * at most one character and takes away at most one, so the distance is then over `limit`.
+ */
+function surplus(a: Uint8Array, b: Uint8Array, bt: number, limit: number): boolean {
+  let more = 0;
+  let less = 0;
+  for (let k = 0; k < 32; k++) {
+    const d = a[k]! - b[bt + k]!;
+    if (d > 0) more += d;
+    else less -= d;
+  }
+  return more > limit || less > limit;
+}
+
 /** What qualify says when the query has no year of birth, country or IMO number: nothing. */
 function unqualified(nameScore: number): Qualified {
   return { score: nameScore, lines: NO_LINES, birthAgrees: false, imoConflicts: false, decisive: false };
@@ -91,13 +106,16 @@ function queryForms(q: ScreenQuery): QueryForms {
   const words = nameWords(q.name);
   const org = wanted('organisation') ? entityForm(q.name, 'organisation', words) : undefined;
   const ves = wanted('vessel') ? entityForm(q.name, 'vessel', words) : undefined;
-  const one = q.name.trim();
-  return {
+  const forms: QueryForms = {
     person: wanted('person') ? personForms(q.name, words) : [],
     organisation: org ? [org] : [],
     vessel: ves ? [ves] : [],
-    ...(wanted('organisation') && /^[A-Za-z]{2,8}$/.test(one) ? { acronym: one.toUpperCase() } : {}),
   };
+  if (wanted('organisation')) {
+    const one = q.name.trim();
+    if (one.length >= 2 && one.length <= 8 && /^[A-Za-z]{2,8}$/.test(one)) forms.acronym = one.toUpperCase();
+  }
+  return forms;
 }
 
 const KINDS = ['person', 'organisation', 'vessel'] as const;
@@ -110,8 +128,12 @@ export class Screener {
   private readonly byWord: HashTable;
   /** Words of long names (by hashKey), and each with one letter deleted, to name indices. */
   private readonly byWordSlip: HashTable;
-  /** The candidates of the query being screened, filled by addKey. */
-  private readonly found = new Set<number>();
+  /** The candidates of the query being screened, in the order found, filled by addFound (found.n of them). */
+  private readonly found = { n: 0, at: new Int32Array(64) };
+  /** The query during which each listed name was last found (a name is a candidate once per query). */
+  private seen = new Int32Array(0);
+  /** The number of the query being screened, for `seen`. */
+  private generation = 0;
   /** The distinct keys of the query being screened (a person's name has up to four with its given name alone). */
   private readonly queryKeys = { n: 0, h1: new Int32Array(16), h2: new Int32Array(16), form: new Array<NameForm | undefined>(16) };
   /** Hashes of the query's words and pairs of words, two numbers each. */
@@ -119,13 +141,31 @@ export class Screener {
   private readonly addWordSlip = (h1: number, h2: number): void => {
     const t = this.byWordSlip;
     const slot = t.find(h1, h2);
-    if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.found.add(t.values[k]!);
+    if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.addFound(t.values[k]!);
   };
   private readonly addKey = (h1: number, h2: number): void => {
     const t = this.byKey;
     const slot = t.find(h1, h2);
-    if (slot >= 0) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.found.add(t.values[k]! >> 2);
+    if (slot >= 0) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.addFound(t.values[k]! >> 2);
   };
+
+  /** Adds a listed name to the query's candidates unless it is one already. */
+  private addFound(i: number): void {
+    if (this.seen[i] === this.generation) return;
+    this.seen[i] = this.generation;
+    const found = this.found;
+    if (found.n === found.at.length) {
+      const at = new Int32Array(2 * found.n);
+      at.set(found.at);
+      found.at = at;
+    }
+    found.at[found.n++] = i;
+  }
+  /** Character counts (see countCharacters) of each listed name's forms, 32 for each packed name * 4 + form. */
+  private readonly listedCounts: Uint8Array;
+  /** Character counts of the query form last counted (`counted`). */
+  private readonly queryCounts = new Uint8Array(32);
+  private counted: NameForm | undefined;
   private readonly byImo = new Map<string, number[]>();
   private readonly byAcronym = new Map<string, number[]>();
   readonly thresholds: Thresholds;
@@ -143,9 +183,11 @@ export class Screener {
     const byKey = new HashTableBuilder();
     const byWord = new HashTableBuilder();
     const byWordSlip = new HashTableBuilder();
+    this.listedCounts = new Uint8Array(32 * 4 * this.names.length);
     this.names.forEach((n, i) => {
       n.forms.forEach((f, fi) => {
         const packed = i * 4 + fi;
+        countCharacters(f.key, this.listedCounts, 32 * packed);
         const h = hashKey(f.key);
         byKey.add(h[0]!, h[1]!, packed);
         if (f.key.length <= MAX_DELETION_KEY) deletionHashes(f.key, (h1, h2) => byKey.add(h1, h2, packed));
@@ -170,6 +212,7 @@ export class Screener {
     this.byKey = byKey.build();
     this.byWord = byWord.build();
     this.byWordSlip = byWordSlip.build();
+    this.seen = new Int32Array(this.names.length);
   }
 
   /** Whether the listed party `ref` was on the list on `day` (listed by then and not yet delisted); true when unknown. */
@@ -180,9 +223,14 @@ export class Screener {
   }
 
   /** Names worth scoring for a query's forms: same key or one deletion apart, or a shared uncommon word. */
-  private candidates(forms: QueryForms): Set<number> {
-    const into = this.found;
-    into.clear();
+  private candidates(forms: QueryForms): void {
+    this.found.n = 0;
+    // a new generation: no name is found yet (after 2^31 queries every stamp is cleared once)
+    if (this.generation === 0x7fffffff) {
+      this.seen.fill(0);
+      this.generation = 0;
+    }
+    this.generation++;
     // each distinct key once: its hashes, and whether it is looked up with one letter deleted
     const keys = this.queryKeys;
     keys.n = 0;
@@ -230,10 +278,9 @@ export class Screener {
     for (let k = 0; k < wordHits.length; k += 2) {
       const slot = words.find(wordHits[k]!, wordHits[k + 1]! >>> 11);
       if (slot >= 0 && words.ends[slot]! - words.starts[slot]! <= BIG_BLOCK) {
-        for (let v = words.starts[slot]!; v < words.ends[slot]!; v++) into.add(words.values[v]!);
+        for (let v = words.starts[slot]!; v < words.ends[slot]!; v++) this.addFound(words.values[v]!);
       }
     }
-    return into;
   }
 
   private addQueryKey(h1: number, h2: number, form: NameForm | undefined): void {
@@ -246,18 +293,21 @@ export class Screener {
 
   screen(q: ScreenQuery, asOf?: string): ScreenMatch[] {
     const forms = queryForms(q);
-    const candidates = this.candidates(forms);
-    if (forms.acronym) for (const i of this.byAcronym.get(forms.acronym) ?? []) candidates.add(i);
+    this.candidates(forms);
+    if (forms.acronym) for (const i of this.byAcronym.get(forms.acronym) ?? []) this.addFound(i);
     const imo = q.imo?.replace(/^IMO\s*/i, '').trim();
-    if (imo) for (const i of this.byImo.get(imo) ?? []) candidates.add(i);
+    if (imo) for (const i of this.byImo.get(imo) ?? []) this.addFound(i);
 
-    this.touched += candidates.size;
+    const found = this.found;
+    const count = found.n;
+    this.touched += count;
     let best: Map<string, Scored> | undefined;
-    for (const i of candidates) {
+    for (let c = 0; c < count; c++) {
+      const i = found.at[c]!;
       const n = this.names[i]!;
       if (forms[n.kind].length === 0 && !(imo !== undefined && n.imo === imo)) continue;
       if (asOf !== undefined && ((n.listedOn !== undefined && n.listedOn > asOf) || (n.delistedOn !== undefined && n.delistedOn <= asOf))) continue;
-      const m = this.score(q, forms, n, imo);
+      const m = this.score(q, forms, n, i, imo);
       if (!m) continue;
       best ??= new Map();
       const prev = best.get(n.ref);
@@ -269,20 +319,26 @@ export class Screener {
   }
 
   /** The score and decision of one listed name for a query, and what its explanation is made from; undefined below possible. */
-  private score(q: ScreenQuery, forms: QueryForms, n: ListedName, imo: string | undefined): Scored | undefined {
+  private score(q: ScreenQuery, forms: QueryForms, n: ListedName, index: number, imo: string | undefined): Scored | undefined {
     const { match, possible } = this.thresholds;
     let nameScore = -1;
     let bestQuery: NameForm | undefined;
     let bestListed: NameForm | undefined;
     let distance = 0;
     for (const qf of forms[n.kind]) {
-      for (const lf of n.forms) {
+      for (let li = 0; li < n.forms.length; li++) {
+        const lf = n.forms[li]!;
         if (qf.digits !== lf.digits) continue;
         const length = Math.max(qf.key.length, lf.key.length);
         if (length === 0) continue;
         const limit = budget(length, possible - 0.07);
         // each edit brings in at most one letter the other key lacks
         if (popcount(qf.letters & ~lf.letters) > limit || popcount(lf.letters & ~qf.letters) > limit) continue;
+        if (qf !== this.counted) {
+          countCharacters(qf.key, this.queryCounts, 0);
+          this.counted = qf;
+        }
+        if (surplus(this.queryCounts, this.listedCounts, 32 * (index * 4 + li), limit)) continue;
         const d = boundedDistance(qf.key, lf.key, limit);
         if (d > limit) continue;
         const s = 1 - d / length;
@@ -346,7 +402,7 @@ export class Screener {
         `${head}; ${n.kind === 'person' ? `family name ${qf.order === 'as written' ? 'first' : 'last'}; ` : ''}` +
           `keys ${qf.key} / ${lf.key}, edit distance ${distance}, name score ${nameScore.toFixed(2)}` +
           (aligned && aligned.otherSyllables > 0 ? ` (after -${SYLLABLE_PENALTY} for each different syllable)` : ''),
-        ...alignmentLines(aligned ?? alignWords(qf, lf)),
+        ...(aligned === undefined && sameSpelling(qf, lf) ? NO_LINES : alignmentLines(aligned ?? alignWords(qf, lf))),
       );
       if (lf.digits) explanation.push(`number ${lf.digits} agrees`);
     } else {
