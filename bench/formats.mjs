@@ -85,14 +85,18 @@ export function measureFormat({ input, records, format, rules, extra = [] }) {
 
 /** The last line of a failed run's stderr that says what happened, for the log. */
 function lastLine(stderr) {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /heap out of memory|Invalid string length|RangeError|error/i.test(l)) ?? lines.at(-1) ?? '';
 }
 
 /** One line of the benchmark's table for a format run. */
 export function formatRow(m) {
   const name = `--format ${m.format}, ${m.records.toLocaleString('en-US')} records`;
-  const rate = m.exit === 0 ? `${m.recordsPerSecond.toLocaleString('en-US').padStart(10)} records/s` : `failed (exit ${m.exit})`.padStart(20);
+  const rate =
+    m.exit === 0 ? `${m.recordsPerSecond.toLocaleString('en-US').padStart(10)} records/s` : `failed (exit ${m.exit})`.padStart(20);
   return `${name.padEnd(38)} ${rate}  ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${String(m.peakRssMb).padStart(5)} MB peak RSS${m.exit === 0 ? '' : `  (${m.lastError})`}`;
 }
 
@@ -142,5 +146,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     log: (s) => process.stdout.write(s + '\n'),
     ...(process.argv.includes('--formats') ? { formats: process.argv[process.argv.indexOf('--formats') + 1].split(',') } : {}),
   });
-  process.stdout.write(JSON.stringify({ formats: runs.map(({ format, records, exit, recordsPerSecond, peakRssMb }) => ({ format, records, exit, recordsPerSecond, peakRssMb })) }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      formats: runs.map(({ format, records, exit, recordsPerSecond, peakRssMb }) => ({
+        format,
+        records,
+        exit,
+        recordsPerSecond,
+        peakRssMb,
+      })),
+    }) + '\n',
+  );
 }

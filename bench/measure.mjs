@@ -22,10 +22,11 @@ if (mode === 'floor') {
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' })) {
     const lines = (carry + chunk).split('\n');
     carry = lines.pop();
-    for (const line of lines) if (line.length > 0) {
-      JSON.parse(line);
-      records++;
-    }
+    for (const line of lines)
+      if (line.length > 0) {
+        JSON.parse(line);
+        records++;
+      }
   }
   if (carry.length > 0) {
     JSON.parse(carry);

@@ -69,10 +69,14 @@ function best(args) {
 async function concurrentFloors(n) {
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: n }, () => new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(here, 'measure.mjs'), 'floor', input], { stdio: 'ignore' });
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`floor exited with ${code}`))));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, [path.join(here, 'measure.mjs'), 'floor', input], { stdio: 'ignore' });
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`floor exited with ${code}`))));
+        }),
+    ),
   );
   return (n * records * 1000) / (performance.now() - started);
 }
@@ -103,7 +107,9 @@ if (!existsSync(input) || statSync(input).size === 0) {
   await generate(input, records, seed, { designatedNames: designatedNames() });
 }
 const mb = statSync(input).size / 1048576;
-log(`input: ${records.toLocaleString('en-US')} records, ${mb.toFixed(0)} MiB; ${availableParallelism()} cores; node ${process.version}; load average ${loadavg()[0].toFixed(2)}`);
+log(
+  `input: ${records.toLocaleString('en-US')} records, ${mb.toFixed(0)} MiB; ${availableParallelism()} cores; node ${process.version}; load average ${loadavg()[0].toFixed(2)}`,
+);
 
 const floor = best(['floor', input]);
 let ceiling = 0;
@@ -122,13 +128,35 @@ const sameReference = readFileSync(path.join(out, 'reference.ndjson'), 'utf8') =
 const findings = readFileSync(path.join(out, 'single.ndjson'), 'utf8').split('\n').filter(Boolean).length;
 
 const row = (name, r, ms, rss, note = '') =>
-  log(`${name.padEnd(28)} ${Math.round(r).toLocaleString('en-US').padStart(10)} records/s  ${(ms / 1000).toFixed(2).padStart(7)} s  ${rss ? `${rss.toFixed(0).padStart(4)} MB` : '       '}  ${note}`);
+  log(
+    `${name.padEnd(28)} ${Math.round(r).toLocaleString('en-US').padStart(10)} records/s  ${(ms / 1000).toFixed(2).padStart(7)} s  ${rss ? `${rss.toFixed(0).padStart(4)} MB` : '       '}  ${note}`,
+  );
 log('');
 row('(1) floor: read + JSON.parse', floorRate, floor.ms, floor.maxRssMb);
-row(`(2) reference (${sample.toLocaleString('en-US')} records)`, referenceRate, reference.loopMs, reference.maxRssMb, `json-rules-engine, one Engine of ${reference.rules} rules, one run per record`);
-row('(3) sanctions-check, 1 thread', singleRate, single.ms, single.maxRssMb, `${(singleRate / referenceRate).toFixed(0)}x reference, ${(singleRate / floorRate).toFixed(2)} of floor`);
-row(`(4) sanctions-check, ${workers} threads`, parallelRate, parallel.ms, parallel.maxRssMb, `${(parallelRate / singleRate).toFixed(2)}x one thread; ${(parallel.wallMs / 1000).toFixed(2)} s end to end`);
-log(`    machine: ${workers} floors at once give ${(ceiling / floorRate).toFixed(2)}x one floor (the most ${workers} threads can gain here)`);
+row(
+  `(2) reference (${sample.toLocaleString('en-US')} records)`,
+  referenceRate,
+  reference.loopMs,
+  reference.maxRssMb,
+  `json-rules-engine, one Engine of ${reference.rules} rules, one run per record`,
+);
+row(
+  '(3) sanctions-check, 1 thread',
+  singleRate,
+  single.ms,
+  single.maxRssMb,
+  `${(singleRate / referenceRate).toFixed(0)}x reference, ${(singleRate / floorRate).toFixed(2)} of floor`,
+);
+row(
+  `(4) sanctions-check, ${workers} threads`,
+  parallelRate,
+  parallel.ms,
+  parallel.maxRssMb,
+  `${(parallelRate / singleRate).toFixed(2)}x one thread; ${(parallel.wallMs / 1000).toFixed(2)} s end to end`,
+);
+log(
+  `    machine: ${workers} floors at once give ${(ceiling / floorRate).toFixed(2)}x one floor (the most ${workers} threads can gain here)`,
+);
 log('');
 log(`findings: ${findings.toLocaleString('en-US')} (${((findings / records) * 100).toFixed(2)} per 100 records)`);
 log(`identical findings: 1 thread = ${workers} threads: ${sameParallel}; reference = 1 thread on the sample: ${sameReference}`);
@@ -169,7 +197,13 @@ const result = {
   /** What `workers` independent floor processes at once gain over one, on this machine. */
   machineScaling: Number((ceiling / floorRate).toFixed(2)),
   /** Per report format: records per second end to end (null when the run failed), peak RSS, exit code. */
-  formats: formatRuns.map(({ format, records: n, exit, recordsPerSecond, peakRssMb }) => ({ format, records: n, exit, recordsPerSecond, peakRssMb })),
+  formats: formatRuns.map(({ format, records: n, exit, recordsPerSecond, peakRssMb }) => ({
+    format,
+    records: n,
+    exit,
+    recordsPerSecond,
+    peakRssMb,
+  })),
   screening: JSON.parse(screeningJson),
   /** NDJSON, JSON and YAML files of the same records: seconds end to end and peak RSS of each. */
   structured: structuredRuns,

@@ -34,9 +34,7 @@ const MEASURE_COLUMNS = [
 
 function usage(message) {
   if (message) process.stderr.write(`build-un-lists: ${message}\n`);
-  process.stderr.write(
-    'usage: node scripts/build-un-lists.mjs --entries PATH --vessels PATH [--out PATH] [--vessels-date YYYY-MM-DD]\n',
-  );
+  process.stderr.write('usage: node scripts/build-un-lists.mjs --entries PATH --vessels PATH [--out PATH] [--vessels-date YYYY-MM-DD]\n');
   process.exit(message ? 2 : 0);
 }
 
@@ -138,7 +136,9 @@ const isDay = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 // A name as listed, with surrounding whitespace removed and inner runs collapsed. A name that the
 // list wraps in straight double quotes (the short form "KOMID") loses the quotes, so it can match.
 function cleanName(s) {
-  let t = String(s ?? '').replace(/\s+/g, ' ').trim();
+  let t = String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (t.length > 2 && t.startsWith('"') && t.endsWith('"')) t = t.slice(1, -1).trim();
   return t;
 }
@@ -168,7 +168,14 @@ function buildEntries(raw) {
       const m = /^(.*\S)\s*\(([A-Z]{2,8})\)$/.exec(n);
       if (m) add(m[1].replace(/[,\s]+$/, ''));
     }
-    const entry = { ref, type: String(e.type ?? '').trim().toLowerCase(), name, aliases };
+    const entry = {
+      ref,
+      type: String(e.type ?? '')
+        .trim()
+        .toLowerCase(),
+      name,
+      aliases,
+    };
     const listedOn = String(e.listed_on ?? '').trim();
     if (listedOn) {
       if (!isDay(listedOn)) throw new Error(`entries file: ${ref} has listed_on ${JSON.stringify(listedOn)}`);
@@ -198,7 +205,12 @@ function buildVessels(rows) {
     seen.add(imo);
     const measures = [];
     for (const [column, label] of MEASURE_COLUMNS) {
-      if (String(r[column] ?? '').trim().toLowerCase() === 'yes') measures.push(label);
+      if (
+        String(r[column] ?? '')
+          .trim()
+          .toLowerCase() === 'yes'
+      )
+        measures.push(label);
     }
     // A second designation row (HAO FAN 6) is written as "column=Yes; column=Yes".
     for (const part of String(r.second_designation_measures ?? '').split(/[;|]/)) {

@@ -11,11 +11,17 @@ const root = new URL('..', import.meta.url).pathname;
 const listFile = join(root, 'rules/unsc-dprk/lists/un-1718.json');
 const list = parseDesignationList(readFileSync(listFile, 'utf8'), listFile).list;
 const devDir = join(root, 'tests/fixtures/draft-dev');
-const dev = readdirSync(devDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const dev = readdirSync(devDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const devScores = dev.map((name) => scoreCaseFolder(join(devDir, name), name, list));
 const bundled = scoreCaseFolder(join(root, 'cases/2023-11-dprk-russia-commission'), 'bundled case', list, '2023-11-16');
 const heldDir = join(root, 'tests/fixtures/draft-heldout');
-const held = readdirSync(heldDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const held = readdirSync(heldDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const heldScores = held.map((name) => scoreCaseFolder(join(heldDir, name), name, list));
 
 process.stdout.write(`Dev set (${dev.length} articles)\n\n${formatScores(devScores)}\nBundled case\n\n${formatScores([bundled])}`);

@@ -55,7 +55,11 @@ function easyPerson(name) {
 
 const LEGAL = ['Co., Ltd.', 'Corp.', 'Company', 'LLC', 'Trading Co.', 'Limited', 'Corporation', 'JSC'];
 function easyEntity(name) {
-  const stripped = name.replace(/\(.*?\)/g, '').replace(/\b(CORPORATION|COMPANY|CO\.|LTD\.?|TRADING)\b/gi, '').replace(/\s+/g, ' ').trim();
+  const stripped = name
+    .replace(/\(.*?\)/g, '')
+    .replace(/\b(CORPORATION|COMPANY|CO\.|LTD\.?|TRADING)\b/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const forms = [
     () => stripped,
     () => `${stripped} ${pick(LEGAL)}`,
@@ -66,10 +70,31 @@ function easyEntity(name) {
 }
 
 const SURNAME_VARIANTS = {
-  RI: ['Lee', 'Rhee', 'Yi', 'I', 'Li'], PAK: ['Park', 'Bak'], CHOE: ['Choi', 'Chwe'], JON: ['Jeon', 'Chon', 'Chun'],
-  KIM: ['Gim'], JANG: ['Chang'], CHANG: ['Jang'], O: ['Oh'], RYU: ['Yu', 'Yoo'], YU: ['Yoo', 'Ryu'], RIM: ['Im', 'Lim'], RO: ['No', 'Roh'],
-  KANG: ['Gang'], JO: ['Cho'], CHO: ['Jo'], SON: ['Sohn'], MUN: ['Moon'], YUN: ['Yoon'], HYON: ['Hyun', 'Hyeon'], KO: ['Go', 'Koh'],
-  PAEK: ['Baek', 'Paik'], PAE: ['Bae'], KU: ['Gu', 'Koo'], CHU: ['Ju'], JU: ['Chu'],
+  RI: ['Lee', 'Rhee', 'Yi', 'I', 'Li'],
+  PAK: ['Park', 'Bak'],
+  CHOE: ['Choi', 'Chwe'],
+  JON: ['Jeon', 'Chon', 'Chun'],
+  KIM: ['Gim'],
+  JANG: ['Chang'],
+  CHANG: ['Jang'],
+  O: ['Oh'],
+  RYU: ['Yu', 'Yoo'],
+  YU: ['Yoo', 'Ryu'],
+  RIM: ['Im', 'Lim'],
+  RO: ['No', 'Roh'],
+  KANG: ['Gang'],
+  JO: ['Cho'],
+  CHO: ['Jo'],
+  SON: ['Sohn'],
+  MUN: ['Moon'],
+  YUN: ['Yoon'],
+  HYON: ['Hyun', 'Hyeon'],
+  KO: ['Go', 'Koh'],
+  PAEK: ['Baek', 'Paik'],
+  PAE: ['Bae'],
+  KU: ['Gu', 'Koo'],
+  CHU: ['Ju'],
+  JU: ['Chu'],
 };
 
 /** One syllable re-spelled in another system: DPRK -> RR or MR. */
@@ -118,7 +143,30 @@ function romanizationEntity(name) {
   return w.join(' ');
 }
 
-const KEYBOARD = { a: 'qs', b: 'vn', c: 'xv', d: 'sf', e: 'wr', f: 'dg', g: 'fh', h: 'gj', i: 'uo', j: 'hk', k: 'jl', l: 'k', m: 'n', n: 'bm', o: 'ip', p: 'o', r: 'et', s: 'ad', t: 'ry', u: 'yi', w: 'qe', y: 'tu' };
+const KEYBOARD = {
+  a: 'qs',
+  b: 'vn',
+  c: 'xv',
+  d: 'sf',
+  e: 'wr',
+  f: 'dg',
+  g: 'fh',
+  h: 'gj',
+  i: 'uo',
+  j: 'hk',
+  k: 'jl',
+  l: 'k',
+  m: 'n',
+  n: 'bm',
+  o: 'ip',
+  p: 'o',
+  r: 'et',
+  s: 'ad',
+  t: 'ry',
+  u: 'yi',
+  w: 'qe',
+  y: 'tu',
+};
 function typo(s) {
   const letters = [...s].map((c, i) => [c, i]).filter(([c]) => /[a-z]/i.test(c));
   if (letters.length < 4) return s;
@@ -161,27 +209,216 @@ for (const v of list.vessels) {
 }
 
 const FIGURES = [
-  'Moon Jae-in', 'Yoon Suk-yeol', 'Lee Jae-myung', 'Park Geun-hye', 'Lee Myung-bak', 'Roh Moo-hyun', 'Kim Dae-jung', 'Kim Young-sam',
-  'Ban Ki-moon', 'Son Heung-min', 'Park Ji-sung', 'Kim Yu-na', 'Lee Nak-yon', 'Chung Sye-kyun', 'Han Duck-soo', 'Choo Kyung-ho',
-  'Han Dong-hoon', 'Ahn Cheol-soo', 'Hong Joon-pyo', 'Oh Se-hoon', 'Park Won-soon', 'Lee Jun-seok', 'Kim Boo-kyum', 'Kang Kyung-wha',
-  'Chung Eui-yong', 'Park Jin', 'Cho Tae-yong', 'Kim Sung-han', 'Lee Hoi-chang', 'Chung Mong-joon', 'Lee Kun-hee', 'Lee Jae-yong',
-  'Chey Tae-won', 'Koo Kwang-mo', 'Shin Dong-bin', 'Bong Joon-ho', 'Park Chan-wook', 'Lee Byung-hun', 'Song Kang-ho', 'Jun Ji-hyun',
-  'Kim Yeon-koung', 'Ryu Hyun-jin', 'Choo Shin-soo', 'Pak Se-ri', 'Kim Tae-hee', 'Hwang Kyo-ahn', 'Lee Hae-chan', 'Chung Dong-young',
-  'Kim Jong-pil', 'Choi Kyu-hah', 'Chun Doo-hwan', 'Roh Tae-woo', 'Yun Po-sun', 'Rhee Syng-man', 'Kim Hwang-sik', 'Lee Wan-koo',
-  'Kim Boo-kyum', 'Chung Hong-won', 'Lee Soo-man', 'Kim Jung-ju', 'Kim Beom-su', 'Lee Hae-jin', 'Kwon Oh-hyun', 'Ko Un', 'Han Kang',
-  'Shin Kyung-sook', 'Hwang Woo-suk', 'Kim Yong-hwa', 'Lee Chang-dong', 'Hong Sang-soo', 'Youn Yuh-jung', 'Jung Ho-yeon', 'Lee Jung-jae',
-  'Park Seo-joon', 'Kim Soo-hyun', 'Bae Yong-joon', 'Choi Ji-woo', 'Son Ye-jin', 'Hyun Bin', 'Gong Yoo', 'Kim Min-jae', 'Hwang Hee-chan',
-  'Lee Kang-in', 'Cha Bum-kun', 'Park Tae-hwan', 'Kim Yeon-ah', 'Jang Mi-ran', 'Yang Hak-seon', 'An San', 'Kim Je-deok', 'Sung Si-kyung',
+  'Moon Jae-in',
+  'Yoon Suk-yeol',
+  'Lee Jae-myung',
+  'Park Geun-hye',
+  'Lee Myung-bak',
+  'Roh Moo-hyun',
+  'Kim Dae-jung',
+  'Kim Young-sam',
+  'Ban Ki-moon',
+  'Son Heung-min',
+  'Park Ji-sung',
+  'Kim Yu-na',
+  'Lee Nak-yon',
+  'Chung Sye-kyun',
+  'Han Duck-soo',
+  'Choo Kyung-ho',
+  'Han Dong-hoon',
+  'Ahn Cheol-soo',
+  'Hong Joon-pyo',
+  'Oh Se-hoon',
+  'Park Won-soon',
+  'Lee Jun-seok',
+  'Kim Boo-kyum',
+  'Kang Kyung-wha',
+  'Chung Eui-yong',
+  'Park Jin',
+  'Cho Tae-yong',
+  'Kim Sung-han',
+  'Lee Hoi-chang',
+  'Chung Mong-joon',
+  'Lee Kun-hee',
+  'Lee Jae-yong',
+  'Chey Tae-won',
+  'Koo Kwang-mo',
+  'Shin Dong-bin',
+  'Bong Joon-ho',
+  'Park Chan-wook',
+  'Lee Byung-hun',
+  'Song Kang-ho',
+  'Jun Ji-hyun',
+  'Kim Yeon-koung',
+  'Ryu Hyun-jin',
+  'Choo Shin-soo',
+  'Pak Se-ri',
+  'Kim Tae-hee',
+  'Hwang Kyo-ahn',
+  'Lee Hae-chan',
+  'Chung Dong-young',
+  'Kim Jong-pil',
+  'Choi Kyu-hah',
+  'Chun Doo-hwan',
+  'Roh Tae-woo',
+  'Yun Po-sun',
+  'Rhee Syng-man',
+  'Kim Hwang-sik',
+  'Lee Wan-koo',
+  'Kim Boo-kyum',
+  'Chung Hong-won',
+  'Lee Soo-man',
+  'Kim Jung-ju',
+  'Kim Beom-su',
+  'Lee Hae-jin',
+  'Kwon Oh-hyun',
+  'Ko Un',
+  'Han Kang',
+  'Shin Kyung-sook',
+  'Hwang Woo-suk',
+  'Kim Yong-hwa',
+  'Lee Chang-dong',
+  'Hong Sang-soo',
+  'Youn Yuh-jung',
+  'Jung Ho-yeon',
+  'Lee Jung-jae',
+  'Park Seo-joon',
+  'Kim Soo-hyun',
+  'Bae Yong-joon',
+  'Choi Ji-woo',
+  'Son Ye-jin',
+  'Hyun Bin',
+  'Gong Yoo',
+  'Kim Min-jae',
+  'Hwang Hee-chan',
+  'Lee Kang-in',
+  'Cha Bum-kun',
+  'Park Tae-hwan',
+  'Kim Yeon-ah',
+  'Jang Mi-ran',
+  'Yang Hak-seon',
+  'An San',
+  'Kim Je-deok',
+  'Sung Si-kyung',
 ];
-const SURNAMES = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh', 'Seo', 'Shin', 'Kwon', 'Hwang', 'Ahn', 'Song', 'Jeon', 'Hong', 'Ri', 'Pak', 'Choe', 'Jon', 'Ko', 'Mun', 'Yang', 'Son', 'Bae', 'Baek'];
-const SYLLABLES = ['min', 'jun', 'seo', 'yeon', 'ji', 'hoon', 'woo', 'hyun', 'soo', 'young', 'eun', 'ha', 'jin', 'sung', 'ho', 'kyung', 'hee', 'jae', 'won', 'bin', 'da', 'yun', 'na', 'ra', 'mi', 'sang', 'tae', 'dong', 'gyu', 'in', 'ah', 'seok', 'yong', 'hye', 'joo', 'bo', 'ye', 'rin', 'chan', 'hwa'];
+const SURNAMES = [
+  'Kim',
+  'Lee',
+  'Park',
+  'Choi',
+  'Jung',
+  'Kang',
+  'Cho',
+  'Yoon',
+  'Jang',
+  'Lim',
+  'Han',
+  'Oh',
+  'Seo',
+  'Shin',
+  'Kwon',
+  'Hwang',
+  'Ahn',
+  'Song',
+  'Jeon',
+  'Hong',
+  'Ri',
+  'Pak',
+  'Choe',
+  'Jon',
+  'Ko',
+  'Mun',
+  'Yang',
+  'Son',
+  'Bae',
+  'Baek',
+];
+const SYLLABLES = [
+  'min',
+  'jun',
+  'seo',
+  'yeon',
+  'ji',
+  'hoon',
+  'woo',
+  'hyun',
+  'soo',
+  'young',
+  'eun',
+  'ha',
+  'jin',
+  'sung',
+  'ho',
+  'kyung',
+  'hee',
+  'jae',
+  'won',
+  'bin',
+  'da',
+  'yun',
+  'na',
+  'ra',
+  'mi',
+  'sang',
+  'tae',
+  'dong',
+  'gyu',
+  'in',
+  'ah',
+  'seok',
+  'yong',
+  'hye',
+  'joo',
+  'bo',
+  'ye',
+  'rin',
+  'chan',
+  'hwa',
+];
 const COMPANIES = [
-  'Samsung Electronics Co., Ltd.', 'Hyundai Motor Company', 'SK Hynix', 'LG Chem', 'POSCO Holdings', 'Kia Corporation', 'Naver Corporation',
-  'Kakao Corp.', 'Korean Air Lines', 'Hanwha Aerospace', 'Doosan Enerbility', 'Lotte Chemical', 'CJ CheilJedang', 'KB Financial Group',
-  'Shinhan Bank', 'Woori Bank', 'Hana Bank', 'Korea Development Bank', 'Korea Electric Power Corporation', 'Korea Gas Corporation',
-  'Hyundai Heavy Industries', 'Daewoo Shipbuilding', 'Pan Ocean', 'HMM Co., Ltd.', 'Korea Zinc', 'GS Caltex', 'S-Oil Corporation',
-  'Amorepacific', 'Celltrion', 'Coupang', 'Nexon', 'NCSoft', 'Netmarble', 'Hanjin Shipping', 'Sinokor Merchant Marine', 'Busan Port Authority',
-  'Seoul Trading Company', 'Incheon Logistics Ltd.', 'Daesang Corporation', 'Ottogi', 'Nongshim', 'Orion Corporation', 'Hite Jinro',
+  'Samsung Electronics Co., Ltd.',
+  'Hyundai Motor Company',
+  'SK Hynix',
+  'LG Chem',
+  'POSCO Holdings',
+  'Kia Corporation',
+  'Naver Corporation',
+  'Kakao Corp.',
+  'Korean Air Lines',
+  'Hanwha Aerospace',
+  'Doosan Enerbility',
+  'Lotte Chemical',
+  'CJ CheilJedang',
+  'KB Financial Group',
+  'Shinhan Bank',
+  'Woori Bank',
+  'Hana Bank',
+  'Korea Development Bank',
+  'Korea Electric Power Corporation',
+  'Korea Gas Corporation',
+  'Hyundai Heavy Industries',
+  'Daewoo Shipbuilding',
+  'Pan Ocean',
+  'HMM Co., Ltd.',
+  'Korea Zinc',
+  'GS Caltex',
+  'S-Oil Corporation',
+  'Amorepacific',
+  'Celltrion',
+  'Coupang',
+  'Nexon',
+  'NCSoft',
+  'Netmarble',
+  'Hanjin Shipping',
+  'Sinokor Merchant Marine',
+  'Busan Port Authority',
+  'Seoul Trading Company',
+  'Incheon Logistics Ltd.',
+  'Daesang Corporation',
+  'Ottogi',
+  'Nongshim',
+  'Orion Corporation',
+  'Hite Jinro',
 ];
 
 const listedKeys = new Set();
@@ -231,19 +468,28 @@ for (const tier of ['easy', 'romanization', 'hard']) {
   const of = (s) => rows.filter((r) => r.tier === tier && (s === 'all' || r.split === s));
   const cell = (s) => pct(of(s).filter((r) => r.found).length, of(s).length);
   const asMatch = of('all').filter((r) => r.decision === 'match').length;
-  log(`  ${tier.padEnd(14)} n=${String(of('all').length).padEnd(5)} ${cell('tune')}    ${cell('held-out')}    ${cell('all')}   (as "match": ${pct(asMatch, of('all').length)})`);
+  log(
+    `  ${tier.padEnd(14)} n=${String(of('all').length).padEnd(5)} ${cell('tune')}    ${cell('held-out')}    ${cell('all')}   (as "match": ${pct(asMatch, of('all').length)})`,
+  );
   summary[tier] = of('all').filter((r) => r.found).length / of('all').length;
 }
 log('');
 log('names not listed                       given "match"  tune / held-out      given "possible" or more  tune / held-out');
 for (const tier of [...new Set(negatives.map((n) => n.tier)), 'all']) {
   const of = (s) => negRows.filter((r) => (tier === 'all' || r.tier === tier) && (s === 'all' || r.split === s));
-  log(`  ${tier.padEnd(22)} n=${String(of('all').length).padEnd(5)} ${pct(of('all').filter((r) => r.match).length, of('all').length)}  ${pct(of('tune').filter((r) => r.match).length, of('tune').length)} / ${pct(of('held-out').filter((r) => r.match).length, of('held-out').length)}     ${pct(of('all').filter((r) => r.possible).length, of('all').length)}  ${pct(of('tune').filter((r) => r.possible).length, of('tune').length)} / ${pct(of('held-out').filter((r) => r.possible).length, of('held-out').length)}`);
+  log(
+    `  ${tier.padEnd(22)} n=${String(of('all').length).padEnd(5)} ${pct(of('all').filter((r) => r.match).length, of('all').length)}  ${pct(of('tune').filter((r) => r.match).length, of('tune').length)} / ${pct(of('held-out').filter((r) => r.match).length, of('held-out').length)}     ${pct(of('all').filter((r) => r.possible).length, of('all').length)}  ${pct(of('tune').filter((r) => r.possible).length, of('tune').length)} / ${pct(of('held-out').filter((r) => r.possible).length, of('held-out').length)}`,
+  );
 }
 log('');
 log('examples of misses:');
-for (const r of rows.filter((x) => !x.found).slice(0, examples * 3)) log(`  [${r.tier}] "${r.query}" (from ${r.ref} "${r.listed}") -> ${r.top ? `${r.top.ref} ${r.top.score}` : 'nothing'}`);
+for (const r of rows.filter((x) => !x.found).slice(0, examples * 3))
+  log(`  [${r.tier}] "${r.query}" (from ${r.ref} "${r.listed}") -> ${r.top ? `${r.top.ref} ${r.top.score}` : 'nothing'}`);
 log('examples of names not listed that got a candidate:');
-for (const r of negRows.filter((x) => x.possible).slice(0, examples * 3)) log(`  [${r.tier}] "${r.query}" -> ${r.top.decision} ${r.top.ref} ${r.top.name} ${r.top.score}`);
-const fp = { match: negRows.filter((r) => r.match).length / negRows.length, possible: negRows.filter((r) => r.possible).length / negRows.length };
+for (const r of negRows.filter((x) => x.possible).slice(0, examples * 3))
+  log(`  [${r.tier}] "${r.query}" -> ${r.top.decision} ${r.top.ref} ${r.top.name} ${r.top.score}`);
+const fp = {
+  match: negRows.filter((r) => r.match).length / negRows.length,
+  possible: negRows.filter((r) => r.possible).length / negRows.length,
+};
 log(JSON.stringify({ recall: summary, falsePositive: fp }));

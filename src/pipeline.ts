@@ -67,12 +67,22 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const dispositionList = !broken && opts.dispositions !== undefined ? loadDispositions(opts.dispositions) : undefined;
   const baselineFindings = !broken && opts.baseline !== undefined ? loadBaseline(opts.baseline) : undefined;
   const run = await streamCheck({
-    inputs: opts.records, rules, skipInvalid: !broken && (opts.skipInvalid ?? false), keepRecords: !broken, engine, workers, stdin, lineOffset, onProgress,
+    inputs: opts.records,
+    rules,
+    skipInvalid: !broken && (opts.skipInvalid ?? false),
+    keepRecords: !broken,
+    engine,
+    workers,
+    stdin,
+    lineOffset,
+    onProgress,
   });
   if (broken) throw brokenRules(diagnostics, run.diagnostics);
   diagnostics.push(...sortDiagnostics(run.diagnostics));
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
-  const findings = sortFindings(opts.screening === false ? run.findings : [...run.findings, ...screeningFindings(run.records.records, rules)]);
+  const findings = sortFindings(
+    opts.screening === false ? run.findings : [...run.findings, ...screeningFindings(run.records.records, rules)],
+  );
   if (asOf) diagnostics.push(...recordsAfter(run.records.records, asOf));
   const report = buildReport({ records: run.records, rules, findings, ...(asOf ? { asOf } : {}) });
   const rulePaths = opts.rules?.length ? opts.rules : [];
@@ -130,11 +140,21 @@ export interface SpooledCheckResult {
  * go to temporary files as they are found, and each report is written from them once the run succeeded.
  */
 export async function runCheckSpooled(opts: CheckOptions & { fails(f: Finding): boolean }): Promise<SpooledCheckResult> {
-  if (opts.dispositions !== undefined || opts.baseline !== undefined) throw new Error('runCheckSpooled takes no dispositions or baseline: use runCheck');
+  if (opts.dispositions !== undefined || opts.baseline !== undefined)
+    throw new Error('runCheckSpooled takes no dispositions or baseline: use runCheck');
   const loaded = loadRules(opts.rules?.length ? opts.rules : [DEFAULT_RULES_DIR]);
   if (hasErrors(loaded.diagnostics)) {
     const { engine, workers, stdin, lineOffset } = opts;
-    const run = await streamCheck({ inputs: opts.records, rules: NO_RULES, skipInvalid: false, keepRecords: false, engine, workers, stdin, lineOffset });
+    const run = await streamCheck({
+      inputs: opts.records,
+      rules: NO_RULES,
+      skipInvalid: false,
+      keepRecords: false,
+      engine,
+      workers,
+      stdin,
+      lineOffset,
+    });
     throw brokenRules(loaded.diagnostics, run.diagnostics);
   }
   const { engine, workers, stdin, lineOffset, onProgress, asOf } = opts;
@@ -155,7 +175,15 @@ export async function runCheckSpooled(opts: CheckOptions & { fails(f: Finding): 
   };
   try {
     const run = await streamCheck({
-      inputs: opts.records, rules, skipInvalid: opts.skipInvalid ?? false, keepRecords: true, engine, workers, stdin, lineOffset, onProgress,
+      inputs: opts.records,
+      rules,
+      skipInvalid: opts.skipInvalid ?? false,
+      keepRecords: true,
+      engine,
+      workers,
+      stdin,
+      lineOffset,
+      onProgress,
       onRecord: (r) => {
         spool.addRecord(r);
         if (r.record.status === 'draft') drafts.push({ id: r.record.id, location: r.location });

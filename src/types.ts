@@ -139,12 +139,7 @@ export interface ConditionRef {
   condition: string;
 }
 
-export type ConditionTree =
-  | { all: ConditionTree[] }
-  | { any: ConditionTree[] }
-  | { not: ConditionTree }
-  | ConditionRef
-  | ConditionLeaf;
+export type ConditionTree = { all: ConditionTree[] } | { any: ConditionTree[] } | { not: ConditionTree } | ConditionRef | ConditionLeaf;
 
 export interface Exemption {
   id: string;
@@ -271,7 +266,15 @@ export interface Finding {
 }
 
 /** The decisions a disposition can record. */
-export const DISPOSITION_DECISIONS = ['accepted-risk', 'false-positive', 'licensed', 'reported-to-authority', 'under-review', 'mitigated', 'exempted'] as const;
+export const DISPOSITION_DECISIONS = [
+  'accepted-risk',
+  'false-positive',
+  'licensed',
+  'reported-to-authority',
+  'under-review',
+  'mitigated',
+  'exempted',
+] as const;
 export type DispositionDecision = (typeof DISPOSITION_DECISIONS)[number];
 
 /** One entry of a dispositions file: a reviewed finding, named by fingerprint or by record and rule. */

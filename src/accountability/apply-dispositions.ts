@@ -42,7 +42,14 @@ export function applyDispositions(report: Report, dispositions: readonly Disposi
     f.disposition = { ...d, status: expired ? 'expired' : 'applied' };
     if (expired) {
       summary.expired.push({ disposition: d, fingerprint: f.fingerprint ?? '', recordId: f.recordId, ruleId: f.ruleId });
-      warnings.push(diagnostic('expired-disposition', `the ${d.decision} decision on ${f.recordId} / ${f.ruleId} expired on ${d.expires} (as of ${expiryDay}): the finding counts again`, d.location, 'warning'));
+      warnings.push(
+        diagnostic(
+          'expired-disposition',
+          `the ${d.decision} decision on ${f.recordId} / ${f.ruleId} expired on ${d.expires} (as of ${expiryDay}): the finding counts again`,
+          d.location,
+          'warning',
+        ),
+      );
     } else summary.disposed[f.outcome]++;
   }
   for (const d of dispositions) {

@@ -36,7 +36,14 @@ export function recordsAfter(records: readonly LoadedRecord[], day: string): Dia
   for (const r of records) {
     if (r.span.end <= day) continue;
     const how = r.span.start > day ? 'is dated after' : 'runs past';
-    out.push(diagnostic('dated-after-as-of', `record '${r.record.id}' ${how} the --as-of day ${day} (${r.span.text}, ${r.span.start} to ${r.span.end}): it is checked against the rules and list of ${day}`, r.location, 'warning'));
+    out.push(
+      diagnostic(
+        'dated-after-as-of',
+        `record '${r.record.id}' ${how} the --as-of day ${day} (${r.span.text}, ${r.span.start} to ${r.span.end}): it is checked against the rules and list of ${day}`,
+        r.location,
+        'warning',
+      ),
+    );
   }
   return out;
 }

@@ -18,13 +18,31 @@ export function parseBaseline(text: string, file: string): BaselineFinding[] {
   const value = parseJsonFile(text, file);
   const findings = (value as { findings?: unknown } | null)?.findings;
   if (value === null || typeof value !== 'object' || !Array.isArray(findings)) {
-    throw new InputError([diagnostic('invalid-baseline', 'a baseline is a JSON report of sanctions-check (--format json): it has no `findings` list', { file, line: 1, column: 1 })]);
+    throw new InputError([
+      diagnostic('invalid-baseline', 'a baseline is a JSON report of sanctions-check (--format json): it has no `findings` list', {
+        file,
+        line: 1,
+        column: 1,
+      }),
+    ]);
   }
   const out: BaselineFinding[] = [];
   findings.forEach((f: unknown, i) => {
     const x = f as Partial<BaselineFinding> | null;
-    if (!x || typeof x.fingerprint !== 'string' || typeof x.recordId !== 'string' || typeof x.ruleId !== 'string' || !FINDING_OUTCOMES.includes(x.outcome as FindingOutcome)) {
-      throw new InputError([diagnostic('invalid-baseline', `finding ${i + 1} has no fingerprint, recordId, ruleId or outcome (a report from an older version? re-run it to make a baseline)`, { file, line: 1, column: 1 })]);
+    if (
+      !x ||
+      typeof x.fingerprint !== 'string' ||
+      typeof x.recordId !== 'string' ||
+      typeof x.ruleId !== 'string' ||
+      !FINDING_OUTCOMES.includes(x.outcome as FindingOutcome)
+    ) {
+      throw new InputError([
+        diagnostic(
+          'invalid-baseline',
+          `finding ${i + 1} has no fingerprint, recordId, ruleId or outcome (a report from an older version? re-run it to make a baseline)`,
+          { file, line: 1, column: 1 },
+        ),
+      ]);
     }
     out.push({ fingerprint: x.fingerprint, recordId: x.recordId, ruleId: x.ruleId, outcome: x.outcome! });
   });
@@ -55,6 +73,8 @@ export function applyBaseline(report: Report, previous: readonly BaselineFinding
     gone.add(p.fingerprint);
     summary.resolved.push({ fingerprint: p.fingerprint, recordId: p.recordId, ruleId: p.ruleId, outcome: p.outcome });
   }
-  summary.resolved.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  summary.resolved.sort((a, b) =>
+    a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0,
+  );
   report.baseline = summary;
 }

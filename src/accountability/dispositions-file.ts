@@ -25,7 +25,9 @@ export function parseDispositions(text: string, file: string): { dispositions: D
     if (env.length) return { dispositions, diagnostics: sortDiagnostics(diagnostics) };
   }
   if (!Array.isArray(list)) {
-    diagnostics.push(diagnostic('invalid-type', 'a dispositions file holds a list of dispositions, or a mapping with `dispositions:`', doc.locate([])));
+    diagnostics.push(
+      diagnostic('invalid-type', 'a dispositions file holds a list of dispositions, or a mapping with `dispositions:`', doc.locate([])),
+    );
     return { dispositions, diagnostics };
   }
   const seen = new Map<string, string>();
@@ -35,7 +37,8 @@ export function parseDispositions(text: string, file: string): { dispositions: D
     // A day of the right shape may still not exist (2024-02-30): said even beside other problems.
     for (const k of ['decidedOn', 'expires'] as const) {
       const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[k] : undefined;
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isDay(v)) problems.push(diagnostic('invalid-date', `"${v}" is not a real day`, doc.locate([...at, k])));
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isDay(v))
+        problems.push(diagnostic('invalid-date', `"${v}" is not a real day`, doc.locate([...at, k])));
     }
     if (problems.length) {
       diagnostics.push(...problems);
@@ -44,15 +47,25 @@ export function parseDispositions(text: string, file: string): { dispositions: D
     const d = value as Omit<Disposition, 'location'>;
     const location = doc.locate(at);
     if (d.fingerprint === undefined && (d.record === undefined || d.rule === undefined)) {
-      diagnostics.push(diagnostic('disposition-target', 'a disposition names the finding by `fingerprint`, or by `record` and `rule`', location));
+      diagnostics.push(
+        diagnostic('disposition-target', 'a disposition names the finding by `fingerprint`, or by `record` and `rule`', location),
+      );
       return;
     }
     if (d.fingerprint !== undefined && (d.record !== undefined || d.rule !== undefined)) {
-      diagnostics.push(diagnostic('disposition-target', 'a disposition names the finding by `fingerprint` or by `record` and `rule`, not both', doc.locate([...at, 'fingerprint'], { key: true })));
+      diagnostics.push(
+        diagnostic(
+          'disposition-target',
+          'a disposition names the finding by `fingerprint` or by `record` and `rule`, not both',
+          doc.locate([...at, 'fingerprint'], { key: true }),
+        ),
+      );
       return;
     }
     if (d.expires !== undefined && isDay(d.expires) && isDay(d.decidedOn) && d.expires < d.decidedOn) {
-      diagnostics.push(diagnostic('invalid-date', `expires ${d.expires} is before decidedOn ${d.decidedOn}`, doc.locate([...at, 'expires'])));
+      diagnostics.push(
+        diagnostic('invalid-date', `expires ${d.expires} is before decidedOn ${d.decidedOn}`, doc.locate([...at, 'expires'])),
+      );
     }
     const key = d.fingerprint ?? `${d.record}\u0000${d.rule}`;
     const first = seen.get(key);

@@ -9,7 +9,11 @@ export const dispositionSchema = {
   additionalProperties: false,
   required: ['decision', 'reason', 'decidedBy', 'decidedOn'],
   properties: {
-    fingerprint: { type: 'string', pattern: '^[0-9a-f]{12,64}$', description: "the finding's fingerprint, whole or its first 12 or more characters" },
+    fingerprint: {
+      type: 'string',
+      pattern: '^[0-9a-f]{12,64}$',
+      description: "the finding's fingerprint, whole or its first 12 or more characters",
+    },
     record: { ...text, description: 'the record id (with rule, instead of a fingerprint)' },
     rule: { ...text, description: 'the rule id (with record, instead of a fingerprint)' },
     decision: { type: 'string', enum: [...DISPOSITION_DECISIONS] },

@@ -27,7 +27,12 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 
 /** One hash over a set of files: each file's path and SHA-256, one per line, in path order. */
 export function setHash(files: readonly ManifestFile[]): string {
-  return sha256Text([...files].sort(byPath).map((f) => `${f.path}\t${f.sha256}\n`).join(''));
+  return sha256Text(
+    [...files]
+      .sort(byPath)
+      .map((f) => `${f.path}\t${f.sha256}\n`)
+      .join(''),
+  );
 }
 
 function listInfo(file: string): { list: string; title: string; date: string } {
@@ -41,7 +46,12 @@ function listInfo(file: string): { list: string; title: string; date: string } {
 }
 
 export function buildManifest(input: ManifestInput): RunManifest {
-  const rules = expandPaths(input.ruleRoots, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files', allowEmpty: true }).files;
+  const rules = expandPaths(input.ruleRoots, {
+    extensions: ['.yaml', '.yml', '.json'],
+    recursive: true,
+    what: 'rule files',
+    allowEmpty: true,
+  }).files;
   const ruleFiles: ManifestFile[] = [];
   const lists: RunManifest['designationLists'] = [];
   for (const abs of rules) {

@@ -23,13 +23,31 @@ export function readReportToVerify(file: string): ReportToVerify {
   const v = value as Partial<ReportToVerify> | null;
   const m = v?.manifest;
   const ok =
-    m && typeof m === 'object' && Array.isArray(v.findings) && m.arguments && Array.isArray(m.arguments.records) && Array.isArray(m.arguments.rules) &&
-    m.ruleSet && Array.isArray(m.ruleSet.files) && Array.isArray(m.inputs) && Array.isArray(m.designationLists) && m.options && typeof m.options === 'object';
+    m &&
+    typeof m === 'object' &&
+    Array.isArray(v.findings) &&
+    m.arguments &&
+    Array.isArray(m.arguments.records) &&
+    Array.isArray(m.arguments.rules) &&
+    m.ruleSet &&
+    Array.isArray(m.ruleSet.files) &&
+    Array.isArray(m.inputs) &&
+    Array.isArray(m.designationLists) &&
+    m.options &&
+    typeof m.options === 'object';
   if (!ok) {
-    throw new InputError([diagnostic('no-manifest', 'not a JSON report with a run manifest (write one with `check --format json`)', { file: shown, line: 1, column: 1 })]);
+    throw new InputError([
+      diagnostic('no-manifest', 'not a JSON report with a run manifest (write one with `check --format json`)', {
+        file: shown,
+        line: 1,
+        column: 1,
+      }),
+    ]);
   }
   if (m.inputs.some((f) => f.path === '-')) {
-    throw new InputError([diagnostic('no-manifest', 'the report was made from standard input, which cannot be read again', { file: shown, line: 1, column: 1 })]);
+    throw new InputError([
+      diagnostic('no-manifest', 'the report was made from standard input, which cannot be read again', { file: shown, line: 1, column: 1 }),
+    ]);
   }
   return { manifest: m, findings: v.findings as Finding[] };
 }
@@ -62,7 +80,8 @@ export function ruleSetChanges(before: RunManifest, now: RunManifest): string[] 
   compare(before.ruleSet.files, now.ruleSet.files, 'rule file');
   compare(before.designationLists, now.designationLists, 'designation list');
   compare(before.inputs, now.inputs, 'input');
-  if (out.length === 0 && setHash(before.ruleSet.files) !== before.ruleSet.sha256) out.push("the manifest's rule-set hash does not match its own files");
+  if (out.length === 0 && setHash(before.ruleSet.files) !== before.ruleSet.sha256)
+    out.push("the manifest's rule-set hash does not match its own files");
   return out;
 }
 
@@ -78,13 +97,17 @@ export function compareFindings(before: readonly Finding[], now: readonly Findin
     if (!old) out.push(`new finding: ${f.recordId} / ${f.ruleId} (${f.outcome})`);
     else if (JSON.stringify(old) !== JSON.stringify(f)) {
       const fields = [...new Set([...Object.keys(old), ...Object.keys(f)])].filter(
-        (k) => JSON.stringify((old as unknown as Record<string, unknown>)[k]) !== JSON.stringify((f as unknown as Record<string, unknown>)[k]),
+        (k) =>
+          JSON.stringify((old as unknown as Record<string, unknown>)[k]) !== JSON.stringify((f as unknown as Record<string, unknown>)[k]),
       );
       const what =
-        old.outcome !== f.outcome ? `outcome ${old.outcome} → ${f.outcome}`
-        : old.fingerprint !== f.fingerprint ? 'fingerprint changed: a fact the rule reads is different'
-        : fields.length === 1 && fields[0] === 'location' ? `moved from line ${old.location.line} to line ${f.location.line}`
-        : `${fields.join(', ')} changed`;
+        old.outcome !== f.outcome
+          ? `outcome ${old.outcome} → ${f.outcome}`
+          : old.fingerprint !== f.fingerprint
+            ? 'fingerprint changed: a fact the rule reads is different'
+            : fields.length === 1 && fields[0] === 'location'
+              ? `moved from line ${old.location.line} to line ${f.location.line}`
+              : `${fields.join(', ')} changed`;
       out.push(`changed finding: ${f.recordId} / ${f.ruleId} (${what})`);
     }
   }

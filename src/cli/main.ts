@@ -7,7 +7,10 @@ import { run } from './run.js';
 
 // A reader that stops early (`| head`) closes the pipe: that ends the run quietly, not with a trace.
 // Any other failure to write ends it with one line and exit 2, leaving no temporary file behind.
-for (const [name, stream] of [['standard output', process.stdout], ['standard error', process.stderr]] as const) {
+for (const [name, stream] of [
+  ['standard output', process.stdout],
+  ['standard error', process.stderr],
+] as const) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     discardTemporaries();

@@ -14,7 +14,6 @@ export function renderNdjson(findings: readonly Finding[]): string {
   return s;
 }
 
-
 interface WritableLike {
   write(s: string): unknown;
   once?(event: 'drain', cb: () => void): unknown;
@@ -153,5 +152,12 @@ export async function writeNdjsonFindings(
 }
 
 function emptyResult(): StreamCheckResult {
-  return { records: { records: [], sources: [], cases: [], skipped: 0 }, recordCount: 0, findings: [], diagnostics: [], errors: 0, workers: 0 };
+  return {
+    records: { records: [], sources: [], cases: [], skipped: 0 },
+    recordCount: 0,
+    findings: [],
+    diagnostics: [],
+    errors: 0,
+    workers: 0,
+  };
 }

@@ -1,7 +1,23 @@
 // The one writer of output files: regular files are replaced whole (a temporary file beside the
 // real target, renamed into place, keeping the target's permissions), devices and named pipes are
 // written straight into, links are followed, and nothing outside the run is ever replaced.
-import { chownSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../diagnostics/input-error.js';
@@ -131,7 +147,9 @@ export function refuseClashingOutputs(targets: readonly OutputTarget[], inputs: 
     if (t.kind === 'descriptor') continue;
     const earlier = seen.get(t.id);
     if (earlier !== undefined) {
-      throw new UsageError(earlier === t.given ? `--output ${t.given} is given twice` : `--output ${t.given} and --output ${earlier} are the same file`);
+      throw new UsageError(
+        earlier === t.given ? `--output ${t.given} is given twice` : `--output ${t.given} and --output ${earlier} are the same file`,
+      );
     }
     seen.set(t.id, t.given);
   }
@@ -192,7 +210,8 @@ function createTemporary(t: Extract<OutputTarget, { kind: 'file' }>): { tmp: str
     if (t.existing) {
       fchmodSync(fd, t.existing.mode);
       const st = fstatSync(fd);
-      if (process.getuid?.() === 0 && (st.uid !== t.existing.uid || st.gid !== t.existing.gid)) chownSync(tmp, t.existing.uid, t.existing.gid);
+      if (process.getuid?.() === 0 && (st.uid !== t.existing.uid || st.gid !== t.existing.gid))
+        chownSync(tmp, t.existing.uid, t.existing.gid);
     }
   } catch (e) {
     closeSync(fd);

@@ -16,7 +16,8 @@ export interface StreamFlags {
 
 export function parseCount(value: string, option: string, min: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${option} takes a whole number of at least ${min}; got '${value}'`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${option} takes a whole number of at least ${min}; got '${value}'`);
   return n;
 }
 
@@ -47,7 +48,9 @@ export interface StreamIo {
  */
 export function capWorkers(asked: number, stderr: ProgressOutput, cores = availableParallelism()): number {
   if (asked <= cores) return asked;
-  stderr.write(`--workers ${asked}: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores} thread${cores === 1 ? '' : 's'}\n`);
+  stderr.write(
+    `--workers ${asked}: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores} thread${cores === 1 ? '' : 's'}\n`,
+  );
   return cores;
 }
 
@@ -59,7 +62,13 @@ export function streamOptionsFor(io: StreamIo, inputs: readonly string[], flags:
     ...(flags.workers !== undefined ? { workers: capWorkers(flags.workers, io.stderr) } : {}),
     ...(flags.lineOffset !== undefined ? { lineOffset: flags.lineOffset } : {}),
     ...(inputs.includes('-')
-      ? { stdin: { stream: io.stdin ?? process.stdin, ...(flags.stdinName ? { name: flags.stdinName } : {}), size: io.stdin ? undefined : stdinSize() } }
+      ? {
+          stdin: {
+            stream: io.stdin ?? process.stdin,
+            ...(flags.stdinName ? { name: flags.stdinName } : {}),
+            size: io.stdin ? undefined : stdinSize(),
+          },
+        }
       : {}),
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
     done: () => progress?.done(),

@@ -34,9 +34,10 @@ export function deriveFacts(record: ActivityRecord, index: DesignationIndex): Fa
   for (const [role, countries] of byRole) facts[roleFactName(role)] = uniqueSorted(countries);
   facts.placeCountry = record.place?.country;
   // Where the activity is: the place's country, or without one the host parties' countries.
-  facts.placeOrHostCountries = record.place?.country !== undefined
-    ? [record.place.country]
-    : uniqueSorted(parties.filter((p) => p.role === 'host').map((p) => p.country));
+  facts.placeOrHostCountries =
+    record.place?.country !== undefined
+      ? [record.place.country]
+      : uniqueSorted(parties.filter((p) => p.role === 'host').map((p) => p.country));
   facts.goodsCategories = uniqueSorted(goods.map((g) => g.category));
   facts.hsCodes = uniqueSorted(goods.map((g) => g.hs));
   facts.originCountries = uniqueSorted(goods.map((g) => g.origin));
@@ -45,7 +46,18 @@ export function deriveFacts(record: ActivityRecord, index: DesignationIndex): Fa
   const until = toDateSpan(record.date)?.end;
   facts.designatedParties = uniqueSorted(parties.flatMap((p) => index.entriesFor(p, until)));
   facts.designatedVessels = uniqueSorted(parties.flatMap((p) => index.vesselsFor(p, until)));
-  for (const k of ['designatedParties', 'designatedVessels', 'partyCountries', 'partyKinds', 'partyRoles', 'placeOrHostCountries', 'goodsCategories', 'hsCodes', 'originCountries', 'walletAddresses']) {
+  for (const k of [
+    'designatedParties',
+    'designatedVessels',
+    'partyCountries',
+    'partyKinds',
+    'partyRoles',
+    'placeOrHostCountries',
+    'goodsCategories',
+    'hsCodes',
+    'originCountries',
+    'walletAddresses',
+  ]) {
     if ((facts[k] as string[]).length === 0) delete facts[k];
   }
   for (const k of Object.keys(facts)) if (facts[k] === undefined || facts[k] === null) delete facts[k];

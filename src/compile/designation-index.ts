@@ -17,7 +17,7 @@ function unicodeName(name: string): string {
 
 /** ASCII characters that normalizeName turns into a space: whitespace and the punctuation it ignores. */
 const ASCII_GAP = new Uint8Array(128);
-for (const c of '\t\n\v\f\r -.,\'`') ASCII_GAP[c.charCodeAt(0)] = 1;
+for (const c of "\t\n\v\f\r -.,'`") ASCII_GAP[c.charCodeAt(0)] = 1;
 
 /**
  * normalizeName for a name in ASCII (most names), without regular expressions: ASCII text is its

@@ -31,7 +31,7 @@ export const DIAGNOSTIC_CODES = {
   'json-syntax': 'A .json file is not valid JSON.',
   'invalid-json': 'An NDJSON line is not valid JSON.',
   // The shape of rules, records and lists
-  'schema': 'A value breaks the schema in a way no more specific code names.',
+  schema: 'A value breaks the schema in a way no more specific code names.',
   'invalid-type': 'A value has the wrong type (text where a list belongs, an unquoted HS code).',
   'invalid-value': 'A value is not one of the values allowed, or is too short, too long, empty or too many.',
   'invalid-number': 'A number is not finite or lies outside its bounds.',
@@ -51,7 +51,7 @@ export const DIAGNOSTIC_CODES = {
   'unknown-operator': 'A condition uses an operator that does not exist.',
   'invalid-operator-value': "A condition's value does not suit its operator.",
   'unknown-fact': 'A condition tests a fact that records do not have.',
-  'invalid-path': 'A condition\'s path is not of the form $.a.b[0].c.',
+  'invalid-path': "A condition's path is not of the form $.a.b[0].c.",
   'condition-never-matches': 'A condition can never hold (warning): a value no record can have.',
   'condition-constant': 'A condition always holds or never holds whatever the record (warning).',
   'condition-contradiction': 'Conditions under one `all` contradict each other, so the rule never holds (warning).',

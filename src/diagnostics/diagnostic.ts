@@ -1,12 +1,7 @@
 // Diagnostics: one problem type with a code and a location, collected, sorted and formatted.
 import type { Diagnostic, DiagnosticCode, Severity, SourceLocation } from './diagnostic-types.js';
 
-export function diagnostic(
-  code: DiagnosticCode,
-  message: string,
-  location: SourceLocation,
-  severity: Severity = 'error',
-): Diagnostic {
+export function diagnostic(code: DiagnosticCode, message: string, location: SourceLocation, severity: Severity = 'error'): Diagnostic {
   return { code, severity, message, location };
 }
 
@@ -59,7 +54,10 @@ export function limitDiagnostics(list: readonly Diagnostic[], max = MAX_DIAGNOST
 
 /** The line that stands for the problems of a file past the cap: it counts as the errors it stands for. */
 export function tooManyProblems(counts: string, location: SourceLocation, errors: number): Diagnostic {
-  return { ...diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, location, errors > 0 ? 'error' : 'warning'), unlistedErrors: errors };
+  return {
+    ...diagnostic('too-many-problems', `${counts} in this file from here on are not listed`, location, errors > 0 ? 'error' : 'warning'),
+    unlistedErrors: errors,
+  };
 }
 
 /** How many errors the diagnostics report: each error once, and a `too-many-problems` line as the

@@ -10,7 +10,8 @@ export interface ResolvedDate {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,7 +34,8 @@ interface Rule {
 }
 
 /** Words before a date that make it a statute's or an order's date, not the activity's. */
-const NOT_ACTIVITY = /(?:\b(?:Act|Order|Resolution|Law|Decree|E\.O\.)\b[^.;]{0,40}|\b(?:reported|said|announced|stated|adopted|designated|enacted|issued)\s+(?:on\s+)?)$/;
+const NOT_ACTIVITY =
+  /(?:\b(?:Act|Order|Resolution|Law|Decree|E\.O\.)\b[^.;]{0,40}|\b(?:reported|said|announced|stated|adopted|designated|enacted|issued)\s+(?:on\s+)?)$/;
 
 const RULES: readonly Rule[] = [
   {
@@ -90,7 +92,10 @@ const RULES: readonly Rule[] = [
   },
   {
     // "in September", "on March 29": the latest such month (or day) not after the article
-    pattern: new RegExp(`\\b(?:mid-|(?:in|on|since|by|early|late|mid)\\s+(?:mid-)?)${MONTH}(?:\\s+(\\d{1,2}))?\\b(?!\\s*,?\\s*\\d{4})`, 'g'),
+    pattern: new RegExp(
+      `\\b(?:mid-|(?:in|on|since|by|early|late|mid)\\s+(?:mid-)?)${MONTH}(?:\\s+(\\d{1,2}))?\\b(?!\\s*,?\\s*\\d{4})`,
+      'g',
+    ),
     resolve: (m, a) => {
       const month = monthIndex(m[1]!);
       let y = a.getUTCFullYear();
@@ -123,16 +128,25 @@ const RULES: readonly Rule[] = [
       if (unit === 'day') return ymd(new Date(a.getTime() - n * 86400000));
       // a week ago: that week, Sunday to Saturday
       const day = new Date(a.getTime() - n * 7 * 86400000);
-      return { from: ymd(new Date(day.getTime() - day.getUTCDay() * 86400000)), to: ymd(new Date(day.getTime() + (6 - day.getUTCDay()) * 86400000)) };
+      return {
+        from: ymd(new Date(day.getTime() - day.getUTCDay() * 86400000)),
+        to: ymd(new Date(day.getTime() + (6 - day.getUTCDay()) * 86400000)),
+      };
     },
   },
   // "earlier this week", "this week": from Sunday to the article's day
-  { pattern: /\b(?:earlier )?this week\b/gi, resolve: (_m, a) => ({ from: ymd(new Date(a.getTime() - a.getUTCDay() * 86400000)), to: ymd(a) }) },
+  {
+    pattern: /\b(?:earlier )?this week\b/gi,
+    resolve: (_m, a) => ({ from: ymd(new Date(a.getTime() - a.getUTCDay() * 86400000)), to: ymd(a) }),
+  },
   { pattern: /\byesterday\b/gi, resolve: (_m, a) => ymd(new Date(a.getTime() - 86400000)) },
   { pattern: /\b(?:today|this morning|tonight)\b/gi, resolve: (_m, a) => ymd(a) },
   {
     pattern: /\blast week\b/gi,
-    resolve: (_m, a) => ({ from: ymd(new Date(a.getTime() - (a.getUTCDay() + 7) * 86400000)), to: ymd(new Date(a.getTime() - (a.getUTCDay() + 1) * 86400000)) }),
+    resolve: (_m, a) => ({
+      from: ymd(new Date(a.getTime() - (a.getUTCDay() + 7) * 86400000)),
+      to: ymd(new Date(a.getTime() - (a.getUTCDay() + 1) * 86400000)),
+    }),
   },
   {
     pattern: /\blast month\b/gi,
@@ -153,7 +167,10 @@ const RULES: readonly Rule[] = [
   { pattern: /\blast year\b/gi, resolve: (_m, a) => String(a.getUTCFullYear() - 1) },
   // A plan's date: "next year", "next month".
   { pattern: /\bnext year\b/gi, resolve: (_m, a) => String(a.getUTCFullYear() + 1) },
-  { pattern: /\bnext month\b/gi, resolve: (_m, a) => (a.getUTCMonth() === 11 ? ym(a.getUTCFullYear() + 1, 1) : ym(a.getUTCFullYear(), a.getUTCMonth() + 2)) },
+  {
+    pattern: /\bnext month\b/gi,
+    resolve: (_m, a) => (a.getUTCMonth() === 11 ? ym(a.getUTCFullYear() + 1, 1) : ym(a.getUTCFullYear(), a.getUTCMonth() + 2)),
+  },
   { pattern: /\b(?:earlier )?this month\b/gi, resolve: (_m, a) => ym(a.getUTCFullYear(), a.getUTCMonth() + 1) },
   {
     pattern: /\b(?:(?:so far |earlier )?this year|recently|in recent (?:weeks|months)|lately)\b/gi,
@@ -182,7 +199,9 @@ export function resolveDate(clause: string, articleDay: string, near = 0): Resol
   });
   // Of two readings that overlap, the longer wins ("since August 2023" over "August 2023"), then the earlier rule.
   const len = (x: { at: number; end: number }) => x.end - x.at;
-  const kept = found.filter((f) => !found.some((g) => g !== f && g.at < f.end && f.at < g.end && (len(g) > len(f) || (len(g) === len(f) && g.rank < f.rank))));
+  const kept = found.filter(
+    (f) => !found.some((g) => g !== f && g.at < f.end && f.at < g.end && (len(g) > len(f) || (len(g) === len(f) && g.rank < f.rank))),
+  );
   const distance = (f: { at: number; end: number }) => (near < f.at ? f.at - near : near > f.end ? near - f.end : 0);
   kept.sort((x, y) => distance(x) - distance(y) || x.at - y.at);
   const best = kept[0];

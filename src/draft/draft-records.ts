@@ -32,8 +32,26 @@ const OFFICIAL_ACTS = new Set(['agreement', 'meeting', 'travel', 'launch', 'nucl
 /** Goods categories worth listing for each type. */
 const GOODS_FOR: Record<string, readonly string[]> = {
   'arms-transfer': ['ammunition', 'arms', 'small-arms', 'missiles', 'space-launch-technology'],
-  'launch': ['missiles', 'space-launch-technology'],
-  'trade-shipment': ['crude-oil', 'refined-petroleum', 'coal', 'iron', 'iron-ore', 'seafood', 'textiles', 'gold', 'silver', 'copper', 'zinc', 'nickel', 'statues', 'wood', 'machinery', 'vehicles', 'luxury-goods'],
+  launch: ['missiles', 'space-launch-technology'],
+  'trade-shipment': [
+    'crude-oil',
+    'refined-petroleum',
+    'coal',
+    'iron',
+    'iron-ore',
+    'seafood',
+    'textiles',
+    'gold',
+    'silver',
+    'copper',
+    'zinc',
+    'nickel',
+    'statues',
+    'wood',
+    'machinery',
+    'vehicles',
+    'luxury-goods',
+  ],
   'ship-to-ship-transfer': ['crude-oil', 'refined-petroleum', 'coal'],
   'technical-assistance': ['space-launch-technology', 'missiles'],
   'cyber-theft': ['virtual-assets', 'cash', 'other'],
@@ -68,7 +86,13 @@ interface Context {
   persons: Party[];
 }
 
-function draftsOfSentence(ctx: Context, sentence: Span, claimant: string | undefined, inherited: FoundParty[], out: ActivityRecord[]): FoundParty[] {
+function draftsOfSentence(
+  ctx: Context,
+  sentence: Span,
+  claimant: string | undefined,
+  inherited: FoundParty[],
+  out: ActivityRecord[],
+): FoundParty[] {
   const parts = clauses(sentence);
   // What the head of the sentence says about all its clauses: "Seoul and Washington believe that ...".
   const first = parts[0]!.text;
@@ -80,8 +104,16 @@ function draftsOfSentence(ctx: Context, sentence: Span, claimant: string | undef
     const types = typesOf(clause.text);
     const toCheck: string[] = [];
     const head = clause === parts[0] ? speakerHead(clause.text) : undefined;
-    let found = findParties(clause.text, ctx.index, [...claimantSpans(clause.text, claimant), ...(head ? [head] : [])], ctx.persons, toCheck);
-    for (const f of found) if (f.party.kind === 'person' && f.via.startsWith('person named with') && !ctx.persons.some((p) => p.name === f.party.name)) ctx.persons.push({ ...f.party });
+    let found = findParties(
+      clause.text,
+      ctx.index,
+      [...claimantSpans(clause.text, claimant), ...(head ? [head] : [])],
+      ctx.persons,
+      toCheck,
+    );
+    for (const f of found)
+      if (f.party.kind === 'person' && f.via.startsWith('person named with') && !ctx.persons.some((p) => p.name === f.party.name))
+        ctx.persons.push({ ...f.party });
     const ownParties = found.length > 0;
     if (!ownParties) found = lastParties.map((f) => ({ ...f, at: -1, end: -1 }));
     else lastParties = found;
@@ -95,8 +127,15 @@ function draftsOfSentence(ctx: Context, sentence: Span, claimant: string | undef
 }
 
 function draftOne(
-  ctx: Context, sentence: Span, clause: Span, lead: string, t: { type: string; rule: string; at: number },
-  found: FoundParty[], ownParties: boolean, claimant: string | undefined, toCheck: readonly string[],
+  ctx: Context,
+  sentence: Span,
+  clause: Span,
+  lead: string,
+  t: { type: string; rule: string; at: number },
+  found: FoundParty[],
+  ownParties: boolean,
+  claimant: string | undefined,
+  toCheck: readonly string[],
 ): ActivityRecord {
   const undetermined: string[] = [...toCheck];
   const rules: string[] = [`type ${t.type}: ${t.rule}`];
@@ -106,13 +145,26 @@ function draftOne(
   const wording = [...hedge.wording];
   if (wording.length) rules.push(`level ${level}: ${wording.map((w) => `“${w}”`).join(', ')}`);
   const { parties, guessed } = assignRoles(t.type, clause.text, found);
-  const actor = parties.find((p) => p.country === 'KP' && ['supplier', 'launcher', 'tester', 'signatory', 'partner', 'participant', 'traveller', 'perpetrator'].includes(p.role ?? '')) ?? parties.find((p) => ['supplier', 'launcher', 'tester', 'signatory', 'participant', 'traveller', 'perpetrator'].includes(p.role ?? ''));
+  const actor =
+    parties.find(
+      (p) =>
+        p.country === 'KP' &&
+        ['supplier', 'launcher', 'tester', 'signatory', 'partner', 'participant', 'traveller', 'perpetrator'].includes(p.role ?? ''),
+    ) ??
+    parties.find((p) => ['supplier', 'launcher', 'tester', 'signatory', 'participant', 'traveller', 'perpetrator'].includes(p.role ?? ''));
   if (level === 'reported' && ctx.legalLead) {
     level = 'alleged';
     rules.push('level alleged: the text reports charges (an indictment, a complaint or an arrest)');
-  } else if (level === 'reported' && OFFICIAL_ACTS.has(t.type) && actor?.country === 'KP' && (DPRK_OFFICIAL_VOICE.test(claimant ?? '') || (ctx.relaysDprkVoice && claimant === undefined))) {
+  } else if (
+    level === 'reported' &&
+    OFFICIAL_ACTS.has(t.type) &&
+    actor?.country === 'KP' &&
+    (DPRK_OFFICIAL_VOICE.test(claimant ?? '') || (ctx.relaysDprkVoice && claimant === undefined))
+  ) {
     level = 'confirmed';
-    rules.push(`level confirmed: an official act of the DPRK, stated without hedge by the DPRK's own media, or by the text in its own voice where it relays them`);
+    rules.push(
+      `level confirmed: an official act of the DPRK, stated without hedge by the DPRK's own media, or by the text in its own voice where it relays them`,
+    );
   } else if (!wording.length) {
     rules.push('level reported: a plain statement, no hedge');
   }

@@ -12,14 +12,53 @@ export interface CountryEntry {
 
 export const COUNTRIES: readonly CountryEntry[] = [
   {
-    code: 'KP', state: "Democratic People's Republic of Korea",
-    names: ["Democratic People's Republic of Korea", 'Democratic People’s Republic of Korea', 'Democratic People’s Republic of North Korea', "Democratic People's Republic of North Korea", 'DPRK', 'North Korea', 'Pyongyang', 'Government of North Korea', 'government of North Korea', 'DPRK government', 'North Korean government', 'North Korean regime', 'DPRK regime', 'the North', 'The North', 'N. Korea', 'N.Korea'],
+    code: 'KP',
+    state: "Democratic People's Republic of Korea",
+    names: [
+      "Democratic People's Republic of Korea",
+      'Democratic People’s Republic of Korea',
+      'Democratic People’s Republic of North Korea',
+      "Democratic People's Republic of North Korea",
+      'DPRK',
+      'North Korea',
+      'Pyongyang',
+      'Government of North Korea',
+      'government of North Korea',
+      'DPRK government',
+      'North Korean government',
+      'North Korean regime',
+      'DPRK regime',
+      'the North',
+      'The North',
+      'N. Korea',
+      'N.Korea',
+    ],
     demonyms: ['North Korean', 'N. Korean', 'DPRK-controlled', 'DPRK-flagged', 'North Korea-flagged', 'DPRK-based', 'North Korea-based'],
   },
-  { code: 'RU', state: 'Russian Federation', names: ['Russian Federation', 'Russia', 'Moscow', 'Kremlin'], demonyms: ['Russian', 'Russia-based'] },
-  { code: 'CN', state: "People's Republic of China", names: ["People's Republic of China", 'People’s Republic of China', 'PRC', 'China', 'Beijing'], demonyms: ['Chinese', 'China-based'] },
-  { code: 'KR', state: 'Republic of Korea', names: ['Republic of Korea', 'ROK', 'South Korea', 'S. Korea', 'Seoul'], demonyms: ['South Korean', 'S. Korean'] },
-  { code: 'US', state: 'United States', names: ['United States of America', 'United States', 'U.S.', 'USA', 'Washington'], demonyms: ['American', 'U.S.-based', 'US-based'] },
+  {
+    code: 'RU',
+    state: 'Russian Federation',
+    names: ['Russian Federation', 'Russia', 'Moscow', 'Kremlin'],
+    demonyms: ['Russian', 'Russia-based'],
+  },
+  {
+    code: 'CN',
+    state: "People's Republic of China",
+    names: ["People's Republic of China", 'People’s Republic of China', 'PRC', 'China', 'Beijing'],
+    demonyms: ['Chinese', 'China-based'],
+  },
+  {
+    code: 'KR',
+    state: 'Republic of Korea',
+    names: ['Republic of Korea', 'ROK', 'South Korea', 'S. Korea', 'Seoul'],
+    demonyms: ['South Korean', 'S. Korean'],
+  },
+  {
+    code: 'US',
+    state: 'United States',
+    names: ['United States of America', 'United States', 'U.S.', 'USA', 'Washington'],
+    demonyms: ['American', 'U.S.-based', 'US-based'],
+  },
   { code: 'JP', state: 'Japan', names: ['Japan', 'Tokyo'], demonyms: ['Japanese'] },
   { code: 'UA', state: 'Ukraine', names: ['Ukraine', 'Kyiv', 'Kiev'], demonyms: ['Ukrainian'] },
   { code: 'IR', state: 'Iran', names: ['Islamic Republic of Iran', 'Iran', 'Tehran'], demonyms: ['Iranian'] },
@@ -75,12 +114,17 @@ function escapeRegExp(s: string): string {
 /** "North Korean-flagged", "Panama-flagged", "Russia-based": a name or demonym with a suffix is an adjective. */
 const ADJECTIVE_SUFFIXES = ['-flagged', '-registered', '-based', '-owned', '-controlled'];
 
-const ALL: { code: string; written: string; as: 'name' | 'demonym' }[] = [...new Map(COUNTRIES.flatMap((c) => [
-  ...c.names.map((n) => ({ code: c.code, written: n, as: 'name' as const })),
-  ...c.demonyms.map((n) => ({ code: c.code, written: n, as: 'demonym' as const })),
-  ...[...c.names.filter((n) => !/\s(?:government|regime)$|^the /i.test(n)), ...c.demonyms.filter((d) => !d.includes('-'))]
-    .flatMap((n) => ADJECTIVE_SUFFIXES.map((s) => ({ code: c.code, written: n + s, as: 'demonym' as const }))),
-]).map((a) => [a.written, a] as const)).values()].sort((a, b) => b.written.length - a.written.length);
+const ALL: { code: string; written: string; as: 'name' | 'demonym' }[] = [
+  ...new Map(
+    COUNTRIES.flatMap((c) => [
+      ...c.names.map((n) => ({ code: c.code, written: n, as: 'name' as const })),
+      ...c.demonyms.map((n) => ({ code: c.code, written: n, as: 'demonym' as const })),
+      ...[...c.names.filter((n) => !/\s(?:government|regime)$|^the /i.test(n)), ...c.demonyms.filter((d) => !d.includes('-'))].flatMap(
+        (n) => ADJECTIVE_SUFFIXES.map((s) => ({ code: c.code, written: n + s, as: 'demonym' as const })),
+      ),
+    ]).map((a) => [a.written, a] as const),
+  ).values(),
+].sort((a, b) => b.written.length - a.written.length);
 
 const PATTERN = new RegExp(`(?<![\\w-])(?:${ALL.map((a) => escapeRegExp(a.written)).join('|')})(?![\\w-])`, 'g');
 const BY_WRITTEN = new Map(ALL.map((a) => [a.written, a]));
@@ -92,7 +136,8 @@ export function countryMentions(text: string): CountryMention[] {
     const hit = BY_WRITTEN.get(m[0]);
     if (!hit) continue;
     // "the North" names the DPRK (articles drafted here are about Korea), but not "the North Sea" or "the North of England".
-    if ((hit.written === 'the North' || hit.written === 'The North') && /^\s+(?:[A-Z]|of\b)/.test(text.slice(m.index! + m[0].length))) continue;
+    if ((hit.written === 'the North' || hit.written === 'The North') && /^\s+(?:[A-Z]|of\b)/.test(text.slice(m.index! + m[0].length)))
+      continue;
     // "the East China Sea", "the South China Sea": a sea, not the State.
     if (/^\s+Sea\b/.test(text.slice(m.index! + m[0].length))) continue;
     out.push({ code: hit.code, at: m.index!, end: m.index! + m[0].length, written: m[0], as: hit.as });

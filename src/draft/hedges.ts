@@ -33,13 +33,17 @@ export const HEDGES: readonly Cue[] = [
   // breach ...". Inside what is described ("threatening to leak it unless paid") it is no hedge.
   { level: 'speculative', pattern: /(?<=^\s*|[,;:—–]\s*)(?:if|unless)\b|\bif (?:confirmed|true|proven|verified|accurate)\b/gi },
   { level: 'speculative', pattern: /\b(?:possibly|possible|potential(?:ly)?)\b/gi },
-  { level: 'speculative', pattern: /\b(?:hopes?|hoping|plans?|planning|intends?|intending|aims?|aiming|expected|expects?|wants?|seeks?) to\b/gi },
+  {
+    level: 'speculative',
+    pattern: /\b(?:hopes?|hoping|plans?|planning|intends?|intending|aims?|aiming|expected|expects?|wants?|seeks?) to\b/gi,
+  },
   { level: 'speculative', pattern: /\b(?:is|are|was|were) seeking\b/gi },
   { level: 'speculative', pattern: /\b(?:is|are) (?:considering|weighing|preparing)\b/gi },
 ];
 
 /** Words that say who speaks, without hedging. */
-const SPEECH = /\b(?:said|says|say|added|reported|reports|announced|stated|told|confirm(?:s|ed)?|condemn(?:s|ed)?|designated|sanctioned)\b/i;
+const SPEECH =
+  /\b(?:said|says|say|added|reported|reports|announced|stated|told|confirm(?:s|ed)?|condemn(?:s|ed)?|designated|sanctioned)\b/i;
 
 export interface HedgeResult {
   level: EvidenceLevel;
@@ -69,9 +73,13 @@ export function speechWords(text: string): string[] {
   return m ? [m[0]] : [];
 }
 
-const CLAIM_VERB = '(?:strongly |firmly |now |also |have |has |had )*(?:believe[sd]?|suspect(?:s|ed)?|allege[sd]?|accuse[sd]?|said|say|says|reported|report|announced|revealed|disclosed|noted|found|concluded|confirm(?:s|ed)?|condemn(?:s|ed)?|assess(?:es|ed)?|warned|stated|issued (?:a |an )?(?:joint )?statement)\\b';
-const LEAD_CLAIMANT = new RegExp(`^(?:But |And |However, |Meanwhile, )?((?:[A-Z][\\w’'.-]*,?|the|of|and|for|in|on|’s|'s|[,()-])(?:\\s+(?:[A-Za-z][\\w’'.-]*,?|[,()-]|\\([A-Z]+\\),?))*?)\\s+${CLAIM_VERB}`);
-const TRAILING_CLAIMANT = /[,”"]\s*(?:”\s*)?((?:the |The )?[A-Za-z][^,.”"]{1,100}?)\s+(?:said|added|reported|stated|announced|told [^.]+)\b[^”"]*$/;
+const CLAIM_VERB =
+  '(?:strongly |firmly |now |also |have |has |had )*(?:believe[sd]?|suspect(?:s|ed)?|allege[sd]?|accuse[sd]?|said|say|says|reported|report|announced|revealed|disclosed|noted|found|concluded|confirm(?:s|ed)?|condemn(?:s|ed)?|assess(?:es|ed)?|warned|stated|issued (?:a |an )?(?:joint )?statement)\\b';
+const LEAD_CLAIMANT = new RegExp(
+  `^(?:But |And |However, |Meanwhile, )?((?:[A-Z][\\w’'.-]*,?|the|of|and|for|in|on|’s|'s|[,()-])(?:\\s+(?:[A-Za-z][\\w’'.-]*,?|[,()-]|\\([A-Z]+\\),?))*?)\\s+${CLAIM_VERB}`,
+);
+const TRAILING_CLAIMANT =
+  /[,”"]\s*(?:”\s*)?((?:the |The )?[A-Za-z][^,.”"]{1,100}?)\s+(?:said|added|reported|stated|announced|told [^.]+)\b[^”"]*$/;
 const SAID_CLAIMANT = /[,”"]\s*(?:”\s*)?(?:said|added|stated)\s+([A-Z][^.”"]{2,120}?)\.?$/;
 const OPENING_SAID = /^([A-Z][^“":]{2,120}?)\s+(?:said|stated|added):/;
 const ACCORDING = /\baccording to ((?:the )?[^,.;]{2,100})/i;
@@ -97,10 +105,13 @@ export function claimantOf(sentence: string, previous: string | undefined): stri
   const lead = LEAD_CLAIMANT.exec(sentence.replace(/^[A-Z][A-Z .'-]+,[^—-]{0,40}(?:--|—)\s*/, ''));
   if (lead) {
     // "The workers are believed to ...": a passive names no one.
-    if (/\s(?:is|are|was|were|be|been)$/.test(lead[1]!)) return `Unattributed ("${lead[1]!.split(/\s+/).pop()} ${lead[0].slice(lead[1]!.length).trim()}")`;
+    if (/\s(?:is|are|was|were|be|been)$/.test(lead[1]!))
+      return `Unattributed ("${lead[1]!.split(/\s+/).pop()} ${lead[0].slice(lead[1]!.length).trim()}")`;
     // "The statement came after Washington revealed": the speaker is the name just before the verb.
     const parts = clean(lead[1]!).split(/\s+/);
-    const lastVerbish = parts.map((w, i) => (/^[a-z]/.test(w) && !/^(?:the|of|and|for|in|on|de)$/.test(w) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    const lastVerbish = parts
+      .map((w, i) => (/^[a-z]/.test(w) && !/^(?:the|of|and|for|in|on|de)$/.test(w) ? i : -1))
+      .reduce((a, b) => Math.max(a, b), -1);
     const who = parts.slice(lastVerbish + 1).join(' ');
     if (who && who.split(/\s+/).length <= 14 && !/^(?:it|they|he|she|this|that)$/i.test(who)) return who;
   }
@@ -112,8 +123,11 @@ function clean(s: string): string {
 }
 
 /** Nouns that name a speaker rather than an actor: "South Korea's spy agency believes ...". */
-const SPEAKER_NOUN = '(?:agency|agencies|ministry|ministries|officials?|intelligence|service|government|military|lawmakers?|experts?|analysts?|police|prosecutors?|spokes(?:man|woman|person)|office|department|researchers?|investigators?|monitors?|diplomats?|sources?|Chiefs of Staff|NIS|FBI|panel)';
-const SPEAKER_HEAD = new RegExp(`^((?:[A-Z][A-Z .'-]+,[^—-]{0,40}(?:--|—|-)\\s*)?(?:[A-Z][\\w’'.-]*|the|of|and)(?:\\s+(?:[A-Za-z][\\w’'.-]*|of|and)){0,8}?\\s+${SPEAKER_NOUN})\\s+(?:strongly |also |now |have |has )*(?:believes?|suspects?|said|says|thinks?|estimated|estimates|assess(?:es|ed)?|alleges?|alleged|accused|claims?|claimed|reported|told)\\b`);
+const SPEAKER_NOUN =
+  '(?:agency|agencies|ministry|ministries|officials?|intelligence|service|government|military|lawmakers?|experts?|analysts?|police|prosecutors?|spokes(?:man|woman|person)|office|department|researchers?|investigators?|monitors?|diplomats?|sources?|Chiefs of Staff|NIS|FBI|panel)';
+const SPEAKER_HEAD = new RegExp(
+  `^((?:[A-Z][A-Z .'-]+,[^—-]{0,40}(?:--|—|-)\\s*)?(?:[A-Z][\\w’'.-]*|the|of|and)(?:\\s+(?:[A-Za-z][\\w’'.-]*|of|and)){0,8}?\\s+${SPEAKER_NOUN})\\s+(?:strongly |also |now |have |has )*(?:believes?|suspects?|said|says|thinks?|estimated|estimates|assess(?:es|ed)?|alleges?|alleged|accused|claims?|claimed|reported|told)\\b`,
+);
 
 /** The words of a sentence's head that name who speaks ("South Korea's spy agency" in "South Korea's spy agency believes Russia ..."), as a span to keep out of the parties. */
 export function speakerHead(sentence: string): { at: number; end: number } | undefined {
@@ -122,4 +136,5 @@ export function speakerHead(sentence: string): { at: number; end: number } | und
 }
 
 /** Claimants that speak for the DPRK Government: its news agency and state media. */
-export const DPRK_OFFICIAL_VOICE = /\b(?:KCNA|Korean Central News Agency|(?:North Korean |DPRK |Pyongyang's |Pyongyang’s )?state media|Rodong Sinmun|KCTV|Korean Central Television)\b/;
+export const DPRK_OFFICIAL_VOICE =
+  /\b(?:KCNA|Korean Central News Agency|(?:North Korean |DPRK |Pyongyang's |Pyongyang’s )?state media|Rodong Sinmun|KCTV|Korean Central Television)\b/;

@@ -42,7 +42,45 @@ const MAX_WORDS = 7;
 /** Lower-case words that may sit inside a name ("Bank of East Land", "Ministry of Atomic Energy Industry"). */
 const JOINERS = new Set(['of', 'and', 'for', 'the', '&', 'de']);
 /** Capitalised words that open sentences or name the State rather than a party: never the first word of a candidate. */
-const NOT_FIRST = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'And', 'But', 'It', 'He', 'She', 'They', 'This', 'That', 'These', 'Those', 'Its', 'Their', 'His', 'Her', 'According', 'After', 'Before', 'Since', 'As', 'While', 'When', 'Last', 'Earlier', 'Mr', 'Ms', 'Mrs', 'Dr']);
+const NOT_FIRST = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'By',
+  'For',
+  'From',
+  'With',
+  'And',
+  'But',
+  'It',
+  'He',
+  'She',
+  'They',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'Its',
+  'Their',
+  'His',
+  'Her',
+  'According',
+  'After',
+  'Before',
+  'Since',
+  'As',
+  'While',
+  'When',
+  'Last',
+  'Earlier',
+  'Mr',
+  'Ms',
+  'Mrs',
+  'Dr',
+]);
 const VESSEL_WORD = /\b(?:M\/T|M\/V|MV|MT|vessel|tanker|ship|freighter|carrier)\s+(?:the\s+)?$/;
 
 function tokens(text: string): Token[] {
@@ -69,7 +107,13 @@ function capitalisedRuns(text: string, ts: readonly Token[]): [number, number][]
       const gap = text.slice(ts[j - 1]!.end, ts[j]!.at);
       if (!/^[\s-]*$/.test(gap) && !/^\s*\(\s*$/.test(gap)) break;
       if (capitalised(ts[j]!.w)) j++;
-      else if (JOINERS.has(ts[j]!.w) && j + 1 < ts.length && capitalised(ts[j + 1]!.w) && /^\s+$/.test(text.slice(ts[j]!.end, ts[j + 1]!.at))) j += 2;
+      else if (
+        JOINERS.has(ts[j]!.w) &&
+        j + 1 < ts.length &&
+        capitalised(ts[j + 1]!.w) &&
+        /^\s+$/.test(text.slice(ts[j]!.end, ts[j + 1]!.at))
+      )
+        j += 2;
       else break;
     }
     runs.push([i, j]);
@@ -152,7 +196,9 @@ const overlaps = (a: { at: number; end: number }, b: { at: number; end: number }
  */
 export function listedParties(text: string, index: ListIndex): ListedFindings {
   if (!index.screener) return { matches: [], possible: [] };
-  const screened = candidates(text).map((c) => ({ c, found: screenOnce(index, c) })).filter((s) => s.found.length > 0);
+  const screened = candidates(text)
+    .map((c) => ({ c, found: screenOnce(index, c) }))
+    .filter((s) => s.found.length > 0);
   // longest first, then earliest: "Korea Kwangson Banking Corporation" before "Korea Kwangson"
   screened.sort((a, b) => b.c.end - b.c.at - (a.c.end - a.c.at) || a.c.at - b.c.at);
   const matches: ListedMention[] = [];
@@ -160,10 +206,16 @@ export function listedParties(text: string, index: ListIndex): ListedFindings {
     const m = found.find((f) => f.decision === 'match' && !byInitials(f));
     if (!m || matches.some((x) => overlaps(x, c))) continue;
     const listed = index.screener.names.find((n) => n.ref === m.ref)!;
-    const party: Party = listed.kind === 'vessel'
-      ? { name: c.name, kind: 'vessel', identifiers: { imo: listed.imo! } }
-      : { name: c.name, kind: listed.kind, country: 'KP', identifiers: { unRef: m.ref } };
-    matches.push({ party, at: c.at, end: c.end, via: `${listed.kind === 'vessel' ? `1718 designated vessel ${m.ref}` : `UN 1718 list ${m.ref}`} (${m.name}), screening match ${m.score.toFixed(2)} on "${m.matchedName}"` });
+    const party: Party =
+      listed.kind === 'vessel'
+        ? { name: c.name, kind: 'vessel', identifiers: { imo: listed.imo! } }
+        : { name: c.name, kind: listed.kind, country: 'KP', identifiers: { unRef: m.ref } };
+    matches.push({
+      party,
+      at: c.at,
+      end: c.end,
+      via: `${listed.kind === 'vessel' ? `1718 designated vessel ${m.ref}` : `UN 1718 list ${m.ref}`} (${m.name}), screening match ${m.score.toFixed(2)} on "${m.matchedName}"`,
+    });
   }
   const possible: string[] = [];
   const noted = new Set<string>();
@@ -172,7 +224,9 @@ export function listedParties(text: string, index: ListIndex): ListedFindings {
     for (const p of found) {
       if ((p.decision !== 'possible' && !byInitials(p)) || noted.has(p.ref)) continue;
       noted.add(p.ref);
-      possible.push(`possible designated party: “${c.name}” resembles ${p.ref} ${p.name} (“${p.matchedName}”, screening score ${p.score.toFixed(2)}); not drafted as that party: check it (sanctions-check screen "${c.name}")`);
+      possible.push(
+        `possible designated party: “${c.name}” resembles ${p.ref} ${p.name} (“${p.matchedName}”, screening score ${p.score.toFixed(2)}); not drafted as that party: check it (sanctions-check screen "${c.name}")`,
+      );
     }
   }
   matches.sort((a, b) => a.at - b.at);

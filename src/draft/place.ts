@@ -51,9 +51,37 @@ const PLACES: readonly { names: readonly string[]; country?: string; name: strin
 
 /** The capitals and cities among the gazetteer's names of States. */
 const CITIES = new Set([
-  'Pyongyang', 'Moscow', 'Beijing', 'Seoul', 'Washington', 'Tokyo', 'Kyiv', 'Kiev', 'Tehran', 'Damascus', 'Phnom Penh', 'Taipei',
-  'Kuala Lumpur', 'Jakarta', 'Hanoi', 'Bangkok', 'Manila', 'Ulaanbaatar', 'Vientiane', 'Minsk', 'Dubai', 'Abu Dhabi', 'Kampala',
-  'Cairo', 'Islamabad', 'New Delhi', 'London', 'Paris', 'Berlin', 'Canberra', 'Ottawa',
+  'Pyongyang',
+  'Moscow',
+  'Beijing',
+  'Seoul',
+  'Washington',
+  'Tokyo',
+  'Kyiv',
+  'Kiev',
+  'Tehran',
+  'Damascus',
+  'Phnom Penh',
+  'Taipei',
+  'Kuala Lumpur',
+  'Jakarta',
+  'Hanoi',
+  'Bangkok',
+  'Manila',
+  'Ulaanbaatar',
+  'Vientiane',
+  'Minsk',
+  'Dubai',
+  'Abu Dhabi',
+  'Kampala',
+  'Cairo',
+  'Islamabad',
+  'New Delhi',
+  'London',
+  'Paris',
+  'Berlin',
+  'Canberra',
+  'Ottawa',
 ]);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -61,17 +89,24 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every written form, longest first: a named place, a capital (its country's) or a country. */
 const FORMS: { written: string; name?: string; country?: string }[] = [
   ...PLACES.flatMap((p) => p.names.map((w) => ({ written: w, name: p.name, ...(p.country ? { country: p.country } : {}) }))),
-  ...COUNTRIES.flatMap((c) => c.names.filter((n) => !/^[A-Z.]+$/.test(n) && !/government|regime|^the North$|Kremlin/i.test(n)).map((n) => ({
-    written: n,
-    // A capital names a city; a country's own name the country alone.
-    ...(CITIES.has(n) ? { name: n } : {}),
-    country: c.code,
-  }))),
+  ...COUNTRIES.flatMap((c) =>
+    c.names
+      .filter((n) => !/^[A-Z.]+$/.test(n) && !/government|regime|^the North$|Kremlin/i.test(n))
+      .map((n) => ({
+        written: n,
+        // A capital names a city; a country's own name the country alone.
+        ...(CITIES.has(n) ? { name: n } : {}),
+        country: c.code,
+      })),
+  ),
 ].sort((a, b) => b.written.length - a.written.length);
 const BY_WRITTEN = new Map(FORMS.map((f) => [f.written, f]));
 
 /** "at", "in", "near", "off", "inside" (and "to", for travel and workers sent abroad) before the place. */
-const PLACE = new RegExp(`\\b(at|in|near|off|inside|outside|into|entered|entering|reached|visited|visiting|from|to)\\s+(?:the\\s+)?(?:(?:port|ports|harbou?r|city|waters|coast) of\\s+(?:the\\s+)?)?(${FORMS.map((f) => escapeRegExp(f.written)).join('|')})(?![\\w-])(?:\\s+(?:port|harbou?r|(?:launch\\s+)?site))?`, 'g');
+const PLACE = new RegExp(
+  `\\b(at|in|near|off|inside|outside|into|entered|entering|reached|visited|visiting|from|to)\\s+(?:the\\s+)?(?:(?:port|ports|harbou?r|city|waters|coast) of\\s+(?:the\\s+)?)?(${FORMS.map((f) => escapeRegExp(f.written)).join('|')})(?![\\w-])(?:\\s+(?:port|harbou?r|(?:launch\\s+)?site))?`,
+  'g',
+);
 const DESTINATION_TYPES = new Set(['travel', 'labour-deployment']);
 const LAUNCH_TYPES = new Set(['launch', 'nuclear-test']);
 
@@ -88,11 +123,19 @@ export function placeOf(clause: string, type: string, near = 0): DraftPlace | un
     // "in China's Zhejiang province": the province, in that country.
     const region = /^(?:’s|'s)\s+((?:[A-Z][\w-]+\s+){1,2}(?:province|region|prefecture|oblast|krai|county|state))\b/.exec(after);
     if (!form.name && region) {
-      found.push({ place: { name: region[1]!, ...(form.country ? { country: form.country } : {}) }, written: m[0] + region[0], at: m.index! });
+      found.push({
+        place: { name: region[1]!, ...(form.country ? { country: form.country } : {}) },
+        written: m[0] + region[0],
+        at: m.index!,
+      });
       continue;
     }
     if (!form.name && /^(?:’s|'s)\s/.test(after)) continue;
-    found.push({ place: { ...(form.name ? { name: form.name } : {}), ...(form.country ? { country: form.country } : {}) }, written: m[0], at: m.index! });
+    found.push({
+      place: { ...(form.name ? { name: form.name } : {}), ...(form.country ? { country: form.country } : {}) },
+      written: m[0],
+      at: m.index!,
+    });
   }
   found.sort((a, b) => Math.abs(a.at - near) - Math.abs(b.at - near) || a.at - b.at);
   return found[0];

@@ -2,7 +2,17 @@
 import type { Party } from '../types.js';
 import type { FoundParty } from './parties.js';
 
-const SUPPLY_TYPES = new Set(['arms-transfer', 'trade-shipment', 'ship-to-ship-transfer', 'technical-assistance', 'training', 'financial-service', 'financial-transfer', 'vessel-transfer', 'vessel-service']);
+const SUPPLY_TYPES = new Set([
+  'arms-transfer',
+  'trade-shipment',
+  'ship-to-ship-transfer',
+  'technical-assistance',
+  'training',
+  'financial-service',
+  'financial-transfer',
+  'vessel-transfer',
+  'vessel-service',
+]);
 
 /** The role the words just before or after a party give it in a supply: "by X" and "X delivered" supply, "to X" and "X may be receiving" receive. */
 function supplyRole(clause: string, f: FoundParty): 'supplier' | 'recipient' | 'other' | undefined {
@@ -11,10 +21,23 @@ function supplyRole(clause: string, f: FoundParty): 'supplier' | 'recipient' | '
   if (/\b(?:by|from)\s+(?:the\s+|an?\s+)?$/.test(before)) return 'supplier';
   if (/\b(?:against|on|in|at)\s+(?:the\s+)?$/.test(before)) return 'other';
   // The State or body that seized or stopped the goods enforces; it is no party to the supply.
-  if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |was |were )?(?:also )?(?:seiz|intercept|impound|confiscat|detain|inspect)/.test(after)) return 'other';
+  if (
+    /^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |was |were )?(?:also )?(?:seiz|intercept|impound|confiscat|detain|inspect)/.test(after)
+  )
+    return 'other';
   if (/\b(?:to|into|for|with)\s+(?:the\s+|an?\s+)?$/.test(before) || /\bflagged in\s+(?:the\s+)?$/.test(before)) return 'recipient';
-  if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:receiv|import|b[ou]y|bought|acquir|obtain|seek|procur|get)/.test(after)) return 'recipient';
-  if (/^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:deliver|suppl|sold|sell|export|provid|sen[dt]|ship|transferr|giv|offer|assist)/.test(after)) return 'supplier';
+  if (
+    /^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:receiv|import|b[ou]y|bought|acquir|obtain|seek|procur|get)/.test(
+      after,
+    )
+  )
+    return 'recipient';
+  if (
+    /^(?:’s|'s)?\s*(?:,[^,]*,\s*)?(?:has |have |had |is |are |was |were )?(?:recently |reportedly |also )?(?:may |might |could )?(?:be |been )?(?:deliver|suppl|sold|sell|export|provid|sen[dt]|ship|transferr|giv|offer|assist)/.test(
+      after,
+    )
+  )
+    return 'supplier';
   return undefined;
 }
 
@@ -36,7 +59,8 @@ export function assignRoles(type: string, clause: string, found: readonly FoundP
       const r = supplyRole(clause, f);
       if (r) return set(i, r);
       if (type === 'financial-service' || type === 'financial-transfer') {
-        if (p.kind === 'organisation' && /bank|financial|institution/i.test(p.name)) return set(i, isDprk(p) ? 'recipient' : 'supplier', true);
+        if (p.kind === 'organisation' && /bank|financial|institution/i.test(p.name))
+          return set(i, isDprk(p) ? 'recipient' : 'supplier', true);
         if (p.kind === 'vessel') return set(i, 'other', true);
         return set(i, isDprk(p) ? 'recipient' : 'intermediary', true);
       }

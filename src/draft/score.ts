@@ -37,7 +37,15 @@ const dateText = (d: ActivityRecord['date']) => (typeof d === 'string' ? d : `${
 const placeText = (r: ActivityRecord) => r.place?.country ?? r.place?.name;
 
 /** The facts scored: those the rules' exemptions turn on, that the drafter may draft. */
-const SCORED_FACTS = ['committeeApproval', 'committeeNotified', 'purpose', 'routeVia', 'venturePurpose', 'portEntryReason', 'shipmentStage'];
+const SCORED_FACTS = [
+  'committeeApproval',
+  'committeeNotified',
+  'purpose',
+  'routeVia',
+  'venturePurpose',
+  'portEntryReason',
+  'shipmentStage',
+];
 
 function factAgreement(hand: ActivityRecord, draft: ActivityRecord): { facts: number; agree: number; extra: number } {
   const h = (hand.facts ?? {}) as Record<string, unknown>;
@@ -102,7 +110,8 @@ export function scoreDrafts(name: string, article: string, hand: readonly Activi
     const ranked = candidates
       .map((d) => {
         const pa = partyAgreement(h, d);
-        const score = (d.evidence.level === h.evidence.level ? 100 : 0) + pa.role * 3 + pa.country + (dateText(d.date) === dateText(h.date) ? 2 : 0);
+        const score =
+          (d.evidence.level === h.evidence.level ? 100 : 0) + pa.role * 3 + pa.country + (dateText(d.date) === dateText(h.date) ? 2 : 0);
         return { d, pa, score };
       })
       .sort((a, b) => b.score - a.score);
@@ -166,11 +175,23 @@ export function totals(cases: readonly CaseScore[]): Totals {
     typeAgreement: ratio(matched.length, quoted.length),
     evidenceAgreement: ratio(matched.filter((p) => p.draftLevel === p.handLevel).length, matched.length),
     dateAgreement: ratio(matched.filter((p) => p.draftDate === p.handDate).length, matched.length),
-    partyCountryAgreement: ratio(matched.reduce((n, p) => n + p.partyCountry, 0), handParties),
-    partyRoleAgreement: ratio(matched.reduce((n, p) => n + p.partyRole, 0), handParties),
-    placeAgreement: ratio(matched.filter((p) => p.handPlace && p.draftPlace === p.handPlace).length, matched.filter((p) => p.handPlace).length),
+    partyCountryAgreement: ratio(
+      matched.reduce((n, p) => n + p.partyCountry, 0),
+      handParties,
+    ),
+    partyRoleAgreement: ratio(
+      matched.reduce((n, p) => n + p.partyRole, 0),
+      handParties,
+    ),
+    placeAgreement: ratio(
+      matched.filter((p) => p.handPlace && p.draftPlace === p.handPlace).length,
+      matched.filter((p) => p.handPlace).length,
+    ),
     placesScored: matched.filter((p) => p.handPlace).length,
-    factAgreement: ratio(matched.reduce((n, p) => n + p.factsAgree, 0), matched.reduce((n, p) => n + p.facts, 0)),
+    factAgreement: ratio(
+      matched.reduce((n, p) => n + p.factsAgree, 0),
+      matched.reduce((n, p) => n + p.facts, 0),
+    ),
     factsScored: matched.reduce((n, p) => n + p.facts, 0),
     factsExtra: matched.reduce((n, p) => n + p.factsExtra, 0),
     aboveHedges: matched.filter((p) => LEVEL_ORDER.indexOf(p.draftLevel as never) < LEVEL_ORDER.indexOf(p.handLevel as never)).length,
@@ -190,7 +211,10 @@ export function formatScores(cases: readonly CaseScore[]): string {
   for (const c of cases) {
     for (const p of c.pairs) {
       row([
-        c.name, p.hand, p.type, p.draft ?? (p.quoted ? 'MISSED (quoted, other type)' : 'MISSED'),
+        c.name,
+        p.hand,
+        p.type,
+        p.draft ?? (p.quoted ? 'MISSED (quoted, other type)' : 'MISSED'),
         `${p.handLevel} / ${p.draftLevel ?? '-'}${p.draftLevel && p.draftLevel !== p.handLevel ? ' ✗' : ''}`,
         `${p.handDate} / ${p.draftDate ?? '-'}${p.draftDate && p.draftDate !== p.handDate ? ' ✗' : ''}`,
         `${p.partyCountry}/${p.parties}, ${p.partyRole}/${p.parties}`,
@@ -207,7 +231,9 @@ export function formatScores(cases: readonly CaseScore[]): string {
   lines.push(`| date | ${pct(t.dateAgreement)} |`);
   lines.push(`| parties: country | ${pct(t.partyCountryAgreement)} |`);
   lines.push(`| parties: country and role | ${pct(t.partyRoleAgreement)} |`);
-  lines.push(`| place (country; over ${t.placesScored} hand-made records with a place) | ${t.placesScored ? pct(t.placeAgreement) : '-'} |`);
+  lines.push(
+    `| place (country; over ${t.placesScored} hand-made records with a place) | ${t.placesScored ? pct(t.placeAgreement) : '-'} |`,
+  );
   lines.push(`| exemption facts (over ${t.factsScored} given by hand) | ${t.factsScored ? pct(t.factAgreement) : '-'} |`);
   lines.push(`exemption facts drafted that the hand-made record does not give alike: ${t.factsExtra}`);
   lines.push(`drafts above their source's hedges: ${t.aboveHedges}; quotes not verbatim at their offsets: ${t.notVerbatim}`);

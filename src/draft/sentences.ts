@@ -8,7 +8,8 @@ export interface Span {
 }
 
 /** Words that end with a full stop without ending a sentence. */
-const ABBREVIATION = /(?:^|[\s(“"'])(?:U\.S|U\.N|U\.K|E\.O|E\.U|D\.C|Mr|Mrs|Ms|Dr|Jr|Sr|St|No|Nos|Gen|Lt|Col|Capt|Maj|Sgt|Inc|Ltd|Co|Corp|Sen|Rep|Gov|Prof|Amb|Dept|vs|etc|i\.e|e\.g|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[A-Z])\.$/;
+const ABBREVIATION =
+  /(?:^|[\s(“"'])(?:U\.S|U\.N|U\.K|E\.O|E\.U|D\.C|Mr|Mrs|Ms|Dr|Jr|Sr|St|No|Nos|Gen|Lt|Col|Capt|Maj|Sgt|Inc|Ltd|Co|Corp|Sen|Rep|Gov|Prof|Amb|Dept|vs|etc|i\.e|e\.g|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[A-Z])\.$/;
 
 function trimmed(text: string, start: number, end: number): Span | undefined {
   while (start < end && /\s/.test(text[start]!)) start++;

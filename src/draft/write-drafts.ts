@@ -26,7 +26,8 @@ export function misplacedQuotes(drafted: DraftedFile, article: string): string[]
   const bad: string[] = [];
   for (const r of drafted.records) {
     for (const s of r.evidence.sources ?? []) {
-      if (s.quote === undefined || s.start === undefined || s.end === undefined || article.slice(s.start, s.end) !== s.quote) bad.push(r.id);
+      if (s.quote === undefined || s.start === undefined || s.end === undefined || article.slice(s.start, s.end) !== s.quote)
+        bad.push(r.id);
     }
   }
   return bad;
@@ -34,5 +35,11 @@ export function misplacedQuotes(drafted: DraftedFile, article: string): string[]
 
 /** The YAML text of a drafted records file. */
 export function renderDrafts(drafted: DraftedFile): string {
-  return HEADER + stringify({ case: drafted.case, sources: drafted.sources, records: drafted.records }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  return (
+    HEADER +
+    stringify(
+      { case: drafted.case, sources: drafted.sources, records: drafted.records },
+      { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' },
+    )
+  );
 }

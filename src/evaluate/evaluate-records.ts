@@ -18,10 +18,14 @@ export type { Evaluator, PairResult } from './evaluator.js';
 function straddleNote(loaded: LoadedRecord, relation: WindowRelation, from: string, until?: string): string[] {
   const { span } = loaded;
   if (relation === 'straddles-start') {
-    return [`The activity's date (${span.text}, ${span.start} to ${span.end}) straddles ${from}, the day this provision applies from: part of it may fall before.`];
+    return [
+      `The activity's date (${span.text}, ${span.start} to ${span.end}) straddles ${from}, the day this provision applies from: part of it may fall before.`,
+    ];
   }
   if (relation === 'straddles-end') {
-    return [`The activity's date (${span.text}, ${span.start} to ${span.end}) runs past ${until}, the last day this provision applies: part of it may fall after.`];
+    return [
+      `The activity's date (${span.text}, ${span.start} to ${span.end}) runs past ${until}, the last day this provision applies: part of it may fall after.`,
+    ];
   }
   return [];
 }
@@ -36,7 +40,12 @@ function citedProvisions(rule: Rule, loaded: LoadedRecord): { provisions: Provis
   const { span } = loaded;
   const provisions = rule.provisions.filter((p) => p.adopted <= span.end);
   const later = [...new Set(provisions.filter((p) => p.adopted > span.start).map((p) => `${p.resolution ?? p.symbol} of ${p.adopted}`))];
-  const notes = later.length === 0 ? [] : [`Adopted within the activity's date (${span.text}, ${span.start} to ${span.end}), so cited though part of the activity may precede it: ${later.join('; ')}.`];
+  const notes =
+    later.length === 0
+      ? []
+      : [
+          `Adopted within the activity's date (${span.text}, ${span.start} to ${span.end}), so cited though part of the activity may precede it: ${later.join('; ')}.`,
+        ];
   return { provisions, notes };
 }
 
@@ -75,7 +84,14 @@ export function createEvaluator(ruleSet: RuleSet | CompiledRuleSet): Evaluator {
     return { held, explanation };
   };
 
-  const makeFinding = (c: CompiledRule, loaded: LoadedRecord, facts: Facts, relation: WindowRelation, explanation: ExplanationLine[], exemptionId?: string): Finding => {
+  const makeFinding = (
+    c: CompiledRule,
+    loaded: LoadedRecord,
+    facts: Facts,
+    relation: WindowRelation,
+    explanation: ExplanationLine[],
+    exemptionId?: string,
+  ): Finding => {
     const { rule } = c.loaded;
     const { record } = loaded;
     const ex = exemptionId === undefined ? undefined : rule.unless?.find((u) => u.id === exemptionId);

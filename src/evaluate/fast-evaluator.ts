@@ -1,7 +1,14 @@
 // The fast evaluation path: compiled predicates decide, synchronously and from facts computed on
 // demand, which rules a record meets; json-rules-engine then runs only for those rules, and its
 // result (explanation, exemptions) makes the finding, exactly as on the plain path.
-import { LeafTable, compilePredicate, nextRecord, type CompileOptions, type LeafCost, type Predicate } from '../compile/compile-predicate.js';
+import {
+  LeafTable,
+  compilePredicate,
+  nextRecord,
+  type CompileOptions,
+  type LeafCost,
+  type Predicate,
+} from '../compile/compile-predicate.js';
 import type { CompiledRule } from '../compile/compile-rules.js';
 import { relateToWindow } from '../dates/date-span.js';
 import type { ConditionLeaf, ConditionTree, Finding, LoadedRecord } from '../types.js';
@@ -103,11 +110,21 @@ export function createFastEvaluator(plain: Evaluator): FastEvaluator {
     const { when, applies } = compiled.loaded.rule;
     let key = '';
     for (const [k, set] of candidates[i]!) {
-      const better = !key || shared.get(k)! > shared.get(key)! || (shared.get(k) === shared.get(key) && gateScore(set) < gateScore(candidates[i]!.get(key)!));
+      const better =
+        !key ||
+        shared.get(k)! > shared.get(key)! ||
+        (shared.get(k) === shared.get(key) && gateScore(set) < gateScore(candidates[i]!.get(key)!));
       if (better) key = k;
     }
     if (!gates.has(key)) gates.set(key, compilePredicate({ any: candidates[i]!.get(key)! }, options));
-    return { compiled, when: compilePredicate(when, options), types: compiled.types, gateKey: key, from: applies.from, until: applies.until };
+    return {
+      compiled,
+      when: compilePredicate(when, options),
+      types: compiled.types,
+      gateKey: key,
+      from: applies.from,
+      until: applies.until,
+    };
   });
   /** The rules a record of this type may meet, grouped by gate. */
   const groupsOf = (type: string | undefined): Group[] => {

@@ -56,7 +56,14 @@ type Reader = (facts: LazyFacts) => unknown;
 
 /** The derived lists LazyFacts remembers once computed. */
 type ListName =
-  | 'partyCountries' | 'partyKinds' | 'partyRoles' | 'goodsCategories' | 'hsCodes' | 'originCountries' | 'designatedParties' | 'designatedVessels'
+  | 'partyCountries'
+  | 'partyKinds'
+  | 'partyRoles'
+  | 'goodsCategories'
+  | 'hsCodes'
+  | 'originCountries'
+  | 'designatedParties'
+  | 'designatedVessels'
   | 'walletAddresses';
 
 /** A reader that computes a derived list on first use and keeps it on the facts (several rules read each). */
@@ -71,7 +78,9 @@ function remembered(name: ListName, compute: (f: LazyFacts) => string[] | undefi
 const FIELD_READERS: Record<string, Reader> = {
   // The record fields rules test by name, from the vocabulary's table; the long-standing ones are
   // then read by name (faster), each checked against the table's reading on every rule example.
-  ...Object.fromEntries(Object.entries(RECORD_FIELDS).map(([name, { absent }]) => [name, (f: LazyFacts) => fieldValue(f.record, name, absent)])),
+  ...Object.fromEntries(
+    Object.entries(RECORD_FIELDS).map(([name, { absent }]) => [name, (f: LazyFacts) => fieldValue(f.record, name, absent)]),
+  ),
   id: (f) => present(f.record.id),
   type: (f) => present(f.record.type),
   date: (f) => present(f.record.date),
@@ -86,7 +95,14 @@ const FIELD_READERS: Record<string, Reader> = {
   placeCountry: (f) => present(f.record.place?.country),
   placeOrHostCountries: (f) => {
     const country = f.record.place?.country;
-    return country !== undefined ? [country] : nonEmpty(collect(f.parties.filter((p) => p.role === 'host'), (p) => p.country));
+    return country !== undefined
+      ? [country]
+      : nonEmpty(
+          collect(
+            f.parties.filter((p) => p.role === 'host'),
+            (p) => p.country,
+          ),
+        );
   },
   goodsCategories: remembered('goodsCategories', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.category))),
   hsCodes: remembered('hsCodes', (f) => nonEmpty(collect(f.record.goods ?? [], (g) => g.hs))),

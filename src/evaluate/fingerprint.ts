@@ -54,7 +54,7 @@ export function findingFingerprint(rule: Rule, principal: Provision | undefined,
   for (const key of factsRead(rule)) {
     const [fact, path] = key.split('\u0000') as [string, string | undefined];
     const value = Object.hasOwn(facts, fact) ? facts[fact] : undefined;
-    read[path ? `${fact}${path.slice(1)}` : fact] = path ? resolvePath(value, path) ?? null : value ?? null;
+    read[path ? `${fact}${path.slice(1)}` : fact] = path ? (resolvePath(value, path) ?? null) : (value ?? null);
   }
   const body = canonicalJson({ v: 1, rule: rule.id, provision: provisionKey(principal), facts: read, record: recordId });
   return createHash('sha256').update(body).digest('hex');

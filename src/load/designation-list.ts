@@ -13,17 +13,26 @@ export function parseDesignationList(text: string, file: string): { list?: Desig
   } catch (e) {
     const problem = findJsonProblem(text, 'file');
     if (!problem) return { diagnostics: [diagnostic('invalid-json', `not valid JSON: ${(e as Error).message}`, at)] };
-    return { diagnostics: [diagnostic('invalid-json', `not valid JSON: ${problem.message}`, { file, ...lineColumnAt(text, problem.offset) })] };
+    return {
+      diagnostics: [diagnostic('invalid-json', `not valid JSON: ${problem.message}`, { file, ...lineColumnAt(text, problem.offset) })],
+    };
   }
   const v = value as Partial<DesignationList>;
   const ok =
-    v && typeof v === 'object' && typeof v.list === 'string' && typeof v.date === 'string' &&
-    (v.title === undefined || typeof v.title === 'string') && (v.source === undefined || typeof v.source === 'string') &&
-    Array.isArray(v.entries) && v.entries.every((e) => e && typeof e.ref === 'string' && typeof e.name === 'string' && strings(e.aliases)) &&
+    v &&
+    typeof v === 'object' &&
+    typeof v.list === 'string' &&
+    typeof v.date === 'string' &&
+    (v.title === undefined || typeof v.title === 'string') &&
+    (v.source === undefined || typeof v.source === 'string') &&
+    Array.isArray(v.entries) &&
+    v.entries.every((e) => e && typeof e.ref === 'string' && typeof e.name === 'string' && strings(e.aliases)) &&
     (v.vessels === undefined || (Array.isArray(v.vessels) && v.vessels.every((s) => s && typeof s.imo === 'string' && strings(s.names))));
   if (!ok) {
     return {
-      diagnostics: [diagnostic('invalid-list', 'a designation list needs list, date, entries [{ref, name, aliases}] and vessels [{imo, names}]', at)],
+      diagnostics: [
+        diagnostic('invalid-list', 'a designation list needs list, date, entries [{ref, name, aliases}] and vessels [{imo, names}]', at),
+      ],
     };
   }
   return {

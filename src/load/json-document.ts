@@ -130,7 +130,8 @@ export function locateJson(text: string, file: string, value: unknown, maxNestin
         while (
           i < n &&
           !isSpace(text.charCodeAt(i)) &&
-          text.charCodeAt(i) !== COMMA && text.charCodeAt(i) !== CLOSE_BRACE &&
+          text.charCodeAt(i) !== COMMA &&
+          text.charCodeAt(i) !== CLOSE_BRACE &&
           text.charCodeAt(i) !== CLOSE_BRACKET
         )
           i++;

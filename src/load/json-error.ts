@@ -76,11 +76,13 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
         if (i >= n) return { offset: start, message: `the ${unit} ends inside the string that starts here; is it cut short?` };
         const code = text.charCodeAt(i);
         if (code === 0x22) break;
-        if (code < 0x20) return { offset: i, message: `${shown(text, i)} inside a string must be written as an escape (\\n, \\t, \\u0000)` };
+        if (code < 0x20)
+          return { offset: i, message: `${shown(text, i)} inside a string must be written as an escape (\\n, \\t, \\u0000)` };
         if (code === 0x5c) {
           const e = text[i + 1];
           if (e === 'u') {
-            if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, message: 'a \\u escape needs four hexadecimal digits' };
+            if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+              return { offset: i, message: 'a \\u escape needs four hexadecimal digits' };
             i += 6;
             continue;
           }
@@ -130,8 +132,10 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
         expect = afterValue();
         continue;
       }
-      if (c === ']' && stack[stack.length - 1] === '[') return { offset: i, message: "unexpected ']' after ','; JSON allows no comma before ']'" };
-      if (expect === 'value-or-bracket' && c === ',') return { offset: i, message: "unexpected ','; expected a value (no empty items in a list)" };
+      if (c === ']' && stack[stack.length - 1] === '[')
+        return { offset: i, message: "unexpected ']' after ','; JSON allows no comma before ']'" };
+      if (expect === 'value-or-bracket' && c === ',')
+        return { offset: i, message: "unexpected ','; expected a value (no empty items in a list)" };
       const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 24));
       if (word) return { offset: i, message: `unexpected word '${word[0]}'; write true, false or null, or put text in double quotes` };
       return unexpected(i);
@@ -158,11 +162,19 @@ export function findJsonProblem(text: string, unit: 'line' | 'file' = 'line'): J
       i++;
       continue;
     }
-    if (expect === 'key' && c === '}') return { offset: i, message: "unexpected '}'; expected a property name in double quotes (no comma before '}')" };
+    if (expect === 'key' && c === '}')
+      return { offset: i, message: "unexpected '}'; expected a property name in double quotes (no comma before '}')" };
     if (expect === 'end' && sawCr && unit === 'line') {
-      return { offset: i, message: 'a second value after a carriage return (CR): a CR alone ends no line; save the file with LF or CRLF line endings' };
+      return {
+        offset: i,
+        message: 'a second value after a carriage return (CR): a CR alone ends no line; save the file with LF or CRLF line endings',
+      };
     }
-    if (expect === 'end') return { offset: i, message: `unexpected ${shown(text, i)} after the end of the value${unit === 'line' ? ': one record per line' : ''}` };
+    if (expect === 'end')
+      return {
+        offset: i,
+        message: `unexpected ${shown(text, i)} after the end of the value${unit === 'line' ? ': one record per line' : ''}`,
+      };
     return unexpected(i);
   }
 }

@@ -81,7 +81,8 @@ export function loadRecords(paths: readonly string[], opts: LoadRecordsOptions =
     }
     const sources = new Map<string, Source>();
     for (const s of parsed.sources) {
-      if (sources.has(s.value.id!)) fileProblems.push(diagnostic('duplicate-source-id', `source id '${s.value.id}' is defined twice`, s.location));
+      if (sources.has(s.value.id!))
+        fileProblems.push(diagnostic('duplicate-source-id', `source id '${s.value.id}' is defined twice`, s.location));
       sources.set(s.value.id!, s.value);
       set.sources.push(s.value);
     }

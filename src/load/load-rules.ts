@@ -9,7 +9,12 @@ import { parseRuleFile } from './rule-file.js';
 import { RULES_LIMIT, readTextFile } from './text-file.js';
 
 export function loadRules(paths: readonly string[]): Result<RuleSet> {
-  const { files, diagnostics } = expandPaths(paths, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files', allowEmpty: true });
+  const { files, diagnostics } = expandPaths(paths, {
+    extensions: ['.yaml', '.yml', '.json'],
+    recursive: true,
+    what: 'rule files',
+    allowEmpty: true,
+  });
   const set: RuleSet = { rules: [], lists: [] };
   const seen = new Map<string, string>();
   for (const abs of files) {
@@ -39,12 +44,23 @@ export function loadRules(paths: readonly string[]): Result<RuleSet> {
   }
   if (set.rules.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     const where = paths[0] ?? '.';
-    diagnostics.push(diagnostic('no-rules', 'no rules found here (rule files are .yaml or .yml)', { file: displayPath(path.resolve(where)), line: 1, column: 1 }));
+    diagnostics.push(
+      diagnostic('no-rules', 'no rules found here (rule files are .yaml or .yml)', {
+        file: displayPath(path.resolve(where)),
+        line: 1,
+        column: 1,
+      }),
+    );
   }
   const listed = set.rules.find((r) => testsDesignations(r.rule.when));
   if (listed && set.lists.length === 0) {
     diagnostics.push(
-      diagnostic('no-designation-list', `rule '${listed.rule.id}' tests designated parties, but no designation list was loaded (put the list in a lists/ folder beside the rules, e.g. rules/unsc-dprk/lists/un-1718.json, and pass the folder)`, listed.location, 'warning'),
+      diagnostic(
+        'no-designation-list',
+        `rule '${listed.rule.id}' tests designated parties, but no designation list was loaded (put the list in a lists/ folder beside the rules, e.g. rules/unsc-dprk/lists/un-1718.json, and pass the folder)`,
+        listed.location,
+        'warning',
+      ),
     );
   }
   set.rules.sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));

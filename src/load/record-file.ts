@@ -87,7 +87,8 @@ function parseNdjson(text: string, file: string): RawRecordFile {
     if ('code' in r) out.diagnostics.push(r);
     else out.records.push(r);
   }
-  if (out.records.length === 0 && out.diagnostics.length === 0) out.diagnostics.push(diagnostic('empty-file', 'holds no records', { file, line: 1, column: 1 }));
+  if (out.records.length === 0 && out.diagnostics.length === 0)
+    out.diagnostics.push(diagnostic('empty-file', 'holds no records', { file, line: 1, column: 1 }));
   return out;
 }
 
@@ -131,7 +132,8 @@ function parseStructured(text: string, file: string): RawRecordFile {
     // also told that the source does not exist.
     if (Array.isArray(v.sources)) {
       v.sources.forEach((s: unknown, i) => {
-        if (s && typeof s === 'object' && typeof (s as Source).id === 'string') out.sources.push({ value: s as Source, location: doc.locate(['sources', i]) });
+        if (s && typeof s === 'object' && typeof (s as Source).id === 'string')
+          out.sources.push({ value: s as Source, location: doc.locate(['sources', i]) });
       });
     }
   } else {

@@ -118,7 +118,11 @@ function ioProblem(e: unknown): string {
   return `cannot be read (${code ?? (e as Error).message})`;
 }
 
-function readBytes(file: string, at: (line?: number, column?: number) => Diagnostic['location'], opts: ReadTextOptions): { bytes?: Buffer; diagnostics: Diagnostic[] } {
+function readBytes(
+  file: string,
+  at: (line?: number, column?: number) => Diagnostic['location'],
+  opts: ReadTextOptions,
+): { bytes?: Buffer; diagnostics: Diagnostic[] } {
   const max = opts.maxBytes ?? MAX_TEXT_FILE_BYTES;
   let fd: number | undefined;
   try {
@@ -126,12 +130,14 @@ function readBytes(file: string, at: (line?: number, column?: number) => Diagnos
     // waiting, then check again what was opened.
     const first = statSync(file);
     if (first.isDirectory()) return { diagnostics: [diagnostic('io-error', 'is a folder, not a file', at())] };
-    if (!first.isFile()) return { diagnostics: [diagnostic('io-error', 'is not a regular file (a device, pipe or socket); name a file', at())] };
+    if (!first.isFile())
+      return { diagnostics: [diagnostic('io-error', 'is not a regular file (a device, pipe or socket); name a file', at())] };
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = fstatSync(fd);
     if (st.isDirectory()) return { diagnostics: [diagnostic('io-error', 'is a folder, not a file', at())] };
     // A device, pipe or socket may never end (/dev/zero): only regular files are read.
-    if (!st.isFile()) return { diagnostics: [diagnostic('io-error', 'is not a regular file (a device, pipe or socket); name a file', at())] };
+    if (!st.isFile())
+      return { diagnostics: [diagnostic('io-error', 'is not a regular file (a device, pipe or socket); name a file', at())] };
     if (st.size > max) {
       const hint = opts.tooLargeHint ? `; ${opts.tooLargeHint}` : '';
       return { diagnostics: [diagnostic('file-too-large', `is ${size(st.size)}; the limit is ${size(max)}${hint}`, at())] };
@@ -177,7 +183,13 @@ export function readTextFile(file: string, displayName = file, opts: ReadTextOpt
     const line = before.split('\n').length;
     const column = cr.index - before.lastIndexOf('\n');
     return {
-      diagnostics: [diagnostic('line-endings', 'a carriage return (CR) without a line feed: save the file with LF or CRLF line endings', at(line, column))],
+      diagnostics: [
+        diagnostic(
+          'line-endings',
+          'a carriage return (CR) without a line feed: save the file with LF or CRLF line endings',
+          at(line, column),
+        ),
+      ],
     };
   }
   return { text, diagnostics: [] };

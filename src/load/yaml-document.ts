@@ -4,8 +4,20 @@
 // would merge into one property), keys that are lists or mappings, and tags that would build
 // anything other than plain data.
 import {
-  Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq,
-  type CST, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type ToJSOptions,
+  Composer,
+  LineCounter,
+  Parser,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type CST,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+  type ToJSOptions,
 } from 'yaml';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumnAt } from './json-error.js';
@@ -135,7 +147,13 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
       out.firstAlias ??= offset(node);
       const target = anchors.get(node.source);
       if (target !== undefined && open.has(target)) {
-        out.diagnostics.push(diagnostic('yaml-aliases', `alias *${node.source} stands inside the value it names, which would make it endless`, at(offset(node))));
+        out.diagnostics.push(
+          diagnostic(
+            'yaml-aliases',
+            `alias *${node.source} stands inside the value it names, which would make it endless`,
+            at(offset(node)),
+          ),
+        );
       }
       continue;
     }
@@ -151,11 +169,15 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
         if (!isPair(pair)) continue;
         const key = pair.key;
         if (key !== null && key !== undefined && !isScalar(key)) {
-          out.diagnostics.push(diagnostic('yaml-complex-key', 'a key must be plain text, not a list, a mapping or an alias', at(offset(key))));
+          out.diagnostics.push(
+            diagnostic('yaml-complex-key', 'a key must be plain text, not a list, a mapping or an alias', at(offset(key))),
+          );
         } else if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<') {
           // YAML 1.1's merge key: not part of YAML 1.2, and not read here. One clear error, rather
           // than an unknown field '<<' and every field it was meant to bring in reported missing.
-          out.diagnostics.push(diagnostic('yaml-merge-key', "merge keys ('<<: *anchor') are not supported: write the fields out in full", at(offset(key))));
+          out.diagnostics.push(
+            diagnostic('yaml-merge-key', "merge keys ('<<: *anchor') are not supported: write the fields out in full", at(offset(key))),
+          );
         } else {
           const name = propertyName(keyOf(key));
           const where = key ? offset(key) : offset(pair.value);
@@ -164,7 +186,9 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
             const a = at(first);
             const here = at(where);
             const firstAt = a.line === here.line ? `at column ${a.column}` : `on line ${a.line}`;
-            out.diagnostics.push(diagnostic('yaml-duplicate-key', `key ${show(name)} appears twice in this mapping (first ${firstAt})`, here));
+            out.diagnostics.push(
+              diagnostic('yaml-duplicate-key', `key ${show(name)} appears twice in this mapping (first ${firstAt})`, here),
+            );
           } else seen.set(name, where);
         }
         children.push(pair.key, pair.value);
@@ -179,16 +203,31 @@ function checkNodes(root: unknown, at: (offset: number) => SourceLocation): Node
 
 /** The parser's names for what it met, as they are written. */
 const TOKEN_WORDS: Record<string, string> = {
-  'flow-map-start': "'{'", 'flow-map-end': "'}'", 'flow-seq-start': "'['", 'flow-seq-end': "']'", comma: "','",
-  'map-value-ind': "':'", 'seq-item-ind': "'-'", 'explicit-key-ind': "'?'", scalar: 'text', 'double-quoted-scalar': 'quoted text',
-  'single-quoted-scalar': 'quoted text', 'block-scalar-header': "'|' or '>'", anchor: 'an anchor', tag: 'a tag', alias: 'an alias',
-  'block-map': 'a mapping', 'block-seq': 'a list', 'flow-collection': 'a bracketed list or mapping',
+  'flow-map-start': "'{'",
+  'flow-map-end': "'}'",
+  'flow-seq-start': "'['",
+  'flow-seq-end': "']'",
+  comma: "','",
+  'map-value-ind': "':'",
+  'seq-item-ind': "'-'",
+  'explicit-key-ind': "'?'",
+  scalar: 'text',
+  'double-quoted-scalar': 'quoted text',
+  'single-quoted-scalar': 'quoted text',
+  'block-scalar-header': "'|' or '>'",
+  anchor: 'an anchor',
+  tag: 'a tag',
+  alias: 'an alias',
+  'block-map': 'a mapping',
+  'block-seq': 'a list',
+  'flow-collection': 'a bracketed list or mapping',
 };
 
 /** The parser's messages about tokens, in words (the others are clear as they are). */
 function plainSyntaxMessage(message: string): string {
   const atEnd = /^Unexpected (\S+) at node end$/.exec(message);
-  if (atEnd) return `unexpected ${TOKEN_WORDS[atEnd[1]!] ?? atEnd[1]} after a complete value: is a line indented wrongly, or are two values where one belongs?`;
+  if (atEnd)
+    return `unexpected ${TOKEN_WORDS[atEnd[1]!] ?? atEnd[1]} after a complete value: is a line indented wrongly, or are two values where one belongs?`;
   const stream = /^Unexpected (\S+) token in YAML stream(?:: (.*))?$/.exec(message);
   if (stream) return `unexpected ${TOKEN_WORDS[stream[1]!] ?? stream[1]}${stream[2] ? ` ${stream[2]}` : ''}: the structure breaks off here`;
   return message;
@@ -244,8 +283,16 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
     if (deep !== undefined) {
       return refuse(
         json
-          ? diagnostic('json-too-deep', `arrays and objects are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`, toLocation(deep))
-          : diagnostic('yaml-too-deep', `lists and mappings are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`, toLocation(deep)),
+          ? diagnostic(
+              'json-too-deep',
+              `arrays and objects are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`,
+              toLocation(deep),
+            )
+          : diagnostic(
+              'yaml-too-deep',
+              `lists and mappings are nested more than ${MAX_NESTING} levels deep here; no rule or record needs that`,
+              toLocation(deep),
+            ),
       );
     }
     docs = Array.from(new Composer(OPTIONS).compose(tokens, true, text.length));
@@ -257,7 +304,11 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
   const diagnostics: Diagnostic[] = [];
   if (docs.length > 1) {
     diagnostics.push(
-      diagnostic('yaml-multiple-documents', `holds ${docs.length} YAML documents; put one document in each file`, toLocation(docs[1]!.range[0])),
+      diagnostic(
+        'yaml-multiple-documents',
+        `holds ${docs.length} YAML documents; put one document in each file`,
+        toLocation(docs[1]!.range[0]),
+      ),
     );
   }
   const doc = docs[0];
@@ -291,7 +342,11 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
   for (const warn of doc.warnings) {
     const d =
       warn.code === 'TAG_RESOLVE_FAILED'
-        ? diagnostic('yaml-tag', `the tag ${tagName(warn.message)} is not supported; write plain text, numbers, lists and mappings`, toLocation(warn.pos[0]))
+        ? diagnostic(
+            'yaml-tag',
+            `the tag ${tagName(warn.message)} is not supported; write plain text, numbers, lists and mappings`,
+            toLocation(warn.pos[0]),
+          )
         : diagnostic('yaml-warning', warn.message.split('\n')[0]!, toLocation(warn.pos[0]));
     diagnostics.push(d);
   }

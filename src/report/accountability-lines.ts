@@ -46,13 +46,17 @@ export function accountabilityLines(report: Report): string[] {
       `Disposed, counted apart: ${n} (${d.disposed.violation} violation, ${d.disposed.review} review, ${d.disposed.exempt} exempt); ` +
         `${d.expired.length} expired, ${d.stale.length} stale (dispositions ${d.file}, expiry as of ${d.expiryDay})`,
     );
-    for (const e of d.expired) out.push(`expired: ${e.recordId} / ${e.ruleId} — ${decision(e.disposition)} (${e.disposition.location.file}:${e.disposition.location.line})`);
+    for (const e of d.expired)
+      out.push(
+        `expired: ${e.recordId} / ${e.ruleId} — ${decision(e.disposition)} (${e.disposition.location.file}:${e.disposition.location.line})`,
+      );
     for (const s of d.stale) out.push(`stale: ${target(s)} matches no finding (${s.location.file}:${s.location.line})`);
   }
   const b = report.baseline;
   if (b) {
     out.push(`Since the baseline ${b.file}: ${b.new} new, ${b.unchanged} unchanged, ${b.resolved.length} resolved`);
-    for (const r of b.resolved) out.push(`resolved: ${r.recordId} / ${r.ruleId} (${r.outcome}, fingerprint ${shortFingerprint(r.fingerprint)})`);
+    for (const r of b.resolved)
+      out.push(`resolved: ${r.recordId} / ${r.ruleId} (${r.outcome}, fingerprint ${shortFingerprint(r.fingerprint)})`);
   }
   return out;
 }

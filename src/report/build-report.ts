@@ -1,7 +1,16 @@
 // Builds the report: findings with counts, activities, the rule catalogue and the timeline.
 import { addDays } from '../dates/date-span.js';
 import type {
-  ActivitySummary, EvidenceLevel, Finding, FindingOutcome, LoadedRecord, Milestone, Report, RecordSet, RuleSet, RuleSummary,
+  ActivitySummary,
+  EvidenceLevel,
+  Finding,
+  FindingOutcome,
+  LoadedRecord,
+  Milestone,
+  Report,
+  RecordSet,
+  RuleSet,
+  RuleSummary,
 } from '../types.js';
 import { TOOL } from '../version.js';
 
@@ -15,8 +24,13 @@ export interface BuildReportInput {
 
 export function summarizeRule(rule: RuleSet['rules'][number]['rule']): RuleSummary {
   return {
-    id: rule.id, title: rule.title, outcome: rule.outcome, status: rule.status, tags: rule.tags,
-    provisions: rule.provisions, applies: rule.applies,
+    id: rule.id,
+    title: rule.title,
+    outcome: rule.outcome,
+    status: rule.status,
+    tags: rule.tags,
+    provisions: rule.provisions,
+    applies: rule.applies,
   };
 }
 

@@ -27,7 +27,9 @@ export function manifestSection(report: Report): string {
     parts.push(
       '<section class="manifest" aria-labelledby="manifest-h"><h2 id="manifest-h">Run manifest</h2>',
       // Hashes are long unbroken words: let them wrap on a narrow screen.
-      `<ul style="overflow-wrap:anywhere">${manifestLines(report.manifest).map((l) => `<li><code>${text(l)}</code></li>`).join('')}</ul>`,
+      `<ul style="overflow-wrap:anywhere">${manifestLines(report.manifest)
+        .map((l) => `<li><code>${text(l)}</code></li>`)
+        .join('')}</ul>`,
       '</section>',
     );
   }

@@ -9,9 +9,7 @@ import { attr, link, text } from './html-escape.js';
 import { valueText } from './value-text.js';
 
 function citation(provision: Provision): string {
-  const mark = provision.verified
-    ? '<span class="badge verified">verified</span>'
-    : '<span class="badge unverified">unverified</span>';
+  const mark = provision.verified ? '<span class="badge verified">verified</span>' : '<span class="badge unverified">unverified</span>';
   const note = provision.note
     ? `<p class="verification-note${provision.verified ? ' verified-note' : ''}">${provision.verified ? '' : 'Not verified: '}${text(provision.note)}</p>`
     : provision.verified
@@ -37,11 +35,7 @@ function sourceLine(source: SourceCitation): string {
   if (source.ref) parts.push(`source <code>${text(source.ref)}</code>`);
   if (source.file) parts.push(`file <code>${text(source.file)}</code>`);
   const line = parts.length > 0 ? parts.join('<span class="sep"> · </span>') : '<span class="empty">unnamed source</span>';
-  return (
-    `<li><div class="source-line">${line}</div>` +
-    (source.quote ? `<blockquote>${text(source.quote)}</blockquote>` : '') +
-    '</li>'
-  );
+  return `<li><div class="source-line">${line}</div>` + (source.quote ? `<blockquote>${text(source.quote)}</blockquote>` : '') + '</li>';
 }
 
 function evidence(finding: Finding): string {
@@ -98,10 +92,8 @@ function explanation(finding: Finding): string {
 /** One finding as an article. */
 export function renderFinding(finding: Finding, index: number): string {
   const where = `${finding.location.file}:${finding.location.line}:${finding.location.column}`;
-  const span =
-    finding.date.start === finding.date.end ? finding.date.start : `${finding.date.start} to ${finding.date.end}`;
-  const notes =
-    finding.notes.length > 0 ? `<ul class="notes">${finding.notes.map((note) => `<li>${text(note)}</li>`).join('')}</ul>` : '';
+  const span = finding.date.start === finding.date.end ? finding.date.start : `${finding.date.start} to ${finding.date.end}`;
+  const notes = finding.notes.length > 0 ? `<ul class="notes">${finding.notes.map((note) => `<li>${text(note)}</li>`).join('')}</ul>` : '';
   return [
     `<article class="finding o-${finding.outcome}" id="finding-${index + 1}" data-finding-record="${attr(finding.recordId)}" data-rule-id="${attr(finding.ruleId)}">`,
     '<div class="finding-head">',

@@ -1,7 +1,15 @@
 // The summary section of the HTML report: counts by outcome, by evidence level, by provision cited
 // and by party, and the list of activities with their most severe outcome.
 
-import { EVIDENCE_LEVELS, FINDING_OUTCOMES, type ActivitySummary, type Finding, type FindingOutcome, type Provision, type Report } from '../types.js';
+import {
+  EVIDENCE_LEVELS,
+  FINDING_OUTCOMES,
+  type ActivitySummary,
+  type Finding,
+  type FindingOutcome,
+  type Provision,
+  type Report,
+} from '../types.js';
 import { compareProvisions, provisionKey, provisionLabel, resolutionUrl } from './citation.js';
 import { evidenceBadge, outcomeBadge } from './html-badge.js';
 import { attr, link, text } from './html-escape.js';
@@ -19,8 +27,10 @@ function total(counts: Counts): number {
 }
 
 function countCells(counts: Counts): string {
-  return FINDING_OUTCOMES.map((o) => `<td class="num${counts[o] === 0 ? ' zero' : ''}">${counts[o]}</td>`).join('') +
-    `<td class="num">${total(counts)}</td>`;
+  return (
+    FINDING_OUTCOMES.map((o) => `<td class="num${counts[o] === 0 ? ' zero' : ''}">${counts[o]}</td>`).join('') +
+    `<td class="num">${total(counts)}</td>`
+  );
 }
 
 const COUNT_HEADERS = `${FINDING_OUTCOMES.map((o) => `<th class="num" scope="col">${o}</th>`).join('')}<th class="num" scope="col">total</th>`;
@@ -76,17 +86,18 @@ function byProvision(findings: Iterable<Finding>): string {
 
 function byParty(withFindings: Iterable<RecordEntry>): string {
   const rows = new Map<string, { name: string; country?: string; roles: Set<string>; counts: Counts }>();
-  for (const { activity, findings } of withFindings) for (const finding of findings) {
-    const seen = new Set<string>();
-    for (const party of activity.parties) {
-      const key = `${party.name}\u0000${party.country ?? ''}`;
-      const row = rows.get(key) ?? { name: party.name, country: party.country, roles: new Set<string>(), counts: zeroCounts() };
-      if (party.role) row.roles.add(party.role);
-      if (!seen.has(key)) row.counts[finding.outcome] += 1;
-      seen.add(key);
-      rows.set(key, row);
+  for (const { activity, findings } of withFindings)
+    for (const finding of findings) {
+      const seen = new Set<string>();
+      for (const party of activity.parties) {
+        const key = `${party.name}\u0000${party.country ?? ''}`;
+        const row = rows.get(key) ?? { name: party.name, country: party.country, roles: new Set<string>(), counts: zeroCounts() };
+        if (party.role) row.roles.add(party.role);
+        if (!seen.has(key)) row.counts[finding.outcome] += 1;
+        seen.add(key);
+        rows.set(key, row);
+      }
     }
-  }
   const sorted = [...rows.values()].sort((a, b) => {
     const byTotal = total(b.counts) - total(a.counts);
     if (byTotal !== 0) return byTotal;
@@ -118,11 +129,9 @@ function activityRow(activity: ActivitySummary, findings: readonly Finding[]): s
 /** The activities table in pieces: every activity, or those with findings and a count of the rest. */
 function* activityTable(source: ReportSource, listing: ActivityListing): Generator<string> {
   const caption = listing === 'all' ? 'Activities checked' : 'Activities with findings';
-  yield (
-    `<table class="activities"><caption>${caption}</caption>` +
+  yield `<table class="activities"><caption>${caption}</caption>` +
     '<thead><tr><th scope="col" class="col-record">record</th><th scope="col">date</th><th scope="col">type</th><th scope="col" class="col-parties">parties</th><th scope="col">evidence</th><th scope="col">most severe</th></tr></thead>' +
-    '<tbody>'
-  );
+    '<tbody>';
   let rows = 0;
   for (const { activity, findings } of listing === 'all' ? source.records() : source.withFindings()) {
     rows++;

@@ -114,11 +114,17 @@ function legend(): string {
   }
   items.push(`<circle class="tl-mark o-none" cx="${n(x + 5)}" cy="${y}" r="4.5"/><text x="${n(x + 14)}" y="${y + 4}">one day</text>`);
   x += 14 + labelWidth('one day') + 16;
-  items.push(`<rect class="tl-mark o-none" x="${n(x)}" y="${y - 5}" width="26" height="${MARK_HEIGHT}" rx="2"/><text x="${n(x + 31)}" y="${y + 4}">month, year or range</text>`);
+  items.push(
+    `<rect class="tl-mark o-none" x="${n(x)}" y="${y - 5}" width="26" height="${MARK_HEIGHT}" rx="2"/><text x="${n(x + 31)}" y="${y + 4}">month, year or range</text>`,
+  );
   x += 31 + labelWidth('month, year or range') + 16;
-  items.push(`<line class="tl-adoption-line" x1="${n(x)}" y1="${y - 7}" x2="${n(x)}" y2="${y + 7}"/><text x="${n(x + 6)}" y="${y + 4}">resolution adopted</text>`);
+  items.push(
+    `<line class="tl-adoption-line" x1="${n(x)}" y1="${y - 7}" x2="${n(x)}" y2="${y + 7}"/><text x="${n(x + 6)}" y="${y + 4}">resolution adopted</text>`,
+  );
   x += 6 + labelWidth('resolution adopted') + 16;
-  items.push(`<line class="tl-deadline-line" x1="${n(x)}" y1="${y - 7}" x2="${n(x)}" y2="${y + 7}"/><text x="${n(x + 6)}" y="${y + 4}">deadline</text>`);
+  items.push(
+    `<line class="tl-deadline-line" x1="${n(x)}" y1="${y - 7}" x2="${n(x)}" y2="${y + 7}"/><text x="${n(x + 6)}" y="${y + 4}">deadline</text>`,
+  );
   return `<g class="tl-legend">${items.join('')}</g>`;
 }
 
@@ -194,7 +200,9 @@ function chart(
   const windowX = window ? ([scale(yearStart(window.firstYear)), scale(yearStart(window.lastYear + 1))] as [number, number]) : undefined;
   const parts: string[] = [`<text class="tl-heading" x="${PLOT_LEFT}" y="${headingY}">${text(heading)}</text>`];
   if (windowX) {
-    parts.push(`<rect class="tl-window" x="${n(windowX[0])}" y="${milestoneTop - 4}" width="${n(windowX[1] - windowX[0])}" height="${n(axisY - milestoneTop + 4)}"/>`);
+    parts.push(
+      `<rect class="tl-window" x="${n(windowX[0])}" y="${milestoneTop - 4}" width="${n(windowX[1] - windowX[0])}" height="${n(axisY - milestoneTop + 4)}"/>`,
+    );
   }
 
   const grid: string[] = [];
@@ -203,7 +211,8 @@ function chart(
     const x = n(scale(tick.day));
     grid.push(`<line class="${tick.major ? 'major' : 'minor'}" x1="${x}" y1="${milestoneTop - 4}" x2="${x}" y2="${axisY}"/>`);
     ticks.push(`<line x1="${x}" y1="${axisY}" x2="${x}" y2="${axisY + (tick.major ? 5 : 3)}"/>`);
-    if (tick.label) ticks.push(`<text x="${x}" y="${axisY + 17}" text-anchor="middle"${tick.major ? ' class="major"' : ''}>${tick.label}</text>`);
+    if (tick.label)
+      ticks.push(`<text x="${x}" y="${axisY + 17}" text-anchor="middle"${tick.major ? ' class="major"' : ''}>${tick.label}</text>`);
   }
   parts.push(`<g class="tl-grid">${grid.join('')}</g>`);
 
@@ -295,7 +304,9 @@ export function renderTimeline(source: ReportSource, listing: ActivityListing = 
     const [wx0, wx1] = context.windowX ?? [PLOT_LEFT, PLOT_RIGHT];
     const top = y + context.height - 4;
     const bottom = y + context.height + ZOOM_GAP - 6;
-    blocks.push(`<polygon class="tl-zoom" points="${n(wx0)},${n(top)} ${n(wx1)},${n(top)} ${PLOT_RIGHT},${n(bottom)} ${PLOT_LEFT},${n(bottom)}"/>`);
+    blocks.push(
+      `<polygon class="tl-zoom" points="${n(wx0)},${n(top)} ${n(wx1)},${n(top)} ${PLOT_RIGHT},${n(bottom)} ${PLOT_LEFT},${n(bottom)}"/>`,
+    );
     y += context.height + ZOOM_GAP;
     const within = milestones.filter((m) => inDomain(m.day, detail));
     const main = chart(detail, `Activities, ${yearsText(detail)}`, within, activities);

@@ -17,9 +17,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 function header(report: Report): string {
   const titles = report.cases.map((c) => c.title).filter((t): t is string => t !== undefined && t !== '');
   const descriptions = report.cases.map((c) => c.description).filter((d): d is string => d !== undefined && d !== '');
-  const meta: string[] = [
-    `<dt>Tool</dt><dd>${text(report.tool.name)} ${text(report.tool.version)}</dd>`,
-  ];
+  const meta: string[] = [`<dt>Tool</dt><dd>${text(report.tool.name)} ${text(report.tool.version)}</dd>`];
   if (report.asOf) meta.push(`<dt>As of</dt><dd>${text(report.asOf)}</dd>`);
   for (const list of report.lists) {
     meta.push(`<dt>List</dt><dd>${text(list.title)} <code>${text(list.list)}</code>, dated ${text(list.date)}</dd>`);

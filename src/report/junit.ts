@@ -77,11 +77,18 @@ function testcase(ruleId: string, entry: Case, failOn: FailOn, onlyNew: boolean)
   const fingerprints = entry.findings.filter((f) => f.fingerprint);
   const body = [
     ...(fingerprints.length
-      ? ['      <properties>', ...fingerprints.map((f) => `        <property name="fingerprint" value="${attr(f.fingerprint!)}"/>`), '      </properties>']
+      ? [
+          '      <properties>',
+          ...fingerprints.map((f) => `        <property name="fingerprint" value="${attr(f.fingerprint!)}"/>`),
+          '      </properties>',
+        ]
       : []),
-    ...(skippedBy ? [`      <skipped message="${attr(`disposed: ${skippedBy.disposition!.decision} — ${skippedBy.disposition!.reason}`)}"/>`] : []),
+    ...(skippedBy
+      ? [`      <skipped message="${attr(`disposed: ${skippedBy.disposition!.decision} — ${skippedBy.disposition!.reason}`)}"/>`]
+      : []),
     ...failing.map(
-      (f) => `      <failure message="${attr(`${f.outcome} · ${f.evidence}: ${f.message}`)}" type="${f.outcome}">${text(details(f))}</failure>`,
+      (f) =>
+        `      <failure message="${attr(`${f.outcome} · ${f.evidence}: ${f.message}`)}" type="${f.outcome}">${text(details(f))}</failure>`,
     ),
     ...(passing.length > 0 ? [`      <system-out>${text(passing.map(details).join('\n\n'))}</system-out>`] : []),
   ];

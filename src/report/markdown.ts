@@ -34,11 +34,17 @@ export function* markdownParts(source: ReportSource, opts: MarkdownOptions = {})
   };
   const title = report.cases.find((c) => c.title)?.title;
   out.push(`# Sanctions compliance report${title ? `: ${mdEscape(title)}` : ''}`, '');
-  out.push(`Produced by sanctions-check ${report.tool.version}${report.asOf ? `, as of ${report.asOf}` : ''}. ` +
-    `${report.records} record(s) checked against ${report.rules} rule(s).`);
+  out.push(
+    `Produced by sanctions-check ${report.tool.version}${report.asOf ? `, as of ${report.asOf}` : ''}. ` +
+      `${report.records} record(s) checked against ${report.rules} rule(s).`,
+  );
   for (const l of report.lists) out.push(`Designation list: ${mdEscape(l.title)}, as of ${l.date}.`);
-  out.push('', 'A finding says an activity, as the record describes it, is inconsistent with a provision that binds States ' +
-    '(and, for exports and launches, the DPRK). The evidence level is the source\'s, and is kept apart from the outcome.', '');
+  out.push(
+    '',
+    'A finding says an activity, as the record describes it, is inconsistent with a provision that binds States ' +
+      "(and, for exports and launches, the DPRK). The evidence level is the source's, and is kept apart from the outcome.",
+    '',
+  );
   out.push('## Summary', '');
   out.push('| Outcome | Findings |', '|---|---|');
   for (const k of ['violation', 'review', 'exempt'] as const) out.push(`| ${k} | ${report.summary[k]} |`);
@@ -48,9 +54,15 @@ export function* markdownParts(source: ReportSource, opts: MarkdownOptions = {})
   if (notes.length) out.push('', ...notes.map((l) => `- ${mdEscape(l)}`));
   let state = false;
   for (const f of source.findings()) if (f.disposition || f.baseline) state = true;
-  out.push('', `| Record | Rule | Outcome | Evidence | Principal provision | Fingerprint |${state ? ' State |' : ''}`, `|---|---|---|---|---|---|${state ? '---|' : ''}`);
+  out.push(
+    '',
+    `| Record | Rule | Outcome | Evidence | Principal provision | Fingerprint |${state ? ' State |' : ''}`,
+    `|---|---|---|---|---|---|${state ? '---|' : ''}`,
+  );
   for (const f of source.findings()) {
-    out.push(`| ${mdEscape(f.recordId)} | ${f.ruleId} | ${f.outcome} | ${f.evidence} | ${mdEscape(citation(f.provisions[0]!))} | \`${shortFingerprint(f.fingerprint)}\` |${state ? ` ${mdEscape(stateWord(f))} |` : ''}`);
+    out.push(
+      `| ${mdEscape(f.recordId)} | ${f.ruleId} | ${f.outcome} | ${f.evidence} | ${mdEscape(citation(f.provisions[0]!))} | \`${shortFingerprint(f.fingerprint)}\` |${state ? ` ${mdEscape(stateWord(f))} |` : ''}`,
+    );
   }
   yield flush();
   if (listingFor(report.records, opts.activities) === 'all') {
@@ -70,7 +82,10 @@ export function* markdownParts(source: ReportSource, opts: MarkdownOptions = {})
     out.push('', `### ${mdEscape(f.recordId)} — ${mdEscape(f.ruleTitle)}`, '');
     out.push(`**${f.outcome}, ${f.evidence}** (rule \`${f.ruleId}\`): ${OUTCOME_LABEL[f.outcome]}.`, '');
     out.push(mdEscape(f.message), '');
-    out.push(`Record: ${mdEscape(`${f.location.file}:${f.location.line}:${f.location.column}`)}; activity date ${mdEscape(f.date.text)}.`, '');
+    out.push(
+      `Record: ${mdEscape(`${f.location.file}:${f.location.line}:${f.location.column}`)}; activity date ${mdEscape(f.date.text)}.`,
+      '',
+    );
     out.push(...findingLines(f).map((l) => `${mdEscape(l[0]!.toUpperCase() + l.slice(1))}.`), '');
     out.push('Provisions:', '');
     for (const p of f.provisions) {
@@ -80,10 +95,16 @@ export function* markdownParts(source: ReportSource, opts: MarkdownOptions = {})
     if (f.exemption) out.push('', `Exemption that holds: ${mdEscape(f.exemption.title ?? f.exemption.id)} (\`${f.exemption.id}\`).`);
     for (const n of f.notes) out.push('', `Note: ${mdEscape(n)}`);
     const e = f.evidenceDetail;
-    out.push('', `Evidence: ${e.level}${e.claimant ? `, asserted by ${mdEscape(e.claimant)}` : ''}` +
-      `${e.wording.length ? `; wording: ${e.wording.map((w) => `“${mdEscape(w)}”`).join(', ')}` : ''}.`);
+    out.push(
+      '',
+      `Evidence: ${e.level}${e.claimant ? `, asserted by ${mdEscape(e.claimant)}` : ''}` +
+        `${e.wording.length ? `; wording: ${e.wording.map((w) => `“${mdEscape(w)}”`).join(', ')}` : ''}.`,
+    );
     for (const s of e.sources) {
-      const who = [s.publisher, s.author, s.date, s.title].filter(Boolean).map((x) => mdEscape(String(x))).join(', ');
+      const who = [s.publisher, s.author, s.date, s.title]
+        .filter(Boolean)
+        .map((x) => mdEscape(String(x)))
+        .join(', ');
       if (s.quote) out.push('', `> ${mdEscape(s.quote)}`, `> — ${who || 'source not named'}`);
       else if (who) out.push('', `Source: ${who}`);
     }

@@ -6,8 +6,7 @@ import { provisionLabel, resolutionUrl } from './citation.js';
 
 const OUTCOME_MEANING: Record<RuleSummary['outcome'], string> = {
   violation: 'a violation: the activity, as the record describes it, is inconsistent with the provisions cited',
-  review:
-    'a finding for review: the activity is lawful only with an exemption, notification or determination that an analyst must check',
+  review: 'a finding for review: the activity is lawful only with an exemption, notification or determination that an analyst must check',
 };
 
 const EVIDENCE_MEANING: Record<EvidenceLevel, string> = {
@@ -39,7 +38,7 @@ export function ruleHelp(rule: RuleSummary, provisions: readonly Provision[]): {
   const reading =
     'The message names the record and what matched. The location is the record in its file (line and column). ' +
     'The result properties give the explanation (each condition with the value expected and the value found), ' +
-    'the provisions cited (only those adopted by the activity\'s date for point-in-time rules), the evidence level, and any notes. ' +
+    "the provisions cited (only those adopted by the activity's date for point-in-time rules), the evidence level, and any notes. " +
     'A finding is never stronger than its evidence: "violation, speculative" means that if the activity happened as described, it would be inconsistent with the provision.';
   const levels = (Object.keys(EVIDENCE_MEANING) as EvidenceLevel[]).map((level) => ({ level, meaning: EVIDENCE_MEANING[level] }));
 

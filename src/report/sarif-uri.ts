@@ -50,7 +50,14 @@ function folderOf(file: string): string {
  * sorted order, so the same files always get the same names.
  */
 export function uriBases(files: readonly string[]): UriBases {
-  const outside = [...new Set(files.map(absolute).filter((f) => f !== undefined).map(folderOf))].sort();
+  const outside = [
+    ...new Set(
+      files
+        .map(absolute)
+        .filter((f) => f !== undefined)
+        .map(folderOf),
+    ),
+  ].sort();
   const roots: string[] = [];
   for (const folder of outside) {
     if (!roots.some((root) => folder.startsWith(root))) roots.push(folder);

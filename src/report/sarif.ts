@@ -53,7 +53,11 @@ function taxonomies(report: Report, findings: Iterable<Finding>): Taxonomies {
   const components = entries.map((entry, componentIndex) => {
     const paragraphs = [...entry.paragraphs.values()].sort((a, b) => naturalCompare(a.paragraph ?? '', b.paragraph ?? ''));
     paragraphs.forEach((provision, index) => {
-      where.set(provisionKey(provision), { id: provision.paragraph ?? provision.symbol, index, toolComponent: { name: entry.name, index: componentIndex } });
+      where.set(provisionKey(provision), {
+        id: provision.paragraph ?? provision.symbol,
+        index,
+        toolComponent: { name: entry.name, index: componentIndex },
+      });
     });
     const numbered = entry.first.resolution !== undefined;
     return {

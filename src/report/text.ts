@@ -55,9 +55,11 @@ export function* textParts(source: ReportSource, opts: TextOptions = { color: fa
       for (const n of f.notes) out.push(`    note: ${oneLine(n)}`);
       const q = f.evidenceDetail.sources.find((x) => x.quote);
       if (q?.quote) out.push(`    quote: “${oneLine(q.quote)}”${q.publisher ? ` (${oneLine(q.publisher)})` : ''}`);
-      if (f.evidenceDetail.wording.length) out.push(`    evidence wording: ${f.evidenceDetail.wording.map((w) => `“${oneLine(w)}”`).join(', ')}`);
+      if (f.evidenceDetail.wording.length)
+        out.push(`    evidence wording: ${f.evidenceDetail.wording.map((w) => `“${oneLine(w)}”`).join(', ')}`);
       const held = f.explanation.filter((e) => e.exemption === undefined && e.held === true && !e.negated);
-      if (held.length) out.push(paint('dim', `    because: ${held.map((e) => `${oneLine(e.condition)} (${oneLine(showValue(e.actual))})`).join('; ')}`));
+      if (held.length)
+        out.push(paint('dim', `    because: ${held.map((e) => `${oneLine(e.condition)} (${oneLine(showValue(e.actual))})`).join('; ')}`));
     }
   }
   if (report.manifest) out.push('', paint('bold', 'Run manifest'), ...manifestLines(report.manifest).map((l) => `  ${oneLine(l)}`));

@@ -112,7 +112,9 @@ export function alignWords(query: NameForm, listed: NameForm): WordAlignment {
       merged.push(m);
     }
     // with every word the same there are no lines, and the groups are not looked at
-    const groups = merged.every((m) => m.kind === 'same') ? merged : merged.map((m) => ({ ...m, lWords: [...m.lWords], qWords: [...m.qWords] }));
+    const groups = merged.every((m) => m.kind === 'same')
+      ? merged
+      : merged.map((m) => ({ ...m, lWords: [...m.lWords], qWords: [...m.qWords] }));
     return { query, listed, steps: undefined, qo: undefined, lo: undefined, groups, merged, otherSyllables };
   }
   const qo = origins(query, false);
@@ -160,7 +162,8 @@ function kindOf(query: NameForm, listed: NameForm, g: WordGroup): GroupKind {
   const lFolded = (): string => (single ? lWord.folded : g.lWords.map((i) => listed.words[i]!.folded).join(' '));
   if (qOne !== undefined && lWord.family !== undefined && qOne.family !== undefined && qOne.folded !== lFolded()) return 'surname';
   if (qOne !== undefined && g.edits === 0 && bare(qOne.folded) === bare(lFolded())) return 'same';
-  if (g.edits > 0 && qOne !== undefined && single && lWord.family === undefined && SYLLABLE.test(bare(qOne.folded))) return 'other syllable';
+  if (g.edits > 0 && qOne !== undefined && single && lWord.family === undefined && SYLLABLE.test(bare(qOne.folded)))
+    return 'other syllable';
   // as many words on each side, aligned across a word's edge (TSANG KYUNG / TSANG YUNG): each word against its own
   if (g.edits > 0 && g.qWords.length === g.lWords.length && !single) {
     g.syllables = 0;
@@ -207,19 +210,24 @@ export function alignmentLines(wa: WordAlignment): string[] {
     }
   }
   // rules of pieces that key to nothing (a dropped initial r, a final h)
-  for (const [form, side] of [[query, 'q'], [listed, 'l']] as const) {
+  for (const [form, side] of [
+    [query, 'q'],
+    [listed, 'l'],
+  ] as const) {
     form.words.forEach((w, wi) => {
-      for (const p of w.pieces) if (p.key === '' && p.rule) {
-        const lw = side === 'l' ? wi : groups.find((x) => x.qWords.includes(wi))?.lWords[0];
-        if (lw !== undefined) rules.get(lw)?.add(p.rule);
-      }
+      for (const p of w.pieces)
+        if (p.key === '' && p.rule) {
+          const lw = side === 'l' ? wi : groups.find((x) => x.qWords.includes(wi))?.lWords[0];
+          if (lw !== undefined) rules.get(lw)?.add(p.rule);
+        }
     });
   }
   const lines: string[] = [];
   for (const g of wa.merged) {
     if (g.kind === 'same') continue;
     const lWords = g.lWords.map((i) => listed.words[i]!);
-    const lWord = lWords.length === 1 ? lWords[0]! : { ...lWords[0]!, text: lWords.map(show).join(' '), folded: lWords.map((w) => w.folded).join(' ') };
+    const lWord =
+      lWords.length === 1 ? lWords[0]! : { ...lWords[0]!, text: lWords.map(show).join(' '), folded: lWords.map((w) => w.folded).join(' ') };
     const qWords = g.qWords.map((i) => query.words[i]!);
     const qText = qWords.map(show).join(' ');
     if (g.kind === 'surname') {
@@ -244,4 +252,5 @@ export function explainAlignment(query: NameForm, listed: NameForm): { lines: st
 }
 
 /** One romanized Korean syllable: a word that is a syllable in its own right was changed, not mistyped. */
-const SYLLABLE = /^(kk|gg|tt|pp|ss|jj|tch|ch|sh|[gkndtrlmbpsjh])?(yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ŏ|ŭ|yŏ|wŏ|[aeiou])(ng|[kntlmpgrbd])?$/;
+const SYLLABLE =
+  /^(kk|gg|tt|pp|ss|jj|tch|ch|sh|[gkndtrlmbpsjh])?(yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ŏ|ŭ|yŏ|wŏ|[aeiou])(ng|[kntlmpgrbd])?$/;

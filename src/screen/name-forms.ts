@@ -44,8 +44,36 @@ export function countCharacters(key: string, counts: Uint8Array, at: number): vo
 
 /** Legal forms and words that say nothing about which organisation it is. */
 const ENTITY_NOISE = new Set([
-  'corporation', 'corp', 'co', 'ltd', 'limited', 'company', 'llc', 'jsc', 'trading', 'inc', 'incorporated', 'plc', 'llp',
-  'pte', 'gmbh', 'sa', 'cooperation', 'and', 'of', 'the', 'for', 'oao', 'ooo', 'zao', 'pjsc', 'cjsc', 'jv', 'group', 'holding', 'holdings',
+  'corporation',
+  'corp',
+  'co',
+  'ltd',
+  'limited',
+  'company',
+  'llc',
+  'jsc',
+  'trading',
+  'inc',
+  'incorporated',
+  'plc',
+  'llp',
+  'pte',
+  'gmbh',
+  'sa',
+  'cooperation',
+  'and',
+  'of',
+  'the',
+  'for',
+  'oao',
+  'ooo',
+  'zao',
+  'pjsc',
+  'cjsc',
+  'jv',
+  'group',
+  'holding',
+  'holdings',
 ]);
 const VESSEL_NOISE = new Set(['mv', 'm', 'v', 'mt', 'ss', 'vessel', 'ship', 'tanker']);
 
@@ -151,7 +179,9 @@ function isNumberMark(w: Word, next: Word | undefined): boolean {
 export function entityForm(name: string, kind: 'organisation' | 'vessel', words: readonly Word[] = nameWords(name)): NameForm | undefined {
   const noise = kind === 'vessel' ? VESSEL_NOISE : ENTITY_NOISE;
   const kept = words.filter(
-    (w, i) => !isNoise(w.folded.includes("'") ? w.folded.replace(/'/g, '') : w.folded, noise) && !(kind === 'vessel' && isNumberMark(w, words[i + 1])),
+    (w, i) =>
+      !isNoise(w.folded.includes("'") ? w.folded.replace(/'/g, '') : w.folded, noise) &&
+      !(kind === 'vessel' && isNumberMark(w, words[i + 1])),
   );
   const use = kept.length ? kept : words;
   if (use.length === 0) return undefined;
@@ -162,7 +192,10 @@ export function entityForm(name: string, kind: 'organisation' | 'vessel', words:
 export function acronyms(name: string): string[] {
   const words = romanizedWords(name).filter((w) => /^[a-z]/.test(w.folded));
   const all = words.map((w) => w.folded[0]!.toUpperCase()).join('');
-  const kept = words.filter((w) => !ENTITY_NOISE.has(w.folded)).map((w) => w.folded[0]!.toUpperCase()).join('');
+  const kept = words
+    .filter((w) => !ENTITY_NOISE.has(w.folded))
+    .map((w) => w.folded[0]!.toUpperCase())
+    .join('');
   const out = new Set<string>();
   for (const a of [all, kept]) if (a.length >= 2 && a.length <= 8) out.add(a);
   // an abbreviation in brackets, "GENERAL BUREAU OF ATOMIC ENERGY (GBAE)"

@@ -11,7 +11,16 @@ export interface Qualified {
   decisive: boolean;
 }
 
-const DPRK = new Set(['kp', 'prk', 'dprk', 'north korea', "democratic people's republic of korea", 'democratic peoples republic of korea', 'korea, north', 'korea (dprk)']);
+const DPRK = new Set([
+  'kp',
+  'prk',
+  'dprk',
+  'north korea',
+  "democratic people's republic of korea",
+  'democratic peoples republic of korea',
+  'korea, north',
+  'korea (dprk)',
+]);
 
 function countryKey(c: string): string {
   const t = c.trim().toLowerCase().replace(/[’`]/g, "'");

@@ -42,7 +42,7 @@ const R_WEO = 'RR wo / MR wŏ -> DPRK wo';
 const R_UI = 'RR ui / MR ŭi -> DPRK ui';
 const R_OE = 'oe = oi = we = wae (ㅚ ㅙ ㅞ)';
 const R_AE = 'ae = e (ㅐ ㅔ)';
-const R_ASP = "MR apostrophe (aspiration) dropped";
+const R_ASP = 'MR apostrophe (aspiration) dropped';
 const R_J = 'j = ch = tch = jj (ㅈ ㅊ ㅉ)';
 const R_K = 'g = k = kk (ㄱ ㅋ ㄲ)';
 const R_T = 'd = t = tt (ㄷ ㅌ ㄸ)';
@@ -51,28 +51,69 @@ const R_S = 's = ss = sh (ㅅ ㅆ)';
 const R_L = 'l = r (ㄹ)';
 const R_EE = 'ee = i, oo = u (English-style spelling)';
 const R_H = 'final h dropped (Oh = O)';
-const R_KH = 'DPRK kh / th / ph = MR k\' / t\' / p\' (aspirated)';
+const R_KH = "DPRK kh / th / ph = MR k' / t' / p' (aspirated)";
 
 /** Spellings, longest first at each position; `'` stands for any apostrophe the input used. */
 const PATTERNS: Pattern[] = [
   // vowels written with a breve or an apostrophe after the vowel (the UN list writes ŏ as O', ŭ as U')
-  { text: "yŏ", key: 'YO', rule: R_YEO }, { text: "yo'", key: 'YO', rule: R_YEO }, { text: 'yeo', key: 'YO', rule: R_YEO },
-  { text: "wŏ", key: 'WO', rule: R_WEO }, { text: "wo'", key: 'WO', rule: R_WEO }, { text: 'weo', key: 'WO', rule: R_WEO },
-  { text: "ŭi", key: 'UI', rule: R_UI }, { text: "u'i", key: 'UI', rule: R_UI }, { text: 'eui', key: 'UI', rule: R_UI },
-  { text: 'wae', key: 'WE', rule: R_OE }, { text: 'oe', key: 'WE', rule: R_OE }, { text: 'oi', key: 'WE', rule: R_OE }, { text: 'we', key: 'WE', rule: R_OE },
-  { text: 'ŏ', key: 'O', rule: R_EO }, { text: "o'", key: 'O', rule: R_EO }, { text: 'eo', key: 'O', rule: R_EO },
-  { text: 'ŭ', key: 'U', rule: R_EU }, { text: "u'", key: 'U', rule: R_EU }, { text: 'eu', key: 'U', rule: R_EU },
-  { text: 'ae', key: 'E', rule: R_AE }, { text: 'ee', key: 'I', rule: R_EE }, { text: 'oo', key: 'U', rule: R_EE },
-  { text: 'ä', key: 'E', rule: R_AE }, { text: 'ö', key: 'WE', rule: R_OE }, { text: 'ü', key: 'WI' },
+  { text: 'yŏ', key: 'YO', rule: R_YEO },
+  { text: "yo'", key: 'YO', rule: R_YEO },
+  { text: 'yeo', key: 'YO', rule: R_YEO },
+  { text: 'wŏ', key: 'WO', rule: R_WEO },
+  { text: "wo'", key: 'WO', rule: R_WEO },
+  { text: 'weo', key: 'WO', rule: R_WEO },
+  { text: 'ŭi', key: 'UI', rule: R_UI },
+  { text: "u'i", key: 'UI', rule: R_UI },
+  { text: 'eui', key: 'UI', rule: R_UI },
+  { text: 'wae', key: 'WE', rule: R_OE },
+  { text: 'oe', key: 'WE', rule: R_OE },
+  { text: 'oi', key: 'WE', rule: R_OE },
+  { text: 'we', key: 'WE', rule: R_OE },
+  { text: 'ŏ', key: 'O', rule: R_EO },
+  { text: "o'", key: 'O', rule: R_EO },
+  { text: 'eo', key: 'O', rule: R_EO },
+  { text: 'ŭ', key: 'U', rule: R_EU },
+  { text: "u'", key: 'U', rule: R_EU },
+  { text: 'eu', key: 'U', rule: R_EU },
+  { text: 'ae', key: 'E', rule: R_AE },
+  { text: 'ee', key: 'I', rule: R_EE },
+  { text: 'oo', key: 'U', rule: R_EE },
+  { text: 'ä', key: 'E', rule: R_AE },
+  { text: 'ö', key: 'WE', rule: R_OE },
+  { text: 'ü', key: 'WI' },
   // consonants
-  { text: "tch'", key: 'C', rule: R_J }, { text: 'tch', key: 'C', rule: R_J }, { text: "ch'", key: 'C', rule: R_ASP }, { text: 'ch', key: 'C', rule: R_J },
-  { text: 'jj', key: 'C', rule: R_J }, { text: 'j', key: 'C', rule: R_J }, { text: "ts'", key: 'C', rule: R_J },
-  { text: 'kh', key: 'K', rule: R_KH }, { text: 'th', key: 'T', rule: R_KH }, { text: 'ph', key: 'P', rule: R_KH },
-  { text: "k'", key: 'K', rule: R_ASP }, { text: 'kk', key: 'K', rule: R_K }, { text: 'gg', key: 'K', rule: R_K }, { text: 'g', key: 'K', rule: R_K }, { text: 'k', key: 'K' },
-  { text: "t'", key: 'T', rule: R_ASP }, { text: 'tt', key: 'T', rule: R_T }, { text: 'dd', key: 'T', rule: R_T }, { text: 'd', key: 'T', rule: R_T }, { text: 't', key: 'T' },
-  { text: "p'", key: 'P', rule: R_ASP }, { text: 'pp', key: 'P', rule: R_P }, { text: 'bb', key: 'P', rule: R_P }, { text: 'b', key: 'P', rule: R_P }, { text: 'p', key: 'P' },
-  { text: 'ss', key: 'S', rule: R_S }, { text: 'sh', key: 'S', rule: R_S }, { text: 's', key: 'S' },
-  { text: 'rh', key: 'R', rule: R_L }, { text: 'r', key: 'R', rule: R_L }, { text: 'll', key: 'R', rule: R_L }, { text: 'l', key: 'R', rule: R_L },
+  { text: "tch'", key: 'C', rule: R_J },
+  { text: 'tch', key: 'C', rule: R_J },
+  { text: "ch'", key: 'C', rule: R_ASP },
+  { text: 'ch', key: 'C', rule: R_J },
+  { text: 'jj', key: 'C', rule: R_J },
+  { text: 'j', key: 'C', rule: R_J },
+  { text: "ts'", key: 'C', rule: R_J },
+  { text: 'kh', key: 'K', rule: R_KH },
+  { text: 'th', key: 'T', rule: R_KH },
+  { text: 'ph', key: 'P', rule: R_KH },
+  { text: "k'", key: 'K', rule: R_ASP },
+  { text: 'kk', key: 'K', rule: R_K },
+  { text: 'gg', key: 'K', rule: R_K },
+  { text: 'g', key: 'K', rule: R_K },
+  { text: 'k', key: 'K' },
+  { text: "t'", key: 'T', rule: R_ASP },
+  { text: 'tt', key: 'T', rule: R_T },
+  { text: 'dd', key: 'T', rule: R_T },
+  { text: 'd', key: 'T', rule: R_T },
+  { text: 't', key: 'T' },
+  { text: "p'", key: 'P', rule: R_ASP },
+  { text: 'pp', key: 'P', rule: R_P },
+  { text: 'bb', key: 'P', rule: R_P },
+  { text: 'b', key: 'P', rule: R_P },
+  { text: 'p', key: 'P' },
+  { text: 'ss', key: 'S', rule: R_S },
+  { text: 'sh', key: 'S', rule: R_S },
+  { text: 's', key: 'S' },
+  { text: 'rh', key: 'R', rule: R_L },
+  { text: 'r', key: 'R', rule: R_L },
+  { text: 'll', key: 'R', rule: R_L },
+  { text: 'l', key: 'R', rule: R_L },
   { text: 'c', key: 'C', rule: R_J },
 ];
 
@@ -107,7 +148,7 @@ export function keyWord(word: string, offset: number): KeyPiece[] {
   if ((word[0] === 'r' || word[0] === 'l') && word.length > 1) {
     const skip = word[1] === 'h' ? 2 : 1;
     const next = word[skip];
-    if (next === 'i' || next === 'y' || next === 'e' && word[skip + 1] === 'e') {
+    if (next === 'i' || next === 'y' || (next === 'e' && word[skip + 1] === 'e')) {
       out.push({ key: '', from: offset, to: offset + skip, rule: 'initial r/l dropped before i, y (DPRK Ri = RR I / Yi / Lee)' });
       i = skip;
     } else if (next !== undefined && VOWEL.test(next)) {
@@ -129,12 +170,19 @@ export function keyWord(word: string, offset: number): KeyPiece[] {
     }
     const candidates = BY_FIRST.get(c);
     let matched: Pattern | undefined;
-    if (candidates) for (const p of candidates) if (word.startsWith(p.text, i)) {
-      matched = p;
-      break;
-    }
+    if (candidates)
+      for (const p of candidates)
+        if (word.startsWith(p.text, i)) {
+          matched = p;
+          break;
+        }
     if (matched) {
-      out.push({ key: matched.key, from: offset + i, to: offset + i + matched.text.length, ...(matched.rule ? { rule: matched.rule } : {}) });
+      out.push({
+        key: matched.key,
+        from: offset + i,
+        to: offset + i + matched.text.length,
+        ...(matched.rule ? { rule: matched.rule } : {}),
+      });
       i += matched.text.length;
     } else {
       out.push({ key: c.toUpperCase(), from: offset + i, to: offset + i + 1 });
@@ -179,7 +227,8 @@ export function romanizedWords(name: string): Word[] {
     let end = i;
     // apostrophes at the edges are quotes, not letters (o' and u' are the list's breves)
     while (start < end && folded.charCodeAt(start) === 39) start++;
-    while (end > start && folded.charCodeAt(end - 1) === 39 && !(end - start >= 2 && (folded[end - 2] === 'o' || folded[end - 2] === 'u'))) end--;
+    while (end > start && folded.charCodeAt(end - 1) === 39 && !(end - start >= 2 && (folded[end - 2] === 'o' || folded[end - 2] === 'u')))
+      end--;
     if (start === end) continue;
     const text = nfc.slice(start, end);
     let word = WORDS.get(text);

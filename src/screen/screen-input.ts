@@ -14,7 +14,12 @@ export interface ParsedQueries {
   diagnostics: Diagnostic[];
 }
 
-function toQuery(fields: Record<string, unknown>, n: number, at: { file: string; line: number; column: number }, problems: Diagnostic[]): ScreenQuery | undefined {
+function toQuery(
+  fields: Record<string, unknown>,
+  n: number,
+  at: { file: string; line: number; column: number },
+  problems: Diagnostic[],
+): ScreenQuery | undefined {
   for (const [k, v] of Object.entries(fields)) {
     if (!(FIELDS as readonly string[]).includes(k)) {
       problems.push(diagnostic('unknown-field', `unknown field "${k}": a query has ${FIELDS.join(', ')}`, at));
@@ -47,8 +52,12 @@ function toQuery(fields: Record<string, unknown>, n: number, at: { file: string;
   }
   const country = str('country');
   return {
-    id: str('id') ?? String(n), name: name ?? '',
-    ...(kind ? { kind: kind as ScreenKind } : {}), ...(country ? { country } : {}), ...(born ? { born } : {}), ...(imo ? { imo } : {}),
+    id: str('id') ?? String(n),
+    name: name ?? '',
+    ...(kind ? { kind: kind as ScreenKind } : {}),
+    ...(country ? { country } : {}),
+    ...(born ? { born } : {}),
+    ...(imo ? { imo } : {}),
   };
 }
 
@@ -66,7 +75,12 @@ function parseNdjson(text: string, file: string): ParsedQueries {
     } catch (e) {
       const problem = findJsonProblem(line, 'line');
       const message = problem?.message ?? (e as Error).message.split('\n')[0];
-      problems.push(diagnostic('invalid-json', `not valid JSON: ${message}`, { ...at, column: problem ? lineColumnAt(line, problem.offset).column : 1 }));
+      problems.push(
+        diagnostic('invalid-json', `not valid JSON: ${message}`, {
+          ...at,
+          column: problem ? lineColumnAt(line, problem.offset).column : 1,
+        }),
+      );
       return;
     }
     if (!v || typeof v !== 'object' || Array.isArray(v)) {
@@ -89,12 +103,20 @@ function parseCsv(text: string, file: string): ParsedQueries {
   let column = 1;
   for (const h of names) {
     if (!(FIELDS as readonly string[]).includes(h)) {
-      return { queries: [], diagnostics: [diagnostic('invalid-csv', `unknown column "${h}": the header may name ${FIELDS.join(', ')}`, { file, line: header.line, column })] };
+      return {
+        queries: [],
+        diagnostics: [
+          diagnostic('invalid-csv', `unknown column "${h}": the header may name ${FIELDS.join(', ')}`, { file, line: header.line, column }),
+        ],
+      };
     }
     column += h.length + 1;
   }
   if (!names.includes('name') && !names.includes('imo')) {
-    return { queries: [], diagnostics: [diagnostic('invalid-csv', 'the header needs a "name" column', { file, line: header.line, column: 1 })] };
+    return {
+      queries: [],
+      diagnostics: [diagnostic('invalid-csv', 'the header needs a "name" column', { file, line: header.line, column: 1 })],
+    };
   }
   const queries: ScreenQuery[] = [];
   for (const row of body) {

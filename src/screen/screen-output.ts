@@ -28,20 +28,36 @@ export function renderScreen(run: ScreenRun, format: ScreenFormat): string {
     case 'ndjson':
       return run.results.map((r) => JSON.stringify({ id: r.query.id, matches: r.matches }) + '\n').join('');
     case 'json':
-      return JSON.stringify({ lists: run.list, thresholds: run.thresholds, results: run.results.map((r) => ({ id: r.query.id, query: r.query, matches: r.matches })) }, null, 2) + '\n';
+      return (
+        JSON.stringify(
+          {
+            lists: run.list,
+            thresholds: run.thresholds,
+            results: run.results.map((r) => ({ id: r.query.id, query: r.query, matches: r.matches })),
+          },
+          null,
+          2,
+        ) + '\n'
+      );
     case 'csv': {
       const rows = [['id', 'query', 'ref', 'name', 'matchedName', 'score', 'decision', 'explanation']];
       for (const r of run.results) {
         if (r.matches.length === 0) rows.push([r.query.id, r.query.name, '', '', '', '', 'none', '']);
-        for (const m of r.matches) rows.push([r.query.id, r.query.name, m.ref, m.name, m.matchedName, m.score.toFixed(3), m.decision, m.explanation.join(' | ')]);
+        for (const m of r.matches)
+          rows.push([r.query.id, r.query.name, m.ref, m.name, m.matchedName, m.score.toFixed(3), m.decision, m.explanation.join(' | ')]);
       }
       return rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');
     }
     case 'text': {
       const out: string[] = [];
-      out.push(`Screened against ${run.list.map((l) => `${l.title} of ${l.date}`).join('; ')} (match >= ${run.thresholds.match}, possible >= ${run.thresholds.possible})`);
+      out.push(
+        `Screened against ${run.list.map((l) => `${l.title} of ${l.date}`).join('; ')} (match >= ${run.thresholds.match}, possible >= ${run.thresholds.possible})`,
+      );
       for (const r of run.results) {
-        out.push('', `${safe(r.query.id)}: ${safe(r.query.name)} — ${r.matches.length === 0 ? 'no match' : `${r.matches.length} candidate(s)`}`);
+        out.push(
+          '',
+          `${safe(r.query.id)}: ${safe(r.query.name)} — ${r.matches.length === 0 ? 'no match' : `${r.matches.length} candidate(s)`}`,
+        );
         for (const m of r.matches) {
           out.push(`  ${m.decision.toUpperCase()} ${m.score.toFixed(3)}  ${m.ref} ${safe(m.name)}`);
           for (const e of m.explanation) out.push(`      ${safe(e)}`);

@@ -42,56 +42,64 @@ export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (record
   // keep every one (parties that recur, the usual case, stay in it).
   const cache = new Map<string, ScreenMatch[]>();
   return (records) => {
-  const out: Finding[] = [];
-  for (const loaded of records) {
-    const { record } = loaded;
-    const until = loaded.span.end;
-    const seen = new Set<string>();
-    for (const party of record.parties ?? []) {
-      if (party.kind === 'state') continue;
-      const known = new Set([...exact.entriesFor(party, until), ...exact.vesselsFor(party, until).map((i) => `IMO ${i}`)]);
-      const kind = kindOf(party);
-      for (const name of [party.name, ...(party.formerNames ?? [])]) {
-        const imo = party.identifiers?.imo;
-        // records repeat their parties: each distinct party is screened once, then held to each record's date
-        const key = `${name}\u0000${kind ?? ''}\u0000${party.country ?? ''}\u0000${imo ?? ''}`;
-        let all = cache.get(key);
-        if (!all) {
-          all = screener.screen({ id: record.id, name, ...(kind ? { kind } : {}), ...(party.country ? { country: party.country } : {}), ...(imo ? { imo } : {}) });
-          if (cache.size >= SCREENED_PARTIES_KEPT) cache.delete(cache.keys().next().value!);
-          cache.set(key, all);
-        }
-        const matches = all.filter((m) => screener.listedBy(m.ref, until));
-        for (const m of matches) {
-          if (known.has(m.ref) || seen.has(m.ref)) continue;
-          seen.add(m.ref);
-          out.push({
-            recordId: record.id,
-            ruleId: SCREENING_RULE_ID,
-            ruleTitle: SCREENING_RULE_TITLE,
-            provisions,
-            outcome: 'review',
-            evidence: record.evidence.level,
-            evidenceDetail: evidenceDetailOf(record),
-            message:
-              `${record.id}: party "${name}" resembles ${m.ref} ${m.name} on the designation list ` +
-              `(${m.decision}, score ${m.score.toFixed(3)}, by ${m.matchedName}). Review whether it is the listed party; ` +
-              'a resemblance is not a finding of dealings with a designated party.',
-            location: loaded.location,
-            date: loaded.span,
-            notes: m.explanation.map((e) => `screening: ${e}`),
-            explanation: [],
-            fingerprint: screeningFingerprint(record.id, m.ref, name),
-          });
+    const out: Finding[] = [];
+    for (const loaded of records) {
+      const { record } = loaded;
+      const until = loaded.span.end;
+      const seen = new Set<string>();
+      for (const party of record.parties ?? []) {
+        if (party.kind === 'state') continue;
+        const known = new Set([...exact.entriesFor(party, until), ...exact.vesselsFor(party, until).map((i) => `IMO ${i}`)]);
+        const kind = kindOf(party);
+        for (const name of [party.name, ...(party.formerNames ?? [])]) {
+          const imo = party.identifiers?.imo;
+          // records repeat their parties: each distinct party is screened once, then held to each record's date
+          const key = `${name}\u0000${kind ?? ''}\u0000${party.country ?? ''}\u0000${imo ?? ''}`;
+          let all = cache.get(key);
+          if (!all) {
+            all = screener.screen({
+              id: record.id,
+              name,
+              ...(kind ? { kind } : {}),
+              ...(party.country ? { country: party.country } : {}),
+              ...(imo ? { imo } : {}),
+            });
+            if (cache.size >= SCREENED_PARTIES_KEPT) cache.delete(cache.keys().next().value!);
+            cache.set(key, all);
+          }
+          const matches = all.filter((m) => screener.listedBy(m.ref, until));
+          for (const m of matches) {
+            if (known.has(m.ref) || seen.has(m.ref)) continue;
+            seen.add(m.ref);
+            out.push({
+              recordId: record.id,
+              ruleId: SCREENING_RULE_ID,
+              ruleTitle: SCREENING_RULE_TITLE,
+              provisions,
+              outcome: 'review',
+              evidence: record.evidence.level,
+              evidenceDetail: evidenceDetailOf(record),
+              message:
+                `${record.id}: party "${name}" resembles ${m.ref} ${m.name} on the designation list ` +
+                `(${m.decision}, score ${m.score.toFixed(3)}, by ${m.matchedName}). Review whether it is the listed party; ` +
+                'a resemblance is not a finding of dealings with a designated party.',
+              location: loaded.location,
+              date: loaded.span,
+              notes: m.explanation.map((e) => `screening: ${e}`),
+              explanation: [],
+              fingerprint: screeningFingerprint(record.id, m.ref, name),
+            });
+          }
         }
       }
     }
-  }
-  return out;
+    return out;
   };
 }
 
 /** A screening finding's fingerprint: the record, the listed party and the name that resembles it. */
 function screeningFingerprint(recordId: string, ref: string, name: string): string {
-  return createHash('sha256').update(canonicalJson({ v: 1, rule: SCREENING_RULE_ID, record: recordId, ref, name })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ v: 1, rule: SCREENING_RULE_ID, record: recordId, ref, name }))
+    .digest('hex');
 }

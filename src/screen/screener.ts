@@ -64,7 +64,7 @@ function pushPair(list: number[], h1: number, h2: number): void {
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -141,7 +141,8 @@ export class Screener {
   private readonly addWordSlip = (h1: number, h2: number): void => {
     const t = this.byWordSlip;
     const slot = t.find(h1, h2);
-    if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK) for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.addFound(t.values[k]!);
+    if (slot >= 0 && t.ends[slot]! - t.starts[slot]! <= BIG_BLOCK)
+      for (let k = t.starts[slot]!; k < t.ends[slot]!; k++) this.addFound(t.values[k]!);
   };
   private readonly addKey = (h1: number, h2: number): void => {
     const t = this.byKey;
@@ -193,7 +194,10 @@ export class Screener {
         if (f.key.length <= MAX_DELETION_KEY) deletionHashes(f.key, (h1, h2) => byKey.add(h1, h2, packed));
         for (const w of f.words) if (w.used.length >= 3) byWord.add(hashKey(w.used)[0]!, HASH[1]!, i);
         if (n.kind === 'person' && f.words.length > 2) {
-          const given = f.words.slice(1).map((w) => w.used).join('');
+          const given = f.words
+            .slice(1)
+            .map((w) => w.used)
+            .join('');
           byKey.add(hashKey(`g${given}`)[0]!, HASH[1]!, packed);
         }
         for (let k = 1; k < f.words.length; k++) byWord.add(hashKey(f.words[k - 1]!.used, f.words[k]!.used)[0]!, HASH[1]!, i);
@@ -306,7 +310,8 @@ export class Screener {
       const i = found.at[c]!;
       const n = this.names[i]!;
       if (forms[n.kind].length === 0 && !(imo !== undefined && n.imo === imo)) continue;
-      if (asOf !== undefined && ((n.listedOn !== undefined && n.listedOn > asOf) || (n.delistedOn !== undefined && n.delistedOn <= asOf))) continue;
+      if (asOf !== undefined && ((n.listedOn !== undefined && n.listedOn > asOf) || (n.delistedOn !== undefined && n.delistedOn <= asOf)))
+        continue;
       const m = this.score(q, forms, n, i, imo);
       if (!m) continue;
       best ??= new Map();
@@ -315,7 +320,9 @@ export class Screener {
     }
     if (!best) return [];
     // explanations only for what is reported
-    return [...best.values()].map((m) => this.explain(forms, m)).sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    return [...best.values()]
+      .map((m) => this.explain(forms, m))
+      .sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   }
 
   /** The score and decision of one listed name for a query, and what its explanation is made from; undefined below possible. */

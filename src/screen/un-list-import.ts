@@ -9,18 +9,30 @@ type Entry = DesignationList['entries'][number];
 type Vessel = DesignationList['vessels'][number];
 
 const REPEATED = new Set([
-  'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'INDIVIDUAL_DATE_OF_BIRTH', 'VALUE', 'INDIVIDUAL_ADDRESS',
-  'ENTITY_ADDRESS', 'INDIVIDUAL_DOCUMENT', 'INDIVIDUAL_PLACE_OF_BIRTH',
+  'INDIVIDUAL',
+  'ENTITY',
+  'INDIVIDUAL_ALIAS',
+  'ENTITY_ALIAS',
+  'INDIVIDUAL_DATE_OF_BIRTH',
+  'VALUE',
+  'INDIVIDUAL_ADDRESS',
+  'ENTITY_ADDRESS',
+  'INDIVIDUAL_DOCUMENT',
+  'INDIVIDUAL_PLACE_OF_BIRTH',
 ]);
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]);
 function text(v: unknown): string {
   if (typeof v === 'string' || typeof v === 'number') return String(v).replace(/\s+/g, ' ').trim();
   const t = record(v)['#text'];
   return t === undefined ? '' : text(t);
 }
-const values = (v: unknown): string[] => list(record(v).VALUE).map(text).filter((s) => s !== '');
+const values = (v: unknown): string[] =>
+  list(record(v).VALUE)
+    .map(text)
+    .filter((s) => s !== '');
 const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 /** A name as listed, whitespace collapsed; a name wrapped in straight quotes ("KOMID") loses them. */
@@ -89,16 +101,28 @@ export interface ImportedEntries {
 /** The entries of one regime (UN_LIST_TYPE, "DPRK" for the 1718 list) and the list's date of generation. */
 export function parseConsolidatedXml(xml: string, file: string, regime = 'DPRK'): ImportedEntries {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new InputError([diagnostic('invalid-xml', `not valid XML: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col })]);
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (tag) => REPEATED.has(tag) });
+  if (valid !== true)
+    throw new InputError([
+      diagnostic('invalid-xml', `not valid XML: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col }),
+    ]);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    isArray: (tag) => REPEATED.has(tag),
+  });
   const doc = record(record(parser.parse(xml) as unknown).CONSOLIDATED_LIST);
   const at = { file, line: 1, column: 1 };
-  if (Object.keys(doc).length === 0) throw new InputError([diagnostic('invalid-list', 'not a UN consolidated list: no CONSOLIDATED_LIST element', at)]);
+  if (Object.keys(doc).length === 0)
+    throw new InputError([diagnostic('invalid-list', 'not a UN consolidated list: no CONSOLIDATED_LIST element', at)]);
   const generated = text(doc['@_dateGenerated']).slice(0, 10);
   if (!isDay(generated)) throw new InputError([diagnostic('invalid-list', 'the list has no dateGenerated attribute (YYYY-MM-DD...)', at)]);
   const entries: Entry[] = [];
   const seen = new Set<string>();
-  for (const [tag, group, type] of [['INDIVIDUAL', 'INDIVIDUALS', 'individual'], ['ENTITY', 'ENTITIES', 'entity']] as const) {
+  for (const [tag, group, type] of [
+    ['INDIVIDUAL', 'INDIVIDUALS', 'individual'],
+    ['ENTITY', 'ENTITIES', 'entity'],
+  ] as const) {
     for (const raw of list(record(doc[group])[tag])) {
       if (text(record(raw).UN_LIST_TYPE) !== regime) continue;
       const e = entry(raw, type);
@@ -111,7 +135,6 @@ export function parseConsolidatedXml(xml: string, file: string, regime = 'DPRK')
   entries.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   return { date: generated, entries };
 }
-
 
 const MEASURES: [string, string][] = [
   ['res1718_p8d_res2270_p12_asset_freeze', '1718 8(d) / 2270 12 asset freeze'],
@@ -141,16 +164,25 @@ export function parseVessels(content: string, file: string): { vessels: Vessel[]
     rows = arr.map((x) => {
       const r = record(x);
       const names = list(r.names).map(text);
-      return { imo_number: text(r.imo), all_names: names.join('|'), date_of_designation: text(r.listedOn), measures: list(r.measures).map(text).join('|') };
+      return {
+        imo_number: text(r.imo),
+        all_names: names.join('|'),
+        date_of_designation: text(r.listedOn),
+        measures: list(r.measures).map(text).join('|'),
+      };
     });
   } else {
     const problems: Diagnostic[] = [];
     const [first, ...data] = csvRows(body, file, problems);
     if (problems.length > 0) throw new InputError(problems);
     const header = first?.cells;
-    if (!header?.includes('imo_number')) throw new InputError([diagnostic('invalid-csv', 'the vessel list needs a header with an imo_number column', at)]);
+    if (!header?.includes('imo_number'))
+      throw new InputError([diagnostic('invalid-csv', 'the vessel list needs a header with an imo_number column', at)]);
     rows = data.map(({ cells: r, line }) => {
-      if (r.length !== header.length) throw new InputError([diagnostic('invalid-csv', `this row has ${r.length} fields, the header ${header.length}`, { file, line, column: 1 })]);
+      if (r.length !== header.length)
+        throw new InputError([
+          diagnostic('invalid-csv', `this row has ${r.length} fields, the header ${header.length}`, { file, line, column: 1 }),
+        ]);
       return Object.fromEntries(header.map((h, k) => [h.trim(), r[k] ?? '']));
     });
   }
@@ -169,7 +201,12 @@ export function parseVessels(content: string, file: string): { vessels: Vessel[]
       continue;
     }
     seen.add(imo);
-    const measures = new Set((r.measures ?? '').split('|').map((s) => s.trim()).filter(Boolean));
+    const measures = new Set(
+      (r.measures ?? '')
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     for (const [column, label] of MEASURES) if ((r[column] ?? '').trim().toLowerCase() === 'yes') measures.add(label);
     for (const part of (r.second_designation_measures ?? '').split(/[;|]/)) {
       const [column, value] = part.split('=').map((s) => s.trim());
@@ -202,7 +239,9 @@ export function importUnList(opts: ImportOptions): { list: DesignationList & { v
   const source =
     opts.source ??
     `UN Security Council Consolidated List generated ${date} (${opts.xmlFile.split(/[\\/]/).pop()}), DPRK (1718) entries` +
-      (opts.vessels ? `; 1718 Committee Designated Vessels List${vesselsDate ? ` of ${vesselsDate}` : ''} (${opts.vessels.file.split(/[\\/]/).pop()})` : '');
+      (opts.vessels
+        ? `; 1718 Committee Designated Vessels List${vesselsDate ? ` of ${vesselsDate}` : ''} (${opts.vessels.file.split(/[\\/]/).pop()})`
+        : '');
   return {
     list: {
       list: 'un-1718',

@@ -49,7 +49,12 @@ type Input = { kind: 'stdin' } | { kind: 'ndjson' | 'structured'; abs: string; f
 export const STDIN_NAME = '<stdin>';
 
 /** A YAML or JSON file: read whole, checked in the main thread, after every chunk before it. */
-async function checkStructured(abs: string, opts: StreamCheckOptions, scheduler: ChunkScheduler, collector: OrderedCollector): Promise<void> {
+async function checkStructured(
+  abs: string,
+  opts: StreamCheckOptions,
+  scheduler: ChunkScheduler,
+  collector: OrderedCollector,
+): Promise<void> {
   await scheduler.drain();
   const loaded = loadRecords([abs], { skipInvalid: opts.skipInvalid ?? false, ids: collector.ids });
   collector.takeLoadedFile(loaded);
@@ -108,7 +113,9 @@ async function* unlessYaml(source: AsyncIterable<Buffer | string>, onYaml: () =>
   for await (const piece of source) {
     if (first) {
       first = false;
-      const text = (typeof piece === 'string' ? piece : piece.subarray(0, 4096).toString('utf8')).replace(/^\uFEFF/, '').replace(/^\s*\n/, '');
+      const text = (typeof piece === 'string' ? piece : piece.subarray(0, 4096).toString('utf8'))
+        .replace(/^\uFEFF/, '')
+        .replace(/^\s*\n/, '');
       if (YAML_START.test(text.split('\n', 1)[0]!.trimEnd())) {
         onYaml();
         return;
@@ -152,7 +159,12 @@ function expandInputs(inputs: readonly string[], report: (d: Diagnostic) => void
       out.push({ kind: 'stdin' });
       continue;
     }
-    const { files, diagnostics } = expandPaths([input], { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files', notRegularHint: STREAM_FROM_PIPE });
+    const { files, diagnostics } = expandPaths([input], {
+      extensions: RECORD_EXTENSIONS,
+      recursive: false,
+      what: 'record files',
+      notRegularHint: STREAM_FROM_PIPE,
+    });
     diagnostics.forEach(report);
     for (const abs of files) {
       const real = realPath(abs);
@@ -179,14 +191,20 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
   const fileBytes = inputs.reduce((n, i) => n + (i.kind === 'stdin' ? 0 : sizeOf(i.abs)), 0);
   const stdinSize = hasStdin ? opts.stdin?.size : 0;
   const collector = new OrderedCollector(opts, stdinSize === undefined ? undefined : fileBytes + stdinSize);
-  const processorOptions = { engine: opts.engine ?? 'fast', keepRecords: opts.keepRecords ?? false, refuseDrafts: opts.refuseDrafts ?? false } as const;
+  const processorOptions = {
+    engine: opts.engine ?? 'fast',
+    keepRecords: opts.keepRecords ?? false,
+    refuseDrafts: opts.refuseDrafts ?? false,
+  } as const;
   const scheduler = new ChunkScheduler(opts.rules, processorOptions, (r) => collector.take(r));
   early.forEach((d) => collector.report(d));
   const ndjsonBytes = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? sizeOf(i.abs) : 0), 0) + (stdinSize ?? 0);
   if (opts.workers !== undefined) {
     // Never more threads than chunks to check: a small input is done on fewer, or on this one.
     const unknownSize = hasStdin && stdinSize === undefined;
-    const chunks = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? Math.ceil(sizeOf(i.abs) / READ_CHUNK_BYTES) : 0), 0) + Math.ceil((stdinSize ?? 0) / READ_CHUNK_BYTES);
+    const chunks =
+      inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? Math.ceil(sizeOf(i.abs) / READ_CHUNK_BYTES) : 0), 0) +
+      Math.ceil((stdinSize ?? 0) / READ_CHUNK_BYTES);
     if (opts.workers > 1 && unknownSize) scheduler.startPoolAfterChunks(opts.workers);
     else if (Math.min(opts.workers, chunks) > 1) scheduler.startPool(Math.min(opts.workers, chunks));
   } else if (ndjsonBytes >= AUTO_PARALLEL_BYTES) {

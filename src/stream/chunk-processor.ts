@@ -103,7 +103,12 @@ function splitLines(task: ChunkTask): { pieces: Iterable<(string | undefined)[]>
       const line = task.firstLine + lines.length;
       const at = firstInvalidByte(bytes);
       const hex = bytes[at]!.toString(16).padStart(2, '0');
-      invalid.push({ line, diagnostics: [diagnostic('invalid-utf8', `byte 0x${hex} is not valid UTF-8; save the file as UTF-8`, { file: task.file, line, column: at + 1 })] });
+      invalid.push({
+        line,
+        diagnostics: [
+          diagnostic('invalid-utf8', `byte 0x${hex} is not valid UTF-8; save the file as UTF-8`, { file: task.file, line, column: at + 1 }),
+        ],
+      });
       lines.push(undefined);
     }
     start = end + 1;
@@ -158,7 +163,12 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
           continue;
         }
         if (loaded.record.status === 'draft' && opts.refuseDrafts) {
-          out.invalid.push({ line: lineNo, diagnostics: [draftRecordDiagnostic(loaded.record.id, loaded.location)], id: loaded.record.id, refused: true });
+          out.invalid.push({
+            line: lineNo,
+            diagnostics: [draftRecordDiagnostic(loaded.record.id, loaded.location)],
+            id: loaded.record.id,
+            refused: true,
+          });
           continue;
         }
         ids.push(loaded.record.id);
@@ -183,7 +193,10 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
   const complete = async (result: ChunkResult): Promise<void> => {
     if (!result.matches) return;
     for (const { loaded, rules: ids } of result.matches) {
-      const findings = await plain.evaluateRules(loaded, ids.map((id) => byId.get(id)!));
+      const findings = await plain.evaluateRules(
+        loaded,
+        ids.map((id) => byId.get(id)!),
+      );
       for (const finding of findings) result.findings.push(finding);
     }
     result.matches = undefined;

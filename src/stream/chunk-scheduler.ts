@@ -1,6 +1,12 @@
 // Schedules chunks of NDJSON lines on this thread and on worker threads, and hands their results on in the order they were queued.
 import type { RuleSet } from '../types.js';
-import { createChunkProcessor, type ChunkProcessor, type ChunkProcessorOptions, type ChunkResult, type ChunkTask } from './chunk-processor.js';
+import {
+  createChunkProcessor,
+  type ChunkProcessor,
+  type ChunkProcessorOptions,
+  type ChunkResult,
+  type ChunkTask,
+} from './chunk-processor.js';
 import { NO_IDS } from '../load/packed-ids.js';
 import { WorkerPool } from './worker-pool.js';
 

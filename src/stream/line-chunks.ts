@@ -83,7 +83,10 @@ function joined(carry: readonly Uint8Array[], carried: number, body: Uint8Array)
   return out;
 }
 
-export async function* lineChunks(source: AsyncIterable<Buffer | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineChunk | TooLongLine> {
+export async function* lineChunks(
+  source: AsyncIterable<Buffer | string>,
+  maxLineBytes = MAX_LINE_BYTES,
+): AsyncGenerator<LineChunk | TooLongLine> {
   // The start of a line not yet ended: copies of the pieces read so far, and their length.
   let carry: Uint8Array[] = [];
   let carried = 0;

@@ -106,7 +106,8 @@ export class OrderedCollector {
 
   /** At the end of an NDJSON input: says so if it held no record, and counts the problems not listed. */
   private endOfFile(file: string): void {
-    if (this.linesInFile === 0) this.report(diagnostic('empty-file', 'holds no records', { file, line: 1 + (this.opts.lineOffset ?? 0), column: 1 }));
+    if (this.linesInFile === 0)
+      this.report(diagnostic('empty-file', 'holds no records', { file, line: 1 + (this.opts.lineOffset ?? 0), column: 1 }));
     this.linesInFile = 0;
     const { more, moreErrors, first } = this.listed;
     this.listed = { count: 0, more: 0, moreErrors: 0, first: undefined };

@@ -29,7 +29,8 @@ export class WorkerPool {
   private failure: Error | undefined;
 
   constructor(size: number, init: WorkerInit) {
-    if (!workersAvailable()) throw new Error(`worker threads need the built package: ${fileURLToPath(WORKER_SCRIPT)} is missing (run npm run build)`);
+    if (!workersAvailable())
+      throw new Error(`worker threads need the built package: ${fileURLToPath(WORKER_SCRIPT)} is missing (run npm run build)`);
     this.slots = Array.from({ length: size }, () => this.start(init));
   }
 
@@ -93,7 +94,8 @@ export class WorkerPool {
   run(task: ChunkTask): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = this.slots[0]!;
-    for (const s of this.slots) if ((s.ready && !slot.ready) || (s.ready === slot.ready && s.waiting.length < slot.waiting.length)) slot = s;
+    for (const s of this.slots)
+      if ((s.ready && !slot.ready) || (s.ready === slot.ready && s.waiting.length < slot.waiting.length)) slot = s;
     return new Promise<ChunkResult>((resolve, reject) => {
       slot.waiting.push({ resolve, reject });
       slot.worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);

@@ -23,10 +23,26 @@ export async function runExamples(ruleSet: RuleSet): Promise<ExampleResult[]> {
   for (const { rule, location } of ruleSet.rules) {
     const examples = rule.examples ?? [];
     if (!examples.some((e) => e.outcome !== 'none')) {
-      results.push({ ruleId: rule.id, exampleId: '(none)', expected: 'an example the rule flags', actual: 'none written', passed: false, location, problem: 'every rule needs an example it flags' });
+      results.push({
+        ruleId: rule.id,
+        exampleId: '(none)',
+        expected: 'an example the rule flags',
+        actual: 'none written',
+        passed: false,
+        location,
+        problem: 'every rule needs an example it flags',
+      });
     }
     if (!examples.some((e) => e.outcome === 'none')) {
-      results.push({ ruleId: rule.id, exampleId: '(none)', expected: 'an example the rule clears', actual: 'none written', passed: false, location, problem: 'every rule needs an example it clears' });
+      results.push({
+        ruleId: rule.id,
+        exampleId: '(none)',
+        expected: 'an example the rule clears',
+        actual: 'none written',
+        passed: false,
+        location,
+        problem: 'every rule needs an example it clears',
+      });
     }
     for (const ex of examples) {
       const value = exampleRecord(ex);
@@ -36,7 +52,14 @@ export async function runExamples(ruleSet: RuleSet): Promise<ExampleResult[]> {
       const loaded = { record, span, location: where };
       const pair = await evaluator.evaluatePair(loaded, rule.id);
       const actual = pair.finding?.outcome ?? 'none';
-      const result: ExampleResult = { ruleId: rule.id, exampleId: ex.id, expected: ex.outcome, actual, passed: actual === ex.outcome, location: where };
+      const result: ExampleResult = {
+        ruleId: rule.id,
+        exampleId: ex.id,
+        expected: ex.outcome,
+        actual,
+        passed: actual === ex.outcome,
+        location: where,
+      };
       // The fast twins on the same example: a disagreement fails it, whatever its outcome.
       const differences = [...validatorDifferences({ value, path: [], locate: () => where, location: where }), ...(await twins(loaded))];
       if (differences.length > 0) {

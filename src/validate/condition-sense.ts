@@ -110,7 +110,12 @@ export function leafSense(leaf: ConditionLeaf): SenseProblem[] {
   const { fact, operator: op, value } = leaf;
   const out: SenseProblem[] = [];
   if (op === 'exists') {
-    if (d.always) out.push(value === true ? always(`every record has '${fact}', so this condition always holds`) : never(`every record has '${fact}', so this condition never holds`));
+    if (d.always)
+      out.push(
+        value === true
+          ? always(`every record has '${fact}', so this condition always holds`)
+          : never(`every record has '${fact}', so this condition never holds`),
+      );
     return out;
   }
   if (NUMERIC.has(op)) return [never(`'${fact}' is never a number, so '${op}' never holds`)];
@@ -118,7 +123,11 @@ export function leafSense(leaf: ConditionLeaf): SenseProblem[] {
   if (op === 'hsCodeIn') return fact === 'hsCodes' ? [] : [never(`'${fact}' holds no HS codes, so 'hsCodeIn' never holds; test 'hsCodes'`)];
   if (d.shape === 'object' || (d.shape === 'list' && d.values === undefined && (fact === 'parties' || fact === 'goods'))) {
     if (op === 'equal' || op === 'in' || op === 'contains' || op === 'includesAny' || op === 'includesAll') {
-      return [never(`'${fact}' holds ${d.shape === 'object' ? 'a mapping' : 'a list of mappings'}, which '${op}' never matches; test one of its parts with 'path' or a derived fact`)];
+      return [
+        never(
+          `'${fact}' holds ${d.shape === 'object' ? 'a mapping' : 'a list of mappings'}, which '${op}' never matches; test one of its parts with 'path' or a derived fact`,
+        ),
+      ];
     }
     return [];
   }
@@ -136,7 +145,13 @@ export function leafSense(leaf: ConditionLeaf): SenseProblem[] {
     const odd = values.filter((v) => typeof v !== 'boolean');
     if (odd.length > 0 && odd.length === values.length) {
       if (POSITIVE.has(op)) out.push(never(`'${fact}' is true or false, never ${quote(odd[0])}, so this condition never holds`, 'value'));
-      else if (NEGATIVE.has(op)) out.push(always(`'${fact}' is true or false, never ${quote(odd[0])}, so this condition always holds when the record gives '${fact}'`, 'value'));
+      else if (NEGATIVE.has(op))
+        out.push(
+          always(
+            `'${fact}' is true or false, never ${quote(odd[0])}, so this condition always holds when the record gives '${fact}'`,
+            'value',
+          ),
+        );
     }
     return out;
   }
@@ -156,19 +171,33 @@ export function leafSense(leaf: ConditionLeaf): SenseProblem[] {
     // Two-letter codes are all close to each other: only a country's name is worth a suggestion.
     return vocab === COUNTRY_CODES ? countryByName(v) : closest(v, vocab);
   };
-  const guesses = outside.slice(0, 5).map(guess).filter((g) => g !== undefined);
+  const guesses = outside
+    .slice(0, 5)
+    .map(guess)
+    .filter((g) => g !== undefined);
   const hint = guesses.length > 0 ? `; did you mean ${guesses.map(quote).join(', ')}?` : '';
   const shown = outside.slice(0, 5).map(quote).join(', ') + (outside.length > 5 ? ` and ${outside.length - 5} more` : '');
   const isAre = outside.length === 1 ? 'is not a value' : 'are not values';
   if (POSITIVE.has(op)) {
     const whole = op === 'includesAll' || outside.length === values.length;
-    out.push(never(`${shown} ${isAre} '${fact}' can take, so ${whole ? 'this condition never holds' : outside.length === 1 ? 'it never matches' : 'they never match'}${hint}`, 'value'));
+    out.push(
+      never(
+        `${shown} ${isAre} '${fact}' can take, so ${whole ? 'this condition never holds' : outside.length === 1 ? 'it never matches' : 'they never match'}${hint}`,
+        'value',
+      ),
+    );
   } else if (NEGATIVE.has(op)) {
     const whole = outside.length === values.length;
     out.push(
       whole
-        ? always(`${shown} ${isAre} '${fact}' can take, so this condition always holds${d.always ? '' : ` when the record gives '${fact}'`}${hint}`, 'value')
-        : never(`${shown} ${isAre} '${fact}' can take, so ${outside.length === 1 ? 'it excludes' : 'they exclude'} nothing${hint}`, 'value'),
+        ? always(
+            `${shown} ${isAre} '${fact}' can take, so this condition always holds${d.always ? '' : ` when the record gives '${fact}'`}${hint}`,
+            'value',
+          )
+        : never(
+            `${shown} ${isAre} '${fact}' can take, so ${outside.length === 1 ? 'it excludes' : 'they exclude'} nothing${hint}`,
+            'value',
+          ),
     );
   }
   return out;
@@ -203,12 +232,16 @@ export function contradictions<P>(leaves: readonly PlacedLeaf<P>[]): Contradicti
   for (const [fact, list] of byFact) {
     if (list.length < 2) continue;
     const d = factDomain(fact)!;
-    const found = d.shape === 'list' ? listConflict(fact, list) : d.shape === 'date' ? dateConflict(fact, list) : scalarConflict(fact, list);
+    const found =
+      d.shape === 'list' ? listConflict(fact, list) : d.shape === 'date' ? dateConflict(fact, list) : scalarConflict(fact, list);
     const absent = list.find((l) => l.leaf.operator === 'exists' && l.leaf.value === false);
     const tested = absent && list.find((l) => l !== absent && !(l.leaf.operator === 'exists' && l.leaf.value === false));
     if (absent && tested) {
       const later = absent.line <= tested.line ? tested : absent;
-      out.push({ at: later.at, message: `'${fact}' is required to be absent (line ${absent.line}) and tested with '${tested.leaf.operator}' (line ${tested.line}): this 'all' never holds` });
+      out.push({
+        at: later.at,
+        message: `'${fact}' is required to be absent (line ${absent.line}) and tested with '${tested.leaf.operator}' (line ${tested.line}): this 'all' never holds`,
+      });
     } else if (found) out.push(found);
   }
   return out;
@@ -229,7 +262,10 @@ function scalarConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P
       const set = new Set(vals);
       const next = allowed === undefined ? vals : allowed.filter((v) => set.has(v));
       if (next.length === 0) {
-        return { at: l.at, message: `'${fact}' cannot be ${describeValues(allowed!)} (line ${allowedAt!.line}) and ${describeValues(vals)} at once: this 'all' never holds` };
+        return {
+          at: l.at,
+          message: `'${fact}' cannot be ${describeValues(allowed!)} (line ${allowedAt!.line}) and ${describeValues(vals)} at once: this 'all' never holds`,
+        };
       }
       allowed = next;
       allowedAt = l;
@@ -240,7 +276,10 @@ function scalarConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P
       const ex = excluded.get(allowed[0])!;
       const later = ex.line >= allowedAt!.line ? ex : allowedAt!;
       const earlier = later === ex ? allowedAt! : ex;
-      return { at: later.at, message: `'${fact}' is required to be ${describeValues(allowed)} and excluded from it (lines ${earlier.line} and ${later.line}): this 'all' never holds` };
+      return {
+        at: later.at,
+        message: `'${fact}' is required to be ${describeValues(allowed)} and excluded from it (lines ${earlier.line} and ${later.line}): this 'all' never holds`,
+      };
     }
   }
   return undefined;
@@ -260,7 +299,10 @@ function listConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P> 
     const ex = excluded.get(v);
     if (ex) {
       const [a, b] = req.line <= ex.line ? [req, ex] : [ex, req];
-      return { at: b.at, message: `'${fact}' must both include and not include ${describeValues([v])} (lines ${a.line} and ${b.line}): this 'all' never holds` };
+      return {
+        at: b.at,
+        message: `'${fact}' must both include and not include ${describeValues([v])} (lines ${a.line} and ${b.line}): this 'all' never holds`,
+      };
     }
   }
   for (const l of anyOf) {
@@ -268,7 +310,10 @@ function listConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P> 
     if (vals.length > 0 && vals.every((v) => excluded.has(v))) {
       const ex = excluded.get(vals[0])!;
       const [a, b] = l.line <= ex.line ? [l, ex] : [ex, l];
-      return { at: b.at, message: `'${fact}' must include ${describeValues(vals)}, and ${vals.length === 1 ? 'that is' : 'all are'} excluded (lines ${a.line} and ${b.line}): this 'all' never holds` };
+      return {
+        at: b.at,
+        message: `'${fact}' must include ${describeValues(vals)}, and ${vals.length === 1 ? 'that is' : 'all are'} excluded (lines ${a.line} and ${b.line}): this 'all' never holds`,
+      };
     }
   }
   return undefined;
@@ -288,7 +333,10 @@ function dateConflict<P>(fact: string, list: PlacedLeaf<P>[]): Contradiction<P> 
     if (hi !== undefined && (!high || hi < high.day)) high = { day: hi, leaf: l };
     if (low && high && low.day > high.day) {
       const [a, b] = low.leaf.line <= high.leaf.line ? [low.leaf, high.leaf] : [high.leaf, low.leaf];
-      return { at: b.at, message: `'${fact}' would have to fall on or after ${low.day} and on or before ${high.day} (lines ${a.line} and ${b.line}): this 'all' never holds` };
+      return {
+        at: b.at,
+        message: `'${fact}' would have to fall on or after ${low.day} and on or before ${high.day} (lines ${a.line} and ${b.line}): this 'all' never holds`,
+      };
     }
   }
   return undefined;

@@ -9,9 +9,31 @@ import { recordSchema } from './schemas.js';
 
 /** Keywords this second compilation knows to mean the same as in the first; any other disables it. */
 const KNOWN_KEYWORDS = new Set([
-  'type', 'enum', 'const', 'required', 'properties', 'additionalProperties', 'propertyNames', 'items', 'minItems',
-  'maxItems', 'minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'anyOf', 'oneOf', 'allOf', 'not', 'format',
-  'description', 'title', '$comment', 'examples', 'default',
+  'type',
+  'enum',
+  'const',
+  'required',
+  'properties',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'pattern',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'format',
+  'description',
+  'title',
+  '$comment',
+  'examples',
+  'default',
 ]);
 const KNOWN_FORMATS = new Set(['partial-date']);
 /** Enums longer than this are checked with a Set. */
@@ -85,7 +107,10 @@ function compileQuickCheck(): ((value: unknown) => boolean) | undefined {
   // The schema is checked against the meta-schema where it is written (tests/validate), not on every start.
   const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers: true, allowUnionTypes: true, validateSchema: false });
   ajv.addFormat('partial-date', { type: 'string', validate: isPartialDate });
-  for (const [keyword, min] of [['minChars', true], ['maxChars', false]] as const) {
+  for (const [keyword, min] of [
+    ['minChars', true],
+    ['maxChars', false],
+  ] as const) {
     ajv.addKeyword({ keyword, schemaType: 'number', compile: (limit: number) => lengthCheck(limit, min) });
   }
   ajv.addKeyword({

@@ -57,7 +57,13 @@ function valueAt(root: unknown, path: readonly PathKey[]): unknown {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  object: 'a mapping', array: 'a list', string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', null: 'null',
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
 };
 
 function typeNames(type: unknown): string {
@@ -102,14 +108,25 @@ function hsMessage(value: number): string {
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?: string, names?: string): { code: DiagnosticCode; message: string; key?: boolean; path: PathKey[] } {
+function messageFor(
+  err: ErrorObject,
+  path: PathKey[],
+  value: unknown,
+  subject?: string,
+  names?: string,
+): { code: DiagnosticCode; message: string; key?: boolean; path: PathKey[] } {
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
       const known = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = RESERVED.has(name) ? undefined : closest(name, known);
-      return { code: 'unknown-field', message: `unknown field '${name}'${guess ? `; did you mean '${guess}'?` : ''}`, key: true, path: [...path, name] };
+      return {
+        code: 'unknown-field',
+        message: `unknown field '${name}'${guess ? `; did you mean '${guess}'?` : ''}`,
+        key: true,
+        path: [...path, name],
+      };
     }
     case 'required':
       return { code: 'missing-field', message: `missing required field '${String(p.missingProperty)}'`, path };
@@ -122,10 +139,14 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const isCountry = allowed.length > 200;
       if (isCountry) {
-        const upper = typeof value === 'string' && allowed.includes(value.toUpperCase()) ? `; write it in capitals, ${value.toUpperCase()}` : ' (e.g. KP, RU, CN)';
+        const upper =
+          typeof value === 'string' && allowed.includes(value.toUpperCase())
+            ? `; write it in capitals, ${value.toUpperCase()}`
+            : ' (e.g. KP, RU, CN)';
         return { code: 'unknown-country', message: `${describe(value)} is not an ISO 3166-1 alpha-2 country code${upper}`, path };
       }
-      if (allowed.length <= 25) return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be: one of ${allowed.join(', ')}`, path };
+      if (allowed.length <= 25)
+        return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be: one of ${allowed.join(', ')}`, path };
       // A long list (goods categories, record types): the values close to the one given.
       const close = typeof value === 'string' ? closeValues(value, allowed.map(String)) : [];
       const hint = close.length > 0 ? `; did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : ' (docs/formats.md lists them)';
@@ -146,35 +167,59 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
       }
       const hs = path[path.length - 1] === 'hs' && typeof value === 'number';
       if (hs) return { code: 'invalid-type', message: hsMessage(value as number), path };
-      const numLike = typeof value === 'number' || (value instanceof Date);
+      const numLike = typeof value === 'number' || value instanceof Date;
       const isDate = /date|adopted|from|until|^to$/.test(String(path[path.length - 1]));
-      const hint = numLike && isDate ? '; quote dates, e.g. "2023"' : typeof value === 'number' && p.type === 'string' ? `; quote it: "${value}"` : '';
+      const hint =
+        numLike && isDate ? '; quote dates, e.g. "2023"' : typeof value === 'number' && p.type === 'string' ? `; quote it: "${value}"` : '';
       return { code: 'invalid-type', message: `${field(path)} is ${describe(value)}; it must be ${typeNames(p.type)}${hint}`, path };
     }
     case 'pattern': {
       const key = String(path[path.length - 1]);
-      if (String(p.pattern) === '^\\d{4}-\\d{2}-\\d{2}$') return { code: 'invalid-date', message: `${describe(value)} is not a day; write a day, e.g. "2017-09-11"`, path };
-      if (/date|adopted|from|until|^to$/.test(key)) return { code: 'invalid-date', message: `${describe(value)} is not a date; write "2023", "2023-11" or "2023-11-15"`, path };
+      if (String(p.pattern) === '^\\d{4}-\\d{2}-\\d{2}$')
+        return { code: 'invalid-date', message: `${describe(value)} is not a day; write a day, e.g. "2017-09-11"`, path };
+      if (/date|adopted|from|until|^to$/.test(key))
+        return { code: 'invalid-date', message: `${describe(value)} is not a date; write "2023", "2023-11" or "2023-11-15"`, path };
       const words = PATTERN_WORDS[String(p.pattern)];
-      return { code: 'invalid-value', message: `${field(path)} is ${describe(value)}; it must be ${words ?? `text matching ${String(p.pattern)}`}`, path };
+      return {
+        code: 'invalid-value',
+        message: `${field(path)} is ${describe(value)}; it must be ${words ?? `text matching ${String(p.pattern)}`}`,
+        path,
+      };
     }
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
     case 'exclusiveMaximum': {
       const limit = Number(p.limit);
-      const bound = err.keyword === 'minimum' ? `${limit} or more` : err.keyword === 'maximum' ? `at most ${limit}` : `${String(p.comparison)} ${limit}`;
+      const bound =
+        err.keyword === 'minimum'
+          ? `${limit} or more`
+          : err.keyword === 'maximum'
+            ? `at most ${limit}`
+            : `${String(p.comparison)} ${limit}`;
       return { code: 'invalid-number', message: `${field(path)} is ${describe(value)}; it must be ${bound}`, path };
     }
     case 'minLength':
       if (Number(p.limit) === 1) return { code: 'invalid-value', message: `${field(path)} is empty`, path };
       return { code: 'invalid-value', message: `${field(path)} is too short; it needs at least ${String(p.limit)} characters`, path };
     case 'maxLength':
-      return { code: 'invalid-value', message: `${field(path)} is ${typeof value === 'string' ? value.length : '?'} characters long; at most ${String(p.limit)} are allowed`, path };
+      return {
+        code: 'invalid-value',
+        message: `${field(path)} is ${typeof value === 'string' ? value.length : '?'} characters long; at most ${String(p.limit)} are allowed`,
+        path,
+      };
     case 'minItems':
-      return { code: 'invalid-value', message: `${field(path)} needs at least ${String(p.limit)} item${Number(p.limit) === 1 ? '' : 's'}`, path };
+      return {
+        code: 'invalid-value',
+        message: `${field(path)} needs at least ${String(p.limit)} item${Number(p.limit) === 1 ? '' : 's'}`,
+        path,
+      };
     case 'maxItems':
-      return { code: 'invalid-value', message: `${field(path)} has ${Array.isArray(value) ? value.length : '?'} items; at most ${String(p.limit)} are allowed`, path };
+      return {
+        code: 'invalid-value',
+        message: `${field(path)} has ${Array.isArray(value) ? value.length : '?'} items; at most ${String(p.limit)} are allowed`,
+        path,
+      };
     case 'anyOf':
       if (path[path.length - 1] === 'date') {
         if (beforeMinYear(value)) return { code: 'invalid-date', message: yearFloorMessage(value), path };
@@ -194,7 +239,11 @@ function messageFor(err: ErrorObject, path: PathKey[], value: unknown, subject?:
         if (typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
           return { code: 'invalid-date', message: `${describe(value)} is not a real date`, path };
         }
-        return { code: 'invalid-date', message: `${describe(value)} is not a date; write "2023", "2023-11", "2023-11-15" or a range {from, to}`, path };
+        return {
+          code: 'invalid-date',
+          message: `${describe(value)} is not a date; write "2023", "2023-11", "2023-11-15" or a range {from, to}`,
+          path,
+        };
       }
       break;
   }
@@ -216,7 +265,8 @@ export function checkSchema(schema: object, value: unknown, base: readonly PathK
   const nameRules = new Map<string, string>();
   for (const e of errors) {
     if ((e as { propertyName?: string }).propertyName === undefined) continue;
-    if (e.keyword === 'pattern') nameRules.set(e.instancePath, PATTERN_WORDS[String(e.params.pattern)] ?? `text matching ${String(e.params.pattern)}`);
+    if (e.keyword === 'pattern')
+      nameRules.set(e.instancePath, PATTERN_WORDS[String(e.params.pattern)] ?? `text matching ${String(e.params.pattern)}`);
   }
   const kept = errors.filter((e) => {
     if ((e as { propertyName?: string }).propertyName !== undefined) return false;

@@ -2,7 +2,14 @@
 // `npm run schemas` writes them to schemas/ for editors; validation uses the same objects.
 import { COUNTRY_CODES } from '../vocabulary/countries.js';
 import {
-  EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, RECORD_FIELDS, RECORD_STATUSES, RECORD_TYPES,
+  EVIDENCE_LEVEL_NAMES,
+  EXEMPTION_FACTS,
+  GOODS_CATEGORIES,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  RECORD_FIELDS,
+  RECORD_STATUSES,
+  RECORD_TYPES,
   type ValueKind,
 } from '../vocabulary/records.js';
 import { OPERATOR_NAMES } from '../vocabulary/operators.js';
@@ -52,8 +59,14 @@ const source: Schema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    id, publisher: text, author: text, date: partialDate, title: text,
-    url: { type: 'string', pattern: '^https?://' }, file: text, note: text,
+    id,
+    publisher: text,
+    author: text,
+    date: partialDate,
+    title: text,
+    url: { type: 'string', pattern: '^https?://' },
+    file: text,
+    note: text,
   },
 };
 
@@ -61,8 +74,14 @@ const citation: Schema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    ref: id, quote: text, publisher: text, author: text, date: partialDate, title: text,
-    url: { type: 'string', pattern: '^https?://' }, file: text,
+    ref: id,
+    quote: text,
+    publisher: text,
+    author: text,
+    date: partialDate,
+    title: text,
+    url: { type: 'string', pattern: '^https?://' },
+    file: text,
     start: { type: 'integer', minimum: 0, description: 'where the quote starts in the source file, in UTF-16 code units (as drafted)' },
     end: { type: 'integer', minimum: 0, description: 'where the quote ends in the source file (exclusive)' },
   },
@@ -72,11 +91,16 @@ const citation: Schema = {
 function valueSchema(kind: ValueKind): Schema {
   if (typeof kind !== 'string') return { type: 'string', enum: kind };
   switch (kind) {
-    case 'boolean': return { type: 'boolean' };
-    case 'date': return partialDate;
-    case 'country': return country;
-    case 'count': return { type: 'integer', minimum: 1, maximum: 1e9 };
-    default: return text;
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'date':
+      return partialDate;
+    case 'country':
+      return country;
+    case 'count':
+      return { type: 'integer', minimum: 1, maximum: 1e9 };
+    default:
+      return text;
   }
 }
 
@@ -108,13 +132,24 @@ export const recordSchema: Schema = {
           kind: { type: 'string', enum: PARTY_KINDS },
           country,
           role: { type: 'string', enum: PARTY_ROLES },
-          formerNames: { type: 'array', maxItems: MAX_FORMER_NAMES, items: text, description: "Names the party (most often a vessel) went by before: each is matched against the designation list too." },
-          count: { type: 'integer', minimum: 1, maximum: 1e9, description: 'How many persons the party stands for (a head count of workers, say).' },
+          formerNames: {
+            type: 'array',
+            maxItems: MAX_FORMER_NAMES,
+            items: text,
+            description: 'Names the party (most often a vessel) went by before: each is matched against the designation list too.',
+          },
+          count: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 1e9,
+            description: 'How many persons the party stands for (a head count of workers, say).',
+          },
           wallets: {
             type: 'array',
             maxItems: MAX_RECORD_LIST_ITEMS,
             items: { type: 'string', pattern: '^[A-Za-z0-9:._-]{8,128}$' },
-            description: 'Virtual-asset wallet addresses the party holds or used, as written on the chain ("0x47666fab8bd0ac7003bce3f5c3585383f09486e2").',
+            description:
+              'Virtual-asset wallet addresses the party holds or used, as written on the chain ("0x47666fab8bd0ac7003bce3f5c3585383f09486e2").',
           },
           identifiers: {
             type: 'object',
@@ -170,7 +205,11 @@ export const recordSchema: Schema = {
     },
     notes: text,
     tags: { type: 'array', items: text },
-    status: { type: 'string', enum: RECORD_STATUSES, description: 'draft: made by `sanctions-check draft` and not yet reviewed; `check` refuses it without --include-drafts' },
+    status: {
+      type: 'string',
+      enum: RECORD_STATUSES,
+      description: 'draft: made by `sanctions-check draft` and not yet reviewed; `check` refuses it without --include-drafts',
+    },
     draft: {
       type: 'object',
       additionalProperties: false,
@@ -203,12 +242,24 @@ const provision: Schema = {
   required: ['adopted', 'verified'],
   additionalProperties: false,
   properties: {
-    resolution: { type: 'integer', minimum: 1, description: 'a resolution\'s number, e.g. 1718; omitted for other instruments' },
-    symbol: { type: 'string', pattern: '^S/[A-Z]+/[0-9]+(/[0-9]+)*( \\([0-9]{4}\\))?$', description: 'the UN document symbol, e.g. "S/RES/1718 (2006)" or "S/PRST/2012/13"; required where there is no resolution number' },
-    paragraph: { type: 'string', minLength: 1, description: 'a resolution\'s operative paragraph, e.g. "8(b)" or "17"; quote it; omitted for instruments without numbered paragraphs' },
+    resolution: { type: 'integer', minimum: 1, description: "a resolution's number, e.g. 1718; omitted for other instruments" },
+    symbol: {
+      type: 'string',
+      pattern: '^S/[A-Z]+/[0-9]+(/[0-9]+)*( \\([0-9]{4}\\))?$',
+      description: 'the UN document symbol, e.g. "S/RES/1718 (2006)" or "S/PRST/2012/13"; required where there is no resolution number',
+    },
+    paragraph: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'a resolution\'s operative paragraph, e.g. "8(b)" or "17"; quote it; omitted for instruments without numbered paragraphs',
+    },
     adopted: day,
     text,
-    verified: { type: 'boolean', description: 'true only where the note names a source (publisher, address, quoted words) that carries the paragraph number' },
+    verified: {
+      type: 'boolean',
+      description: 'true only where the note names a source (publisher, address, quoted words) that carries the paragraph number',
+    },
     note: text,
   },
 };
@@ -218,15 +269,27 @@ const conditionDefinitions: Schema = {
   condition: {
     type: 'object',
     anyOf: [
-      { required: ['all'], properties: { all: { type: 'array', items: { $ref: '#/definitions/condition' } } }, additionalProperties: false },
-      { required: ['any'], properties: { any: { type: 'array', items: { $ref: '#/definitions/condition' } } }, additionalProperties: false },
+      {
+        required: ['all'],
+        properties: { all: { type: 'array', items: { $ref: '#/definitions/condition' } } },
+        additionalProperties: false,
+      },
+      {
+        required: ['any'],
+        properties: { any: { type: 'array', items: { $ref: '#/definitions/condition' } } },
+        additionalProperties: false,
+      },
       { required: ['not'], properties: { not: { $ref: '#/definitions/condition' } }, additionalProperties: false },
       { required: ['condition'], properties: { condition: { type: 'string' } }, additionalProperties: false },
       {
         required: ['name', 'fact', 'operator', 'value'],
         additionalProperties: false,
         properties: {
-          name: text, fact: text, operator: { type: 'string', enum: OPERATOR_NAMES }, value: {}, path: { type: 'string', pattern: '^\\$(\\.[A-Za-z0-9_-]+|\\[\\d+\\])*$' },
+          name: text,
+          fact: text,
+          operator: { type: 'string', enum: OPERATOR_NAMES },
+          value: {},
+          path: { type: 'string', pattern: '^\\$(\\.[A-Za-z0-9_-]+|\\[\\d+\\])*$' },
         },
       },
     ],
@@ -239,7 +302,12 @@ function ruleSchema(condition: Schema): Schema {
     required: ['id', 'title', 'status', 'provisions', 'outcome', 'applies', 'when', 'message'],
     additionalProperties: false,
     properties: {
-      id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120, description: 'kebab-case, unique across every loaded rule set' },
+      id: {
+        type: 'string',
+        pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+        maxLength: 120,
+        description: 'kebab-case, unique across every loaded rule set',
+      },
       title: text,
       description: text,
       status: { type: 'string', enum: ['draft', 'stable', 'deprecated'] },
@@ -263,7 +331,12 @@ function ruleSchema(condition: Schema): Schema {
           type: 'object',
           required: ['id', 'when'],
           additionalProperties: false,
-          properties: { id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, title: text, provisions: { type: 'array', items: provision }, when: condition },
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+            title: text,
+            provisions: { type: 'array', items: provision },
+            when: condition,
+          },
         },
       },
       message: { type: 'string', minLength: 1, maxLength: MAX_MESSAGE_CHARS },
@@ -292,7 +365,11 @@ export const ruleFileEnvelopeSchema: Schema = {
   required: ['rules'],
   additionalProperties: false,
   properties: {
-    conditions: { type: 'object', propertyNames: { ...FORBIDDEN_KEYS, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, additionalProperties: { type: 'object' } },
+    conditions: {
+      type: 'object',
+      propertyNames: { ...FORBIDDEN_KEYS, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+      additionalProperties: { type: 'object' },
+    },
     rules: { type: 'array' },
   },
 };
@@ -327,7 +404,10 @@ export function recordFileSchema(): Schema {
     definitions: { record: recordSchema },
     anyOf: [
       { type: 'array', items: { $ref: '#/definitions/record' } },
-      { ...recordEnvelopeSchema, properties: { ...(recordEnvelopeSchema.properties as Schema), records: { type: 'array', items: { $ref: '#/definitions/record' } } } },
+      {
+        ...recordEnvelopeSchema,
+        properties: { ...(recordEnvelopeSchema.properties as Schema), records: { type: 'array', items: { $ref: '#/definitions/record' } } },
+      },
     ],
   };
 }

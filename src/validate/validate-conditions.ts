@@ -59,7 +59,11 @@ export class ConditionChecker {
     if (depth === 0) this.root = path;
     if (++this.expanded > MAX_CONDITIONS) {
       if (this.expanded === MAX_CONDITIONS + 1) {
-        this.error('condition-too-large', `these conditions expand to more than ${MAX_CONDITIONS} once named conditions are filled in; do named conditions use each other over and over?`, this.root);
+        this.error(
+          'condition-too-large',
+          `these conditions expand to more than ${MAX_CONDITIONS} once named conditions are filled in; do named conditions use each other over and over?`,
+          this.root,
+        );
       }
       return undefined;
     }
@@ -68,7 +72,11 @@ export class ConditionChecker {
       return undefined;
     }
     if (!isObject(tree)) {
-      this.error('invalid-condition', 'a condition must be a mapping: all, any, not, condition, or a leaf {name, fact, operator, value}', path);
+      this.error(
+        'invalid-condition',
+        'a condition must be a mapping: all, any, not, condition, or a leaf {name, fact, operator, value}',
+        path,
+      );
       return undefined;
     }
     const keys = Object.keys(tree);
@@ -101,16 +109,22 @@ export class ConditionChecker {
   private reference(tree: Record<string, unknown>, path: PathKey[], stack: string[], depth: number): ConditionTree | undefined {
     const name = tree.condition;
     if (typeof name !== 'string' || Object.keys(tree).length !== 1) {
-      this.error('invalid-condition', "a reference is written {condition: name}, alone in its mapping", path);
+      this.error('invalid-condition', 'a reference is written {condition: name}, alone in its mapping', path);
       return undefined;
     }
     if (!this.named.trees.has(name)) {
       const known = [...this.named.trees.keys()].sort();
-      this.error('unknown-condition', `no named condition '${name}' in this file${known.length ? ` (defined: ${known.join(', ')})` : ''}`, [...path, 'condition']);
+      this.error('unknown-condition', `no named condition '${name}' in this file${known.length ? ` (defined: ${known.join(', ')})` : ''}`, [
+        ...path,
+        'condition',
+      ]);
       return undefined;
     }
     if (stack.includes(name)) {
-      this.error('condition-cycle', `named condition '${name}' refers back to itself: ${[...stack, name].join(' → ')}`, [...path, 'condition']);
+      this.error('condition-cycle', `named condition '${name}' refers back to itself: ${[...stack, name].join(' → ')}`, [
+        ...path,
+        'condition',
+      ]);
       return undefined;
     }
     return this.check(this.named.trees.get(name), this.named.path(name), [...stack, name], depth + 1);
@@ -138,7 +152,11 @@ export class ConditionChecker {
     const { name, fact, operator, value } = tree as { name: string; fact: string; operator: string; value: unknown };
     if (!isKnownOperator(operator)) {
       const guess = closest(operator, OPERATOR_NAMES);
-      this.error('unknown-operator', `unknown operator '${operator}'; ${guess ? `did you mean '${guess}'? ` : ''}use one of ${OPERATOR_NAMES.join(', ')}`, [...path, 'operator']);
+      this.error(
+        'unknown-operator',
+        `unknown operator '${operator}'; ${guess ? `did you mean '${guess}'? ` : ''}use one of ${OPERATOR_NAMES.join(', ')}`,
+        [...path, 'operator'],
+      );
       return undefined;
     }
     const bad = OPERATORS[operator]!.checkValue(value);
@@ -148,7 +166,11 @@ export class ConditionChecker {
     }
     if (!KNOWN_FACTS.has(fact)) {
       const guess = closest(fact, [...KNOWN_FACTS]);
-      this.error('unknown-fact', `unknown fact '${fact}'${guess ? `; did you mean '${guess}'?` : ''} (see "Facts a rule can test" in docs/formats.md)`, [...path, 'fact']);
+      this.error(
+        'unknown-fact',
+        `unknown fact '${fact}'${guess ? `; did you mean '${guess}'?` : ''} (see "Facts a rule can test" in docs/formats.md)`,
+        [...path, 'fact'],
+      );
       return undefined;
     }
     const p = tree.path;

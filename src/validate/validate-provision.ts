@@ -19,15 +19,32 @@ export function provisionProblems(p: Omit<Provision, 'symbol'> & { symbol?: stri
     const out: Diagnostic[] = [];
     const expected = resolutionSymbol(p.resolution, p.adopted);
     if (p.symbol !== undefined && p.symbol !== expected) {
-      out.push(diagnostic('invalid-value', `symbol "${p.symbol}" does not match resolution ${p.resolution} adopted ${p.adopted}; expected "${expected}"`, locate([...path, 'symbol'])));
+      out.push(
+        diagnostic(
+          'invalid-value',
+          `symbol "${p.symbol}" does not match resolution ${p.resolution} adopted ${p.adopted}; expected "${expected}"`,
+          locate([...path, 'symbol']),
+        ),
+      );
     }
-    if (p.paragraph === undefined) out.push(diagnostic('missing-field', `a provision of resolution ${p.resolution} needs its 'paragraph'`, locate(path)));
+    if (p.paragraph === undefined)
+      out.push(diagnostic('missing-field', `a provision of resolution ${p.resolution} needs its 'paragraph'`, locate(path)));
     return out;
   }
-  if (p.symbol === undefined) return [diagnostic('missing-field', "a provision needs a 'resolution' number or, for another instrument, its 'symbol'", locate(path))];
-  if (p.symbol.startsWith('S/RES/')) return [diagnostic('invalid-value', `cite resolution ${p.symbol} by its 'resolution' number and 'paragraph'`, locate([...path, 'symbol']))];
+  if (p.symbol === undefined)
+    return [diagnostic('missing-field', "a provision needs a 'resolution' number or, for another instrument, its 'symbol'", locate(path))];
+  if (p.symbol.startsWith('S/RES/'))
+    return [
+      diagnostic('invalid-value', `cite resolution ${p.symbol} by its 'resolution' number and 'paragraph'`, locate([...path, 'symbol'])),
+    ];
   if (p.paragraph !== undefined) {
-    return [diagnostic('invalid-value', `${p.symbol} has no numbered operative paragraphs: cite it by symbol and date, without 'paragraph'`, locate([...path, 'paragraph']))];
+    return [
+      diagnostic(
+        'invalid-value',
+        `${p.symbol} has no numbered operative paragraphs: cite it by symbol and date, without 'paragraph'`,
+        locate([...path, 'paragraph']),
+      ),
+    ];
   }
   return [];
 }

@@ -32,7 +32,11 @@ export function validateRecord(raw: LocatedValue, sources: ReadonlyMap<string, S
   const citations = record.evidence.sources ?? [];
   // A date range that runs backwards, or a citation by reference: the located check says what is wrong or resolves it.
   if (!span || citations.some((c) => c.ref !== undefined)) return validateLocated(raw, sources);
-  if (!opts?.owned) return { loaded: { record: { ...record, evidence: { ...record.evidence, sources: [...citations] } }, span, location: raw.location }, diagnostics: [] };
+  if (!opts?.owned)
+    return {
+      loaded: { record: { ...record, evidence: { ...record.evidence, sources: [...citations] } }, span, location: raw.location },
+      diagnostics: [],
+    };
   // Completed in place, its keys in the order the copy has them.
   if (record.evidence.sources === undefined) record.evidence.sources = citations;
   return { loaded: { record, span, location: raw.location }, diagnostics: [] };
@@ -53,7 +57,11 @@ export function validateLocated(raw: LocatedValue, sources: ReadonlyMap<string, 
     const src = sources.get(c.ref);
     if (!src) {
       diagnostics.push(
-        diagnostic('unknown-source', `source '${c.ref}' is not defined under \`sources:\` in this file`, raw.locate([...raw.path, 'evidence', 'sources', i, 'ref'])),
+        diagnostic(
+          'unknown-source',
+          `source '${c.ref}' is not defined under \`sources:\` in this file`,
+          raw.locate([...raw.path, 'evidence', 'sources', i, 'ref']),
+        ),
       );
       return;
     }

@@ -31,8 +31,10 @@ export function placeholderProblems(message: string): string[] {
       break;
     }
     const inner = message.slice(i + 2, end);
-    if (inner.length > MAX_PLACEHOLDER) out.push(`a placeholder is ${inner.length} characters long; at most ${MAX_PLACEHOLDER} are allowed`);
-    else if (!PLACEHOLDER_PATH.test(inner.trim())) out.push(`placeholder {{${inner}}} must be a path that starts with record., facts. or rule.`);
+    if (inner.length > MAX_PLACEHOLDER)
+      out.push(`a placeholder is ${inner.length} characters long; at most ${MAX_PLACEHOLDER} are allowed`);
+    else if (!PLACEHOLDER_PATH.test(inner.trim()))
+      out.push(`placeholder {{${inner}}} must be a path that starts with record., facts. or rule.`);
     i = message.indexOf('{{', end + 2);
   }
   return out;
@@ -49,11 +51,18 @@ function fieldProblems(rule: Partial<Rule>, path: PathKey[], locate: Locate): Di
   if (rule.citeInForce === true && applies && isDay(applies.from) && Array.isArray(rule.provisions)) {
     const days = rule.provisions.map((p) => p?.adopted).filter(isDay) as string[];
     if (days.length > 0 && days.every((d) => d > (applies.from as string))) {
-      out.push(diagnostic('invalid-date', `'applies.from' (${applies.from as string}) is before every provision's adoption: with citeInForce, a finding would cite nothing`, locate([...path, 'applies', 'from'])));
+      out.push(
+        diagnostic(
+          'invalid-date',
+          `'applies.from' (${applies.from as string}) is before every provision's adoption: with citeInForce, a finding would cite nothing`,
+          locate([...path, 'applies', 'from']),
+        ),
+      );
     }
   }
   if (typeof rule.message === 'string') {
-    for (const problem of placeholderProblems(rule.message)) out.push(diagnostic('invalid-placeholder', problem, locate([...path, 'message'])));
+    for (const problem of placeholderProblems(rule.message))
+      out.push(diagnostic('invalid-placeholder', problem, locate([...path, 'message'])));
   }
   return out;
 }
@@ -81,7 +90,9 @@ export function validateRule(
   const exemptionIds = new Set<string>();
   (rule.unless ?? []).forEach((ex, i) => {
     if (exemptionIds.has(ex.id)) {
-      checker.diagnostics.push(diagnostic('duplicate-exemption-id', `exemption id '${ex.id}' is used twice in this rule`, locate([...path, 'unless', i, 'id'])));
+      checker.diagnostics.push(
+        diagnostic('duplicate-exemption-id', `exemption id '${ex.id}' is used twice in this rule`, locate([...path, 'unless', i, 'id'])),
+      );
     }
     exemptionIds.add(ex.id);
     const tree = checker.check(ex.when, [...path, 'unless', i, 'when']);
@@ -95,7 +106,8 @@ export function validateRule(
   const exampleIds = new Set<string>();
   (rule.examples ?? []).forEach((ex, i) => {
     const exPath = [...path, 'examples', i];
-    if (exampleIds.has(ex.id)) diagnostics.push(diagnostic('duplicate-example-id', `example id '${ex.id}' is used twice in this rule`, locate([...exPath, 'id'])));
+    if (exampleIds.has(ex.id))
+      diagnostics.push(diagnostic('duplicate-example-id', `example id '${ex.id}' is used twice in this rule`, locate([...exPath, 'id'])));
     exampleIds.add(ex.id);
     const problems = checkSchema(recordSchema, exampleRecord(ex), [...exPath, 'record'], locate);
     for (const d of problems) diagnostics.push(d);

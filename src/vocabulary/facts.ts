@@ -10,8 +10,18 @@ export function roleFactName(role: string): string {
 export const RECORD_FACTS: readonly string[] = Object.keys(RECORD_FIELDS);
 
 export const DERIVED_FACTS = [
-  'partyCountries', 'partyKinds', 'partyRoles', 'placeCountry', 'placeOrHostCountries', 'goodsCategories', 'hsCodes',
-  'originCountries', 'designatedParties', 'designatedVessels', 'workerCount', 'walletAddresses',
+  'partyCountries',
+  'partyKinds',
+  'partyRoles',
+  'placeCountry',
+  'placeOrHostCountries',
+  'goodsCategories',
+  'hsCodes',
+  'originCountries',
+  'designatedParties',
+  'designatedVessels',
+  'workerCount',
+  'walletAddresses',
   ...PARTY_ROLES.filter((r) => r !== 'other').map(roleFactName),
 ] as const;
 
@@ -28,8 +38,4 @@ export function workerHeadCount(parties: readonly { role?: string; count?: numbe
   return total;
 }
 
-export const KNOWN_FACTS: ReadonlySet<string> = new Set<string>([
-  ...RECORD_FACTS,
-  ...DERIVED_FACTS,
-  ...Object.keys(EXEMPTION_FACTS),
-]);
+export const KNOWN_FACTS: ReadonlySet<string> = new Set<string>([...RECORD_FACTS, ...DERIVED_FACTS, ...Object.keys(EXEMPTION_FACTS)]);

@@ -16,8 +16,7 @@ const isScalar = (v: unknown): boolean => ['string', 'number', 'boolean'].includ
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 const scalarValue = (v: unknown) => (isScalar(v) ? undefined : 'needs a string, number or boolean value');
-const listValue = (v: unknown) =>
-  Array.isArray(v) && v.length > 0 && v.every(isScalar) ? undefined : 'needs a non-empty list of values';
+const listValue = (v: unknown) => (Array.isArray(v) && v.length > 0 && v.every(isScalar) ? undefined : 'needs a non-empty list of values');
 const numberValue = (v: unknown) => (isFiniteNumber(v) ? undefined : 'needs a finite number value');
 const dayValue = (v: unknown) => (isPartialDate(v) ? undefined : 'needs a date value such as "2017-09-11"');
 

@@ -28,7 +28,9 @@ describe('the rule set as of a day', () => {
     const arms = ruleSetAsOf(shipped, '2016-01-01').rules.find((r) => r.rule.id === 'arms-procurement-from-dprk')!.rule;
     expect(arms.provisions.map((p) => p.resolution)).toEqual([1718, 1874]);
     // The shipped rules are left as they were.
-    expect(shipped.rules.find((r) => r.rule.id === 'arms-procurement-from-dprk')!.rule.provisions.map((p) => p.resolution)).toEqual([1718, 1874, 2270]);
+    expect(shipped.rules.find((r) => r.rule.id === 'arms-procurement-from-dprk')!.rule.provisions.map((p) => p.resolution)).toEqual([
+      1718, 1874, 2270,
+    ]);
   });
 
   it('keeps only the designations listed by the day', () => {
@@ -49,7 +51,10 @@ describe('the rule set as of a day', () => {
       span: toDateSpan(date)!,
       location: { file: 'r.yaml', line: 3, column: 5 },
     });
-    const warnings = recordsAfter([rec('before', '2023-01'), rec('after', '2023-03-02'), rec('across', { from: '2023-02', to: '2023-04' })], '2023-02-28');
+    const warnings = recordsAfter(
+      [rec('before', '2023-01'), rec('after', '2023-03-02'), rec('across', { from: '2023-02', to: '2023-04' })],
+      '2023-02-28',
+    );
     expect(warnings.map((w) => `${w.location.line} ${w.severity} ${w.code} ${w.message.split(' the --as-of')[0]}`)).toEqual([
       "3 warning dated-after-as-of record 'after' is dated after",
       "3 warning dated-after-as-of record 'across' runs past",
@@ -61,7 +66,9 @@ describe('check --as-of', () => {
   it('says which day, warns of later records and checks with the law of that day', async () => {
     const r = await runCli(['check', CASE_DIR, '--format', 'json', '--fail-on', 'none', '--as-of', '2023-10-01']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/records\.yaml:41:5: warning dated-after-as-of: record 'commission-protocol-2023-11-15' is dated after the --as-of day 2023-10-01/);
+    expect(r.stderr).toMatch(
+      /records\.yaml:41:5: warning dated-after-as-of: record 'commission-protocol-2023-11-15' is dated after the --as-of day 2023-10-01/,
+    );
     expect(r.stderr).toMatch(/warning dated-after-as-of: record 'artillery-rounds-to-russia' runs past/);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.asOf).toBe('2023-10-01');
@@ -69,7 +76,9 @@ describe('check --as-of', () => {
     const text = await runCli(['check', CASE_DIR, '--fail-on', 'none', '--as-of', '2016-06-01']);
     expect(text.stdout).toContain('Law and list as of 2016-06-01: provisions adopted and designations listed after it are not applied.');
     const all = JSON.parse((await runCli(['check', CASE_DIR, '--format', 'json', '--fail-on', 'none'])).stdout) as Report;
-    const old = JSON.parse((await runCli(['check', CASE_DIR, '--format', 'json', '--fail-on', 'none', '--as-of', '2016-06-01'])).stdout) as Report;
+    const old = JSON.parse(
+      (await runCli(['check', CASE_DIR, '--format', 'json', '--fail-on', 'none', '--as-of', '2016-06-01'])).stdout,
+    ) as Report;
     expect(old.rules).toBeLessThan(all.rules);
     expect(old.findings.flatMap((f) => f.provisions).every((p) => p.adopted <= '2016-06-01')).toBe(true);
   });

@@ -66,7 +66,17 @@ describe('--baseline', () => {
     // Both weeks' violations: the missile tests are unchanged, so only the new review could fail.
     const onlyOld = await runCli(['check', current, '--format', 'json', '--baseline', baseline, '--fail-on-new']);
     expect(onlyOld.code).toBe(0);
-    const failsOnReview = await runCli(['check', current, '--format', 'json', '--baseline', baseline, '--fail-on-new', '--fail-on', 'review']);
+    const failsOnReview = await runCli([
+      'check',
+      current,
+      '--format',
+      'json',
+      '--baseline',
+      baseline,
+      '--fail-on-new',
+      '--fail-on',
+      'review',
+    ]);
     expect(failsOnReview.code).toBe(1);
     const withoutNew = await runCli(['check', current, '--format', 'json', '--baseline', baseline]);
     expect(withoutNew.code).toBe(1);

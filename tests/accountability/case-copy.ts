@@ -24,7 +24,9 @@ export function tempDir(prefix = 'sc-account-'): string {
 /** Writes a case document to `name` in `dir` (YAML, or JSON for .json) and returns the path. */
 export function writeCase(dir: string, name: string, doc: CaseDoc, opts: { flow?: boolean } = {}): string {
   const file = path.join(dir, name);
-  const text = name.endsWith('.json') ? JSON.stringify(doc, null, 4) : stringify(doc, opts.flow ? { collectionStyle: 'flow', lineWidth: 0 } : { indent: 4 });
+  const text = name.endsWith('.json')
+    ? JSON.stringify(doc, null, 4)
+    : stringify(doc, opts.flow ? { collectionStyle: 'flow', lineWidth: 0 } : { indent: 4 });
   writeFileSync(file, text);
   return file;
 }
@@ -39,7 +41,11 @@ export function record(doc: CaseDoc, id: string): Record<string, unknown> {
 export function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
   }
   return value;
 }

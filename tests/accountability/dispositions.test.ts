@@ -19,7 +19,12 @@ function dispositionsYaml(violations: { recordId: string; ruleId: string }[], ex
   for (const v of violations) {
     if (v.recordId === ROUNDS) lines.push(`  - fingerprint: ${fpRounds.slice(0, 12)}`);
     else lines.push(`  - record: ${v.recordId}`, `    rule: ${v.ruleId}`);
-    lines.push('    decision: accepted-risk', '    reason: reviewed with counsel', '    decidedBy: A. Analyst', '    decidedOn: 2024-01-10');
+    lines.push(
+      '    decision: accepted-risk',
+      '    reason: reviewed with counsel',
+      '    decidedBy: A. Analyst',
+      '    decidedOn: 2024-01-10',
+    );
     if (v.recordId === ROUNDS) lines.push('    legalBasis: 1718 Committee exemption ref. X', '    expires: 2024-06-30');
   }
   return lines.join('\n') + '\n' + extra;
@@ -54,7 +59,12 @@ describe('--dispositions', () => {
     expect(report.dispositions!.expired).toEqual([]);
     expect(report.dispositions!.stale).toEqual([]);
     const rounds = report.findings.find((f) => f.recordId === ROUNDS)!;
-    expect(rounds.disposition).toMatchObject({ status: 'applied', decision: 'accepted-risk', legalBasis: '1718 Committee exemption ref. X', expires: '2024-06-30' });
+    expect(rounds.disposition).toMatchObject({
+      status: 'applied',
+      decision: 'accepted-risk',
+      legalBasis: '1718 Committee exemption ref. X',
+      expires: '2024-06-30',
+    });
     expect(rounds.disposition!.location.line).toBe(2);
     // Still shown in every report.
     expect(report.findings).toHaveLength(10);
@@ -74,7 +84,15 @@ describe('--dispositions', () => {
   });
 
   it('reports an entry that matches no finding as stale', async () => {
-    const stale = ['  - record: no-such-record', '    rule: arms-procurement-from-dprk', '    decision: false-positive', '    reason: r', '    decidedBy: B', '    decidedOn: 2024-01-11', ''].join('\n');
+    const stale = [
+      '  - record: no-such-record',
+      '    rule: arms-procurement-from-dprk',
+      '    decision: false-positive',
+      '    reason: r',
+      '    decidedBy: B',
+      '    decidedOn: 2024-01-11',
+      '',
+    ].join('\n');
     const file = write('stale.yaml', dispositionsYaml(violations.slice(0, 1), stale));
     const r = await runCli(['check', CASE_DIR, '--format', 'json', '--fail-on', 'none', '--as-of', '2024-02-01', '--dispositions', file]);
     expect(r.code).toBe(0);
@@ -111,7 +129,8 @@ describe('--dispositions', () => {
   });
 
   it('parses a list without the `dispositions:` key, and refuses a duplicate', () => {
-    const entry = (n: number) => [`- record: a`, '  rule: b', '  decision: under-review', '  reason: r', '  decidedBy: D', `  decidedOn: 2024-01-0${n}`].join('\n');
+    const entry = (n: number) =>
+      [`- record: a`, '  rule: b', '  decision: under-review', '  reason: r', '  decidedBy: D', `  decidedOn: 2024-01-0${n}`].join('\n');
     const r = parseDispositions(`${entry(1)}\n${entry(2)}\n`, 'd.yaml');
     expect(r.dispositions).toHaveLength(1);
     expect(r.diagnostics.map((d) => `${d.location.line}:${d.location.column} ${d.code}`)).toEqual(['7:3 duplicate-disposition']);
@@ -132,7 +151,10 @@ describe('--dispositions', () => {
     expect(html).toContain('Disposed, counted apart: 2 (2 violation, 0 review, 0 exempt)');
     expect(html).toContain('<h2 id="manifest-h">Run manifest</h2>');
     const sarif = JSON.parse((await runCli([...base, '--format', 'sarif'])).stdout);
-    const results = sarif.runs[0].results as { suppressions?: { status: string; justification: string }[]; partialFingerprints: Record<string, string> }[];
+    const results = sarif.runs[0].results as {
+      suppressions?: { status: string; justification: string }[];
+      partialFingerprints: Record<string, string>;
+    }[];
     expect(results.filter((x) => x.suppressions?.[0]?.status === 'accepted')).toHaveLength(2);
     expect(results.every((x) => /^[0-9a-f]{64}$/.test(x.partialFingerprints['sanctionsCheck/v1']!))).toBe(true);
     expect(sarif.runs[0].properties.dispositions.disposed.violation).toBe(2);

@@ -20,10 +20,32 @@ describe('SARIF with accountability', () => {
     // A previous report with no findings: every finding is new.
     writeFileSync(baseline, '{"findings": []}\n');
     const dispositions = path.join(dir, 'd.yaml');
-    writeFileSync(dispositions, [
-      '- record: artillery-rounds-to-russia', '  rule: arms-procurement-from-dprk', '  decision: licensed', '  reason: r', '  decidedBy: x', '  decidedOn: 2024-01-01', '  legalBasis: ref',
-    ].join('\n') + '\n');
-    const r = await runCli(['check', CASE_DIR, '--format', 'sarif', '--fail-on', 'none', '--as-of', '2024-02-01', '--baseline', baseline, '--dispositions', dispositions]);
+    writeFileSync(
+      dispositions,
+      [
+        '- record: artillery-rounds-to-russia',
+        '  rule: arms-procurement-from-dprk',
+        '  decision: licensed',
+        '  reason: r',
+        '  decidedBy: x',
+        '  decidedOn: 2024-01-01',
+        '  legalBasis: ref',
+      ].join('\n') + '\n',
+    );
+    const r = await runCli([
+      'check',
+      CASE_DIR,
+      '--format',
+      'sarif',
+      '--fail-on',
+      'none',
+      '--as-of',
+      '2024-02-01',
+      '--baseline',
+      baseline,
+      '--dispositions',
+      dispositions,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const log = JSON.parse(r.stdout);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);

@@ -20,7 +20,20 @@ beforeAll(async () => {
   records = path.join(dir, 'records.yaml');
   cpSync(CASE_FILE, records);
   report = path.join(dir, 'report.json');
-  const r = await runCli(['check', records, '--rules', rules, '--format', 'json', '--output', report, '--fail-on', 'none', '--as-of', '2024-01-31']);
+  const r = await runCli([
+    'check',
+    records,
+    '--rules',
+    rules,
+    '--format',
+    'json',
+    '--output',
+    report,
+    '--fail-on',
+    'none',
+    '--as-of',
+    '2024-01-31',
+  ]);
   expect(r.code, r.stderr).toBe(0);
 });
 
@@ -30,8 +43,12 @@ describe('verify', () => {
     const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');
     expect(manifest!.arguments).toEqual({ records: [rel(records)], rules: [rel(rules)] });
     expect(manifest!.ruleSet.files.map((f) => f.path)).toContain(rel(path.join(rules, 'arms.yaml')));
-    expect(manifest!.inputs).toEqual([{ path: rel(records), size: readFileSync(records).length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
-    expect(manifest!.designationLists).toEqual([expect.objectContaining({ list: 'un-1718', date: '2025-08-02', path: rel(path.join(rules, 'lists', 'un-1718.json')) })]);
+    expect(manifest!.inputs).toEqual([
+      { path: rel(records), size: readFileSync(records).length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+    expect(manifest!.designationLists).toEqual([
+      expect.objectContaining({ list: 'un-1718', date: '2025-08-02', path: rel(path.join(rules, 'lists', 'un-1718.json')) }),
+    ]);
     expect(manifest!.options).toEqual({ skipInvalid: false, asOf: '2024-01-31' });
   });
 
@@ -65,7 +82,9 @@ describe('verify', () => {
     try {
       const r = await runCli(['verify', report]);
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain('changed finding: artillery-rounds-to-russia / arms-procurement-from-dprk (fingerprint changed: a fact the rule reads is different)');
+      expect(r.stdout).toContain(
+        'changed finding: artillery-rounds-to-russia / arms-procurement-from-dprk (fingerprint changed: a fact the rule reads is different)',
+      );
       expect(r.stdout).toMatch(/records\.yaml: input differs/);
     } finally {
       writeFileSync(records, original);
@@ -90,7 +109,11 @@ describe('verify', () => {
     const out = path.join(dir, 'folder.json');
     expect((await runCli(['check', folder, '--format', 'json', '--output', out, '--fail-on', 'none'])).code).toBe(0);
     expect((await runCli(['verify', out])).code).toBe(0);
-    const rounds = { ...record(caseDoc(), 'artillery-rounds-to-russia'), id: 'more-artillery-rounds-to-russia', evidence: { level: 'alleged' } };
+    const rounds = {
+      ...record(caseDoc(), 'artillery-rounds-to-russia'),
+      id: 'more-artillery-rounds-to-russia',
+      evidence: { level: 'alleged' },
+    };
     writeFileSync(path.join(folder, 'more.yaml'), stringify([rounds]));
     const r = await runCli(['verify', out]);
     expect(r.code).toBe(1);

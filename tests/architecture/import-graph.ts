@@ -35,7 +35,10 @@ export function importGraph(srcDir: string): { files: string[]; edges: ImportEdg
     const seen = new Set<string>();
     for (const pattern of IMPORT_PATTERNS) {
       for (const m of text.matchAll(pattern)) {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), m[1]!)).replace(/\.js$/, '.ts').replace(/\.mjs$/, '.mts');
+        const target = path.posix
+          .normalize(path.posix.join(path.posix.dirname(from), m[1]!))
+          .replace(/\.js$/, '.ts')
+          .replace(/\.mjs$/, '.mts');
         if (!known.has(target)) throw new Error(`${from} imports ${m[1]}, which is not a file of src/`);
         if (!seen.has(target)) edges.push({ from, to: target });
         seen.add(target);

@@ -81,15 +81,24 @@ describe('import graph of src/', () => {
 
   it('has no cycle between folders', () => {
     const units = [...new Set(files.map(unitOf))];
-    const unitEdges = [...new Set(edges.filter((e) => unitOf(e.from) !== unitOf(e.to)).map((e) => `${unitOf(e.from)}\n${unitOf(e.to)}`))].map(
-      (s) => s.split('\n') as [string, string],
+    const unitEdges = [
+      ...new Set(edges.filter((e) => unitOf(e.from) !== unitOf(e.to)).map((e) => `${unitOf(e.from)}\n${unitOf(e.to)}`)),
+    ].map((s) => s.split('\n') as [string, string]);
+    expectOnly(
+      findCycles(units, unitEdges).map((c) => c.join(' -> ')),
+      ALLOWED_FOLDER_CYCLES,
     );
-    expectOnly(findCycles(units, unitEdges).map((c) => c.join(' -> ')), ALLOWED_FOLDER_CYCLES);
   });
 
   it('has no cycle between files', () => {
-    const cycles = findCycles(files, edges.map((e) => [e.from, e.to] as const));
-    expectOnly(cycles.map((c) => c.join(' -> ')), ALLOWED_FILE_CYCLES);
+    const cycles = findCycles(
+      files,
+      edges.map((e) => [e.from, e.to] as const),
+    );
+    expectOnly(
+      cycles.map((c) => c.join(' -> ')),
+      ALLOWED_FILE_CYCLES,
+    );
   });
 });
 
@@ -112,7 +121,24 @@ describe('stage check', () => {
 
 describe('cycle finder', () => {
   it('finds a cycle and passes a chain', () => {
-    expect(findCycles(['a', 'b', 'c'], [['a', 'b'], ['b', 'c'], ['c', 'a']])).toEqual([['a', 'b', 'c', 'a']]);
-    expect(findCycles(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']])).toEqual([]);
+    expect(
+      findCycles(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ],
+      ),
+    ).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      findCycles(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+      ),
+    ).toEqual([]);
   });
 });

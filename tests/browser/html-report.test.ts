@@ -110,7 +110,8 @@ describe('HTML report in Chromium', () => {
     }
   });
   it.skipIf(skip)('shows bidi controls, keeps labels apart over 1000–9999, fits 420 px, and prints long tables across pages', async () => {
-    if (!chromiumFound) throw new Error(`${CHROMIUM} is missing: CI must install Chromium (apt-get install -y chromium) to run the browser test.`);
+    if (!chromiumFound)
+      throw new Error(`${CHROMIUM} is missing: CI must install Chromium (apt-get install -y chromium) to run the browser test.`);
     const out = mkdtempSync(path.join(os.tmpdir(), 'sanctions-check-html-'));
     const profile = mkdtempSync(path.join(os.tmpdir(), 'sanctions-check-profile-'));
     const write = (name: string, report: Report): string => {
@@ -124,9 +125,18 @@ describe('HTML report in Chromium', () => {
       ...base,
       activities: base.activities.map((a, i) => (i === 0 ? { ...a, summary: `Ship \u202eAEROK\u202c named in the report` } : a)),
     };
-    const pages = { bidi: write('bidi.html', bidi), few: write('few.html', absurdReport(40)), many: write('many.html', absurdReport(1000)) };
+    const pages = {
+      bidi: write('bidi.html', bidi),
+      few: write('few.html', absurdReport(40)),
+      many: write('many.html', absurdReport(1000)),
+    };
 
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1200, height: 900 } });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1200, height: 900 },
+    });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(pages.bidi, { waitUntil: 'load' });
@@ -164,7 +174,11 @@ describe('HTML report in Chromium', () => {
         const fit = await page.evaluate(() => ({
           page: document.documentElement.scrollWidth,
           tables: [...document.querySelectorAll('table')]
-            .map((t) => ({ caption: t.caption?.textContent ?? t.className, right: t.getBoundingClientRect().right, parent: (t.parentElement as HTMLElement).getBoundingClientRect().right }))
+            .map((t) => ({
+              caption: t.caption?.textContent ?? t.className,
+              right: t.getBoundingClientRect().right,
+              parent: (t.parentElement as HTMLElement).getBoundingClientRect().right,
+            }))
             .filter((t) => t.right > t.parent + 0.5),
         }));
         expect(fit.tables).toEqual([]);

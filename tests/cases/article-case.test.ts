@@ -183,7 +183,9 @@ describe('the article case', () => {
   const caseDir = join(casesDir, '2023-11-dprk-russia-commission');
 
   it('keeps a byte-exact copy of the article (its SHA-256 as published with the seed)', () => {
-    const digest = createHash('sha256').update(readFileSync(join(caseDir, 'article.txt'))).digest('hex');
+    const digest = createHash('sha256')
+      .update(readFileSync(join(caseDir, 'article.txt')))
+      .digest('hex');
     expect(digest).toBe('94d44f23c94d8779a0a10695f7b86e2aa0b018cc118ec95b889eb5357a2087b2');
   });
 });

@@ -25,7 +25,10 @@ describe('expected case reports', () => {
 
   for (const dir of cases) {
     it(`match fresh output for ${dir}`, async () => {
-      for (const [format, file] of [['json', 'report.json'], ['markdown', 'report.md']] as const) {
+      for (const [format, file] of [
+        ['json', 'report.json'],
+        ['markdown', 'report.md'],
+      ] as const) {
         const r = await runCli(['check', dir, '--format', format, '--fail-on', 'none']);
         expect(r.code, r.stderr).toBe(0);
         await expect(r.stdout).toMatchFileSnapshot(path.resolve(dir, 'expected', file));

@@ -37,9 +37,13 @@ describe('check', () => {
     expect(report.rules).toBe(2);
     expect(report.summary).toEqual({ violation: 1, review: 1, exempt: 1 });
     const f = report.findings[0];
-    expect(Object.keys(f)).toEqual(expect.arrayContaining(['recordId', 'ruleId', 'provisions', 'outcome', 'evidence', 'message', 'location', 'explanation']));
+    expect(Object.keys(f)).toEqual(
+      expect.arrayContaining(['recordId', 'ruleId', 'provisions', 'outcome', 'evidence', 'message', 'location', 'explanation']),
+    );
     expect(f.provisions[0]).toMatchObject({ resolution: 1718, paragraph: '8(b)', adopted: '2006-10-14', verified: true });
-    expect(f.explanation[0]).toEqual(expect.objectContaining({ condition: 'is-arms-transfer', expected: ['arms-transfer'], actual: 'arms-transfer', held: true }));
+    expect(f.explanation[0]).toEqual(
+      expect.objectContaining({ condition: 'is-arms-transfer', expected: ['arms-transfer'], actual: 'arms-transfer', held: true }),
+    );
     expect(f.location).toEqual({ file: 'tests/fixtures/core/records.yaml', line: 6, column: 5 });
   });
 
@@ -114,14 +118,22 @@ describe('rules', () => {
     const dir = tmpDir();
     writeFileSync(path.join(dir, 'a.yaml'), '- id: x\n  title: [unclosed\n');
     writeFileSync(path.join(dir, 'b.yaml'), readFileSync('tests/fixtures/core/rules.yaml', 'utf8'));
-    writeFileSync(path.join(dir, 'c.yaml'), readFileSync('tests/fixtures/core/rules.yaml', 'utf8').replace('operator: in,', 'operator: within,'));
+    writeFileSync(
+      path.join(dir, 'c.yaml'),
+      readFileSync('tests/fixtures/core/rules.yaml', 'utf8').replace('operator: in,', 'operator: within,'),
+    );
     const r = await runCli(['rules', 'validate', path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'), path.join(dir, 'c.yaml')]);
     expect(r.code).toBe(2);
-    const lines = r.stderr.trim().split('\n').map((l) => l.replace(dir + '/', ''));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(dir + '/', ''));
     expect(lines).toEqual([
       'a.yaml:3:1: yaml-syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
       expect.stringMatching(/^c\.yaml:18:59: unknown-operator: unknown operator 'within'/),
-      "c.yaml:35:5: duplicate-rule-id: rule id 'test-repatriation' is already used at " + path.join(dir, 'b.yaml').replace(/^\//, '/') + ':35',
+      "c.yaml:35:5: duplicate-rule-id: rule id 'test-repatriation' is already used at " +
+        path.join(dir, 'b.yaml').replace(/^\//, '/') +
+        ':35',
       '3 error(s); nothing was written',
     ]);
   });
@@ -129,7 +141,10 @@ describe('rules', () => {
   it('runs every example and fails on a mismatch, naming rule and example', async () => {
     expect((await runCli(['rules', 'test', 'tests/fixtures/core/rules.yaml'])).stdout).toBe('4 passed, 0 failed\n');
     const dir = tmpDir();
-    const broken = readFileSync('tests/fixtures/core/rules.yaml', 'utf8').replace('id: clears-2018\n        outcome: none', 'id: clears-2018\n        outcome: review');
+    const broken = readFileSync('tests/fixtures/core/rules.yaml', 'utf8').replace(
+      'id: clears-2018\n        outcome: none',
+      'id: clears-2018\n        outcome: review',
+    );
     writeFileSync(path.join(dir, 'r.yaml'), broken);
     const r = await runCli(['rules', 'test', path.join(dir, 'r.yaml')]);
     expect(r.code).toBe(1);

@@ -26,7 +26,14 @@ const COMMANDS: [string, string[]][] = [
   ['rules test', ['rules', 'test', RULES]],
 ];
 
-const NDJSON = JSON.stringify({ id: 'r1', type: 'arms-transfer', date: '2023', parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }], evidence: { level: 'alleged' } }) + '\n';
+const NDJSON =
+  JSON.stringify({
+    id: 'r1',
+    type: 'arms-transfer',
+    date: '2023',
+    parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }],
+    evidence: { level: 'alleged' },
+  }) + '\n';
 
 /** Runs the bundled CLI with standard output on `fd`, standard input from an NDJSON file. */
 function runWithStdout(args: string[], fd: number): { status: number | null; stderr: string } {
@@ -104,7 +111,10 @@ describe('a failed write to standard output leaves no file behind', () => {
     writeFileSync(file, '');
     const fd = openSync(file, 'r');
     try {
-      const r = runWithStdout(['check', RECORDS, '--rules', RULES, '--format', 'text', '--format', 'json', '--output', path.join(dir, 'report.json')], fd);
+      const r = runWithStdout(
+        ['check', RECORDS, '--rules', RULES, '--format', 'text', '--format', 'json', '--output', path.join(dir, 'report.json')],
+        fd,
+      );
       expect(r.status).toBe(2);
     } finally {
       closeSync(fd);

@@ -19,7 +19,7 @@ describe('compileRuleSet', () => {
     expect(asCompiled(compiled)).toBe(compiled);
   });
 
-  it('gives the fast evaluator the plain one\'s compilation: same rules, same index', () => {
+  it("gives the fast evaluator the plain one's compilation: same rules, same index", () => {
     const compiled = compileRuleSet(shipped);
     const plain = createEvaluator(compiled);
     const fast = createFastEvaluator(plain);

@@ -22,9 +22,12 @@ describe('name normalization', () => {
   });
 
   it('agrees with its definition on any text', () => {
-    const chars = fc.constantFrom(...'aZz09 \t\n\v\f\r-.,\'`~_ÄßŉﬁＫ\u00a0\u2013\u2019\u3000'.split(''));
+    const chars = fc.constantFrom(..."aZz09 \t\n\v\f\r-.,'`~_ÄßŉﬁＫ\u00a0\u2013\u2019\u3000".split(''));
     const text = fc.oneof(fc.string(), fc.string({ unit: chars }), fc.string({ unit: 'grapheme-ascii' }));
-    fc.assert(fc.property(text, (s) => normalizeName(s) === byDefinition(s)), { seed: 1718, numRuns: 5000 });
+    fc.assert(
+      fc.property(text, (s) => normalizeName(s) === byDefinition(s)),
+      { seed: 1718, numRuns: 5000 },
+    );
   });
 
   it('finds a listed name however it is written', () => {
@@ -33,7 +36,15 @@ describe('name normalization', () => {
       title: 'a test list',
       date: '2024-01-01',
       source: 'tests',
-      entries: [{ ref: 'KPe.001', type: 'entity', name: 'Korea Mining Development Trading Corporation', aliases: ['KOMID'], listedOn: '2009-04-24' }],
+      entries: [
+        {
+          ref: 'KPe.001',
+          type: 'entity',
+          name: 'Korea Mining Development Trading Corporation',
+          aliases: ['KOMID'],
+          listedOn: '2009-04-24',
+        },
+      ],
       vessels: [],
     };
     const index = buildDesignationIndex([list]);
@@ -45,12 +56,15 @@ describe('name normalization', () => {
   it('passes over names by their first characters without missing one that matches', () => {
     // Listed names and party names drawn from the same small alphabet (letters, gaps, punctuation,
     // accents, full-width and composing characters), so that many share their first characters.
-    const chars = fc.constantFrom(...'abAB k-.,\' \t\u00a0\u0301\u00e9\u00c9Ａﬁ\u2013'.split(''));
+    const chars = fc.constantFrom(..."abAB k-.,' \t\u00a0\u0301\u00e9\u00c9Ａﬁ\u2013".split(''));
     const name = fc.string({ unit: chars, minLength: 1, maxLength: 7 });
     fc.assert(
       fc.property(fc.array(name, { minLength: 1, maxLength: 6 }), fc.array(name, { maxLength: 20 }), (listed, parties) => {
         const list: DesignationList = {
-          list: 'test', title: 't', date: '2024-01-01', source: 'tests',
+          list: 'test',
+          title: 't',
+          date: '2024-01-01',
+          source: 'tests',
           entries: listed.map((n, i) => ({ ref: `KPe.${i}`, type: 'entity', name: n, aliases: [] })),
           vessels: listed.map((n, i) => ({ imo: String(9000000 + i), names: [n] })),
         };
@@ -58,7 +72,9 @@ describe('name normalization', () => {
         for (const p of [...parties, ...listed]) {
           const want = listed.flatMap((n, i) => (byDefinition(n) !== '' && byDefinition(n) === byDefinition(p) ? [i] : []));
           expect(index.entriesFor({ name: p } as never), p).toEqual([...new Set(want.map((i) => `KPe.${i}`))].sort());
-          expect(index.vesselsFor({ name: p, kind: 'vessel' } as never), p).toEqual([...new Set(want.map((i) => String(9000000 + i)))].sort());
+          expect(index.vesselsFor({ name: p, kind: 'vessel' } as never), p).toEqual(
+            [...new Set(want.map((i) => String(9000000 + i)))].sort(),
+          );
         }
       }),
       { seed: 1718, numRuns: 1000 },

@@ -9,7 +9,12 @@ describe('partial dates', () => {
     expect(toDateSpan('2023-11')).toMatchObject({ precision: 'month', start: '2023-11-01', end: '2023-11-30' });
     expect(toDateSpan('2024-02')).toMatchObject({ end: '2024-02-29' });
     expect(toDateSpan('2019')).toMatchObject({ precision: 'year', start: '2019-01-01', end: '2019-12-31' });
-    expect(toDateSpan({ from: '2021', to: '2023-11' })).toMatchObject({ precision: 'range', start: '2021-01-01', end: '2023-11-30', text: '2021 to 2023-11' });
+    expect(toDateSpan({ from: '2021', to: '2023-11' })).toMatchObject({
+      precision: 'range',
+      start: '2021-01-01',
+      end: '2023-11-30',
+      text: '2021 to 2023-11',
+    });
   });
 
   it('rejects impossible and malformed dates', () => {
@@ -72,7 +77,8 @@ describe('partial dates read character by character', () => {
     const month = Number(m[2]);
     if (month < 1 || month > 12) return undefined;
     const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
-    if (m[3] === undefined) return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`, precision: 'month' };
+    if (m[3] === undefined)
+      return { start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`, precision: 'month' };
     const day = Number(m[3]);
     return day < 1 || day > last ? undefined : { start: text, end: text, precision: 'day' };
   };
@@ -81,14 +87,24 @@ describe('partial dates read character by character', () => {
     const chars = fc.constantFrom(...'0123456789-- x٣\n'.split(''));
     const dateLike = fc.oneof(
       fc.string({ unit: chars, maxLength: 12 }),
-      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 2 })).map(
-        ([y, m, d, k]) => [String(y).padStart(4, '0'), String(m).padStart(2, '0'), String(d).padStart(2, '0')].slice(0, k + 1).join('-'),
-      ),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 13 }),
+          fc.integer({ min: 0, max: 32 }),
+          fc.integer({ min: 0, max: 2 }),
+        )
+        .map(([y, m, d, k]) =>
+          [String(y).padStart(4, '0'), String(m).padStart(2, '0'), String(d).padStart(2, '0')].slice(0, k + 1).join('-'),
+        ),
       fc.string({ maxLength: 12 }),
     );
-    fc.assert(fc.property(dateLike, (text) => {
-      expect(parsePartialDate(text)).toEqual(reference(text));
-    }), { numRuns: 3000, seed: 1718 });
+    fc.assert(
+      fc.property(dateLike, (text) => {
+        expect(parsePartialDate(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000, seed: 1718 },
+    );
     for (const text of ['2024-02-29', '2023-02-29', '1000', '0999', '2023-11-15\n', '２０２３', '2023-1a', '2023-11-1x']) {
       expect(parsePartialDate(text), text).toEqual(reference(text));
     }

@@ -47,7 +47,9 @@ describe('README', () => {
   it('lists every limit in its table, with the numbers the code uses', () => {
     const section = /\n## Limits\n([\s\S]*?)\n## /.exec(readme)![1]!;
     const rows = new Map(
-      [...section.matchAll(/^\| ([^|]+?) \| (.+) \|$/gm)].filter((m) => m[1] !== 'what' && !m[1]!.startsWith('-')).map((m) => [m[1]!, m[2]!]),
+      [...section.matchAll(/^\| ([^|]+?) \| (.+) \|$/gm)]
+        .filter((m) => m[1] !== 'what' && !m[1]!.startsWith('-'))
+        .map((m) => [m[1]!, m[2]!]),
     );
     const n = (value: number) => value.toLocaleString('en-US');
     const mib = (bytes: number) => `${bytes / 2 ** 20} MiB`;
@@ -58,7 +60,10 @@ describe('README', () => {
       ['values in a YAML or JSON document', [n(MAX_VALUE_MARKS)]],
       ['nesting in a YAML or JSON document', [`${MAX_NESTING} levels`]],
       ['aliases expanded in one YAML document', [n(MAX_ALIAS_COUNT)]],
-      ['parties and goods of one record', [`${n(MAX_RECORD_LIST_ITEMS)} each`, `${n(MAX_RECORD_LIST_ITEMS)} wallets`, `${MAX_FORMER_NAMES} former names`]],
+      [
+        'parties and goods of one record',
+        [`${n(MAX_RECORD_LIST_ITEMS)} each`, `${n(MAX_RECORD_LIST_ITEMS)} wallets`, `${MAX_FORMER_NAMES} former names`],
+      ],
       ['dates', [`from the year ${MIN_YEAR} on`, `naming the year ${MIN_YEAR}`]],
       ['condition trees', [`${MAX_DEPTH} levels deep`, `${n(MAX_CONDITIONS)} leaves`]],
       ["a rule's message", [`${n(MAX_MESSAGE_CHARS)} characters`]],

@@ -16,10 +16,13 @@ describe('drafting the bundled article', () => {
     expect(table).toContain('| evidence level |');
   });
 
-  it.each(score.pairs.map((p) => [p.hand, p] as const))('covers %s with a draft of the same type, an overlapping quote and the same level', (_id, p) => {
-    expect(p.draft, `no ${p.type} draft quotes the sentence of ${p.hand}`).toBeDefined();
-    expect(p.draftLevel).toBe(p.handLevel);
-  });
+  it.each(score.pairs.map((p) => [p.hand, p] as const))(
+    'covers %s with a draft of the same type, an overlapping quote and the same level',
+    (_id, p) => {
+      expect(p.draft, `no ${p.type} draft quotes the sentence of ${p.hand}`).toBeDefined();
+      expect(p.draftLevel).toBe(p.handLevel);
+    },
+  );
 
   it('quotes verbatim and never rises above the source', () => {
     const t = totals([score]);

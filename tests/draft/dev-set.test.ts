@@ -9,7 +9,10 @@ import { scoreCaseFolder, totals } from '../../src/draft/score.js';
 const listFile = 'rules/unsc-dprk/lists/un-1718.json';
 const list = parseDesignationList(readFileSync(listFile, 'utf8'), listFile).list;
 const dir = 'tests/fixtures/draft-dev';
-const names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const names = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe('drafting dev set', () => {
   it('holds at least 8 articles, each with its source, date and valid hand-made records quoting it verbatim', () => {
@@ -33,7 +36,10 @@ describe('drafting dev set', () => {
 
   it('meets the same aims on the held-out articles written for testing (tests/fixtures/draft-heldout)', () => {
     const held = 'tests/fixtures/draft-heldout';
-    const heldNames = readdirSync(held, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const heldNames = readdirSync(held, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(heldNames.length).toBeGreaterThanOrEqual(4);
     for (const n of heldNames) {
       const text = readFileSync(join(held, n, 'article.txt'), 'utf8');

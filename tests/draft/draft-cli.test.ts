@@ -23,7 +23,13 @@ describe('sanctions-check draft', () => {
     // The file holds the article's path as seen from where it is written; the rest is the same.
     const withoutPath = (s: string) => s.replace(/file: "[^"]*article\.txt"/, 'file: ""');
     expect(withoutPath(b.stdout)).toBe(withoutPath(text));
-    const doc = parse(text) as { records: { status: string; draft: { undetermined: string[] }; evidence: { sources: { quote: string; start: number; end: number }[] } }[] };
+    const doc = parse(text) as {
+      records: {
+        status: string;
+        draft: { undetermined: string[] };
+        evidence: { sources: { quote: string; start: number; end: number }[] };
+      }[];
+    };
     const article = readFileSync(ARTICLE, 'utf8');
     expect(doc.records.length).toBeGreaterThan(5);
     for (const r of doc.records) {
@@ -37,7 +43,9 @@ describe('sanctions-check draft', () => {
     const report = join(dir, 'report.json');
     const r = await runCli(['check', out, '--format', 'json', '--output', report]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/drafts\.yaml:\d+:\d+: draft-record: record 'draft-[a-z-]+-1' is a draft \(status: draft\): .*--include-drafts/);
+    expect(r.stderr).toMatch(
+      /drafts\.yaml:\d+:\d+: draft-record: record 'draft-[a-z-]+-1' is a draft \(status: draft\): .*--include-drafts/,
+    );
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(report)).toBe(false);
     // Streamed to NDJSON, a YAML file of drafts is refused before any finding is written.
@@ -53,7 +61,9 @@ describe('sanctions-check draft', () => {
       expect(r.code, format).toBe(0);
       expect(r.stdout, format).toContain('DRAFT (unreviewed record)');
     }
-    const json = JSON.parse((await runCli(['check', out, '--include-drafts', '--fail-on', 'none', '--format', 'json'])).stdout) as { findings: { draft?: boolean }[] };
+    const json = JSON.parse((await runCli(['check', out, '--include-drafts', '--fail-on', 'none', '--format', 'json'])).stdout) as {
+      findings: { draft?: boolean }[];
+    };
     expect(json.findings.length).toBeGreaterThan(0);
     expect(json.findings.every((f) => f.draft === true)).toBe(true);
   });
@@ -68,12 +78,21 @@ describe('sanctions-check draft', () => {
   });
 
   it('streamed to NDJSON, refuses a draft whose status is spelt with escapes, and checks a file without drafts', async () => {
-    const record = { id: 'esc-1', type: 'meeting', date: '2023-11-14', parties: [{ name: 'A', country: 'KP', role: 'partner' }], evidence: { level: 'reported' } };
+    const record = {
+      id: 'esc-1',
+      type: 'meeting',
+      date: '2023-11-14',
+      parties: [{ name: 'A', country: 'KP', role: 'partner' }],
+      evidence: { level: 'reported' },
+    };
     const json = join(dir, 'escaped.json');
     writeFileSync(json, JSON.stringify([{ ...record, status: 'STATUS' }]).replace('"STATUS"', '"\\u0064raft"'));
     const yaml = join(dir, 'escaped.yaml');
     writeFileSync(yaml, `- id: esc-2\n  type: meeting\n  date: "2023-11-14"\n  status: "dr\\x61ft"\n  evidence: {level: reported}\n`);
-    for (const [file, id] of [[json, 'esc-1'], [yaml, 'esc-2']] as const) {
+    for (const [file, id] of [
+      [json, 'esc-1'],
+      [yaml, 'esc-2'],
+    ] as const) {
       const r = await runCli(['check', file, '--format', 'ndjson']);
       expect(r.code, file).toBe(2);
       expect(r.stdout).toBe('');
@@ -98,7 +117,10 @@ describe('sanctions-check draft', () => {
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/bad-date\.txt:2:7: invalid-date:/);
     const withHeader = join(dir, 'header.txt');
-    writeFileSync(withHeader, 'Title: Launch\nOutlet: Example News\nDate: 2023-11-16\n\nNorth Korea launched a ballistic missile on Tuesday, the military said.\n');
+    writeFileSync(
+      withHeader,
+      'Title: Launch\nOutlet: Example News\nDate: 2023-11-16\n\nNorth Korea launched a ballistic missile on Tuesday, the military said.\n',
+    );
     const ok = await runCli(['draft', withHeader]);
     expect(ok.code).toBe(0);
     const doc = parse(ok.stdout) as { sources: { publisher: string }[]; records: { type: string; date: string }[] };
@@ -113,7 +135,9 @@ describe('sanctions-check draft', () => {
     const r = await runCli(['draft', file]);
     expect(r.code).toBe(0);
     const doc = parse(r.stdout) as { records: { parties?: { name: string; identifiers?: { unRef?: string } }[] }[] };
-    expect(doc.records.flatMap((x) => x.parties ?? [])).toContainEqual(expect.objectContaining({ name: "Tanch'on Commercial Bank", identifiers: { unRef: 'KPe.003' } }));
+    expect(doc.records.flatMap((x) => x.parties ?? [])).toContainEqual(
+      expect.objectContaining({ name: "Tanch'on Commercial Bank", identifiers: { unRef: 'KPe.003' } }),
+    );
   });
 
   it('check --format ndjson refuses drafts inside NDJSON files too, on their lines, unless --include-drafts', async () => {
@@ -124,7 +148,10 @@ describe('sanctions-check draft', () => {
       const { draft: _note, ...rest } = r as Record<string, unknown>;
       // the source is the file's own in YAML; NDJSON records stand alone
       const ev = rest.evidence as { sources: Record<string, unknown>[] };
-      return JSON.stringify({ ...rest, evidence: { ...ev, sources: ev.sources.map(({ ref: _r, start: _s, end: _e, ...src }) => ({ ...src, publisher: 'Example' })) } });
+      return JSON.stringify({
+        ...rest,
+        evidence: { ...ev, sources: ev.sources.map(({ ref: _r, start: _s, end: _e, ...src }) => ({ ...src, publisher: 'Example' })) },
+      });
     });
     const file = join(dir3, 'drafts.ndjson');
     writeFileSync(file, lines.join('\n') + '\n');
@@ -143,7 +170,10 @@ describe('sanctions-check draft', () => {
     expect(existsSync(target)).toBe(false);
     const ok = await runCli(['check', file, '--format', 'ndjson', '--include-drafts', '--fail-on', 'none']);
     expect(ok.code, ok.stderr).toBe(0);
-    const findings = ok.stdout.trim().split('\n').map((l) => JSON.parse(l) as { draft?: boolean; message: string; location: { line: number } });
+    const findings = ok.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { draft?: boolean; message: string; location: { line: number } });
     expect(findings.some((f) => f.draft === true && f.message.startsWith('DRAFT (unreviewed record)'))).toBe(true);
     expect(findings.filter((f) => f.location.line === 1).every((f) => f.draft === undefined)).toBe(true);
   });

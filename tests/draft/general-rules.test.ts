@@ -53,7 +53,9 @@ describe('countries', () => {
 
   it('reads the abbreviations of wire reports and "the North", but not "the North Sea"', () => {
     expect(countryMentions('N. Korea sent N. Korean troops; S. Korea protested.').map((m) => [m.written, m.code])).toEqual([
-      ['N. Korea', 'KP'], ['N. Korean', 'KP'], ['S. Korea', 'KR'],
+      ['N. Korea', 'KP'],
+      ['N. Korean', 'KP'],
+      ['S. Korea', 'KR'],
     ]);
     expect(countryMentions('The North has denied sending weapons.').map((m) => m.code)).toEqual(['KP']);
     expect(countryMentions('a tanker in the North Sea')).toEqual([]);
@@ -71,9 +73,17 @@ describe('speakers and roles', () => {
   });
 
   it('names a vessel after its flag, and makes firms, mills and exchanges parties with their country', () => {
-    expect(findParties('the Togo-flagged Xin Yuan 18 loaded coal', index).map((f) => [f.party.name, f.party.kind, f.party.country])).toEqual([['Xin Yuan 18', 'vessel', 'TG']]);
-    expect(findParties('coal sold to Chinese steel mills and a Singapore-based cryptocurrency exchange', index).map((f) => [f.party.name, f.party.country])).toEqual([
-      ['Chinese steel mills', 'CN'], ['Singapore-based cryptocurrency exchange', 'SG'],
+    expect(
+      findParties('the Togo-flagged Xin Yuan 18 loaded coal', index).map((f) => [f.party.name, f.party.kind, f.party.country]),
+    ).toEqual([['Xin Yuan 18', 'vessel', 'TG']]);
+    expect(
+      findParties('coal sold to Chinese steel mills and a Singapore-based cryptocurrency exchange', index).map((f) => [
+        f.party.name,
+        f.party.country,
+      ]),
+    ).toEqual([
+      ['Chinese steel mills', 'CN'],
+      ['Singapore-based cryptocurrency exchange', 'SG'],
     ]);
   });
 
@@ -84,7 +94,9 @@ describe('speakers and roles', () => {
   });
 
   it('keeps "&" inside an organisation\'s name', () => {
-    expect(findParties('The Korea Ocean Shipping & Management Co. operated the ships.', index).map((f) => f.party.name)).toEqual(['Korea Ocean Shipping & Management Co.']);
+    expect(findParties('The Korea Ocean Shipping & Management Co. operated the ships.', index).map((f) => f.party.name)).toEqual([
+      'Korea Ocean Shipping & Management Co.',
+    ]);
   });
 
   it('reads "from a" and "to a" before a party as supplier and recipient', () => {

@@ -29,16 +29,21 @@ describe('place', () => {
 
 describe('exemption facts', () => {
   it('drafts the facts the clause states, for the types whose exemptions use them', () => {
-    expect(exemptionFacts('The shipment of medicine was approved by the 1718 Committee as humanitarian aid.', 'trade-shipment').facts).toEqual({ committeeApproval: true, purpose: 'humanitarian' });
+    expect(
+      exemptionFacts('The shipment of medicine was approved by the 1718 Committee as humanitarian aid.', 'trade-shipment').facts,
+    ).toEqual({ committeeApproval: true, purpose: 'humanitarian' });
     expect(exemptionFacts('Russian coal exported through the port of Rajin', 'trade-shipment').facts).toEqual({ routeVia: 'Rajin' });
-    expect(exemptionFacts('the Rajin-Khasan joint venture that ships Russian coal', 'joint-venture').facts).toEqual({ routeVia: 'Rajin', venturePurpose: 'russian-coal-export-via-rajin' });
+    expect(exemptionFacts('the Rajin-Khasan joint venture that ships Russian coal', 'joint-venture').facts).toEqual({
+      routeVia: 'Rajin',
+      venturePurpose: 'russian-coal-export-via-rajin',
+    });
     expect(exemptionFacts('fishing for livelihood purposes', 'trade-shipment').facts).toEqual({ purpose: 'livelihood' });
     expect(exemptionFacts('the vessel entered the port in an emergency', 'port-call').facts).toEqual({ portEntryReason: 'emergency' });
     expect(exemptionFacts('the arms were seized by customs', 'arms-transfer').facts).toEqual({ shipmentStage: 'intercepted' });
     expect(exemptionFacts('sold without the committee’s approval', 'trade-shipment').facts).toEqual({ committeeApproval: false });
   });
 
-  it('drafts none that the clause does not state, and lists the type\'s exemption facts to check', () => {
+  it("drafts none that the clause does not state, and lists the type's exemption facts to check", () => {
     const r = exemptionFacts('North Korea delivered artillery rounds to Russia.', 'arms-transfer');
     expect(r.facts).toEqual({});
     expect(r.unstated).toEqual(['committeeApproval', 'committeeNotified', 'stateDetermination', 'purpose']);
@@ -47,13 +52,17 @@ describe('exemption facts', () => {
   });
 
   it('puts place and facts in the draft, with the words they came from, or notes them as not stated', () => {
-    const article = parseArticle('Date: 2024-03-10\n\nA Russian company shipped coal to North Korea through the port of Rajin last month.\nNorth Korea sold coal to China.\n');
+    const article = parseArticle(
+      'Date: 2024-03-10\n\nA Russian company shipped coal to North Korea through the port of Rajin last month.\nNorth Korea sold coal to China.\n',
+    );
     const [a, b] = draftRecords(article, { day: '2024-03-10' }).records;
     expect(a).toMatchObject({ type: 'trade-shipment', facts: { routeVia: 'Rajin' } });
     expect(a!.draft!.rules).toContain('fact routeVia: "Rajin" from “through the port of Rajin”');
     expect(b!.place).toBeUndefined();
     expect(b!.facts).toBeUndefined();
     expect(b!.draft!.undetermined).toContain('place: the text does not say where');
-    expect(b!.draft!.undetermined).toContain('exemption facts not stated in the text: committeeApproval, committeeNotified, purpose, routeVia, contractDate');
+    expect(b!.draft!.undetermined).toContain(
+      'exemption facts not stated in the text: committeeApproval, committeeNotified, purpose, routeVia, contractDate',
+    );
   });
 });

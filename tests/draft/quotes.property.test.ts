@@ -19,7 +19,9 @@ function draft(text: string, day = '2023-11-16') {
 const DEV = 'tests/fixtures/draft-dev';
 const articles = [
   'cases/2023-11-dprk-russia-commission/article.txt',
-  ...readdirSync(DEV, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(DEV, d.name, 'article.txt')),
+  ...readdirSync(DEV, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(DEV, d.name, 'article.txt')),
 ];
 
 describe('drafted quotes are verbatim at their offsets', () => {
@@ -49,12 +51,18 @@ describe('drafted quotes are verbatim at their offsets', () => {
   );
   const separator = fc.constantFrom('. ', '.  ', '.\n', '.\n\n', '; ', ' and that ', ', ', '? ', '! ', '.\r\n');
   const header = fc.option(
-    fc.record({ title: fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, ' ')), outlet: fc.constantFrom('Example News', 'Yonhap') }),
+    fc.record({
+      title: fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, ' ')),
+      outlet: fc.constantFrom('Example News', 'Yonhap'),
+    }),
     { nil: undefined },
   );
   const generated = fc
     .tuple(header, fc.array(fc.tuple(fragment, separator), { minLength: 1, maxLength: 12 }), fc.string({ maxLength: 30 }))
-    .map(([h, parts, noise]) => (h ? `Title: ${h.title}\nOutlet: ${h.outlet}\nDate: 2023-11-16\n\n` : '') + parts.map(([f, s]) => f + s).join('') + noise);
+    .map(
+      ([h, parts, noise]) =>
+        (h ? `Title: ${h.title}\nOutlet: ${h.outlet}\nDate: 2023-11-16\n\n` : '') + parts.map(([f, s]) => f + s).join('') + noise,
+    );
 
   it('on generated articles', () => {
     fc.assert(

@@ -9,9 +9,17 @@ import { sentences } from '../../src/draft/sentences.js';
 
 describe('sentences', () => {
   it('keeps "U.S." and "E.O." inside a sentence and ends one at a line break', () => {
-    expect(sentences('SEOUL, Oct. 26 (Yonhap) -- Talks ended. Next.').map((s) => s.text)).toEqual(['SEOUL, Oct. 26 (Yonhap) -- Talks ended.', 'Next.']);
+    expect(sentences('SEOUL, Oct. 26 (Yonhap) -- Talks ended. Next.').map((s) => s.text)).toEqual([
+      'SEOUL, Oct. 26 (Yonhap) -- Talks ended.',
+      'Next.',
+    ]);
     const text = 'The U.S. Treasury acted under E.O. 13722 today. Mr. Kim left.\nHeading\nNext one.';
-    expect(sentences(text).map((s) => s.text)).toEqual(['The U.S. Treasury acted under E.O. 13722 today.', 'Mr. Kim left.', 'Heading', 'Next one.']);
+    expect(sentences(text).map((s) => s.text)).toEqual([
+      'The U.S. Treasury acted under E.O. 13722 today.',
+      'Mr. Kim left.',
+      'Heading',
+      'Next one.',
+    ]);
     for (const s of sentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
@@ -30,11 +38,18 @@ describe('hedges', () => {
   });
 
   it('names the claimant', () => {
-    expect(claimantOf('Seoul and Washington believe that North Korea has recently delivered shells', undefined)).toBe('Seoul and Washington');
+    expect(claimantOf('Seoul and Washington believe that North Korea has recently delivered shells', undefined)).toBe(
+      'Seoul and Washington',
+    );
     expect(claimantOf('“A protocol of the meeting was signed,” it added.', 'the KCNA news agency')).toBe('the KCNA news agency');
     expect(claimantOf('It is believed that the summit served to cement an agreement.', undefined)).toBe('Unattributed ("It is believed")');
     expect(claimantOf('The ship carried oil, according to the UN Panel of Experts.', undefined)).toBe('the UN Panel of Experts');
-    expect(claimantOf('SEOUL, Oct. 26 (Yonhap) -- South Korea, the United States and Japan issued a joint statement Thursday condemning it.', undefined)).toBe('South Korea, the United States and Japan');
+    expect(
+      claimantOf(
+        'SEOUL, Oct. 26 (Yonhap) -- South Korea, the United States and Japan issued a joint statement Thursday condemning it.',
+        undefined,
+      ),
+    ).toBe('South Korea, the United States and Japan');
     expect(claimantOf('The statement came after Washington revealed that Pyongyang had sent containers.', undefined)).toBe('Washington');
     expect(claimantOf('The workers are believed to be a source of income.', undefined)).toBe('Unattributed ("are believed")');
   });
@@ -57,7 +72,7 @@ describe('dates, against an article of Thursday 16 November 2023', () => {
     expect(resolveDate(text, day)?.date).toEqual(date);
   });
 
-  it('gives none for a statute\'s date or a report\'s day, and none when the text has none', () => {
+  it("gives none for a statute's date or a report's day, and none when the text has none", () => {
     expect(resolveDate('designated under the Act of 2016.', day)).toBeUndefined();
     expect(resolveDate('North Korean state media reported Thursday.', day)).toBeUndefined();
     expect(resolveDate('Workers were sent abroad.', day)).toBeUndefined();
@@ -66,7 +81,10 @@ describe('dates, against an article of Thursday 16 November 2023', () => {
 
 describe('parties', () => {
   const index = indexList({
-    list: 'un-1718', title: 'UN 1718', date: '2025-08-02', source: '',
+    list: 'un-1718',
+    title: 'UN 1718',
+    date: '2025-08-02',
+    source: '',
     entries: [{ ref: 'KPe.001', type: 'entity', name: 'KOREA MINING DEVELOPMENT TRADING CORPORATION', aliases: ['KOMID'] }],
     vessels: [{ imo: '9191773', names: ['SAEBYOL'] }],
   });

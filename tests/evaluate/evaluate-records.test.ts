@@ -29,7 +29,15 @@ describe('evaluateRecords', () => {
       { condition: 'is-arms-transfer', fact: 'type', operator: 'in', expected: ['arms-transfer'], actual: 'arms-transfer', held: true },
       { condition: 'supplier-is-dprk', fact: 'supplierCountries', operator: 'includesAny', expected: ['KP'], actual: ['KP'], held: true },
       { condition: 'origin-is-dprk', fact: 'originCountries', operator: 'includesAny', expected: ['KP'], actual: null, held: false },
-      { condition: 'approved', fact: 'committeeApproval', operator: 'equal', expected: true, actual: null, held: false, exemption: 'committee-approved' },
+      {
+        condition: 'approved',
+        fact: 'committeeApproval',
+        operator: 'equal',
+        expected: true,
+        actual: null,
+        held: false,
+        exemption: 'committee-approved',
+      },
     ]);
     expect(shells!.message).toBe('shells: KP supplied arms to RU');
     expect(shells!.location).toEqual({ file: 'tests/fixtures/core/records.yaml', line: 6, column: 5 });
@@ -55,7 +63,12 @@ describe('evaluateRecords', () => {
 
   it('does not apply a provision before its date', async () => {
     const e = createEvaluator(rules);
-    const before = loaded({ type: 'labour-deployment', date: '2019-12-22', place: { country: 'RU' }, parties: [{ name: 'w', country: 'KP', role: 'worker' }] });
+    const before = loaded({
+      type: 'labour-deployment',
+      date: '2019-12-22',
+      place: { country: 'RU' },
+      parties: [{ name: 'w', country: 'KP', role: 'worker' }],
+    });
     const after = loaded({ ...before.record, date: '2019-12-23' });
     expect(await e.evaluate(before)).toEqual([]);
     expect((await e.evaluate(after)).map((f) => f.outcome)).toEqual(['review']);

@@ -27,7 +27,10 @@ describe('finding fingerprints', () => {
     const doc = caseDoc();
     const flow = writeCase(dir, 'flow.yaml', doc, { flow: true });
     const json = writeCase(dir, 'as.json', doc);
-    const reordered = writeCase(dir, 'reordered.yaml', { ...doc, records: [...doc.records].reverse().map((r) => reverseKeys(r) as Record<string, unknown>) });
+    const reordered = writeCase(dir, 'reordered.yaml', {
+      ...doc,
+      records: [...doc.records].reverse().map((r) => reverseKeys(r) as Record<string, unknown>),
+    });
     const moved = path.join(dir, 'elsewhere', 'renamed.yaml');
     cpSync(CASE_FILE, moved, { recursive: true });
     for (const file of [flow, json, reordered, moved]) {
@@ -47,7 +50,7 @@ describe('finding fingerprints', () => {
     const rounds = record(doc, 'artillery-rounds-to-russia');
     rounds.summary = 'a new summary';
     rounds.notes = 'new notes';
-    ((rounds.goods as Record<string, unknown>[])[0]!).description = 'a different description';
+    (rounds.goods as Record<string, unknown>[])[0]!.description = 'a different description';
     const after = await fingerprints(writeCase(tempDir(), 'records.yaml', doc));
     expect(after).toEqual(before);
   });
@@ -61,7 +64,9 @@ describe('finding fingerprints', () => {
     const labour = path.join(dir, 'rules', 'labour.yaml');
     writeFileSync(labour, readFileSync(labour, 'utf8').replace(/title: /g, 'title: Changed — '));
     const after = await fingerprints(CASE_FILE, rules);
-    expect(after.get('artillery-rounds-to-russia arms-procurement-from-dprk')).toBe(before.get('artillery-rounds-to-russia arms-procurement-from-dprk'));
+    expect(after.get('artillery-rounds-to-russia arms-procurement-from-dprk')).toBe(
+      before.get('artillery-rounds-to-russia arms-procurement-from-dprk'),
+    );
     expect(after).toEqual(before);
   });
 
@@ -81,9 +86,20 @@ describe('finding fingerprints', () => {
 
 describe('fingerprint parts', () => {
   const rule = {
-    id: 'r', title: 't', status: 'stable', tags: [], outcome: 'violation', applies: { from: '2006-10-14' }, message: 'm',
+    id: 'r',
+    title: 't',
+    status: 'stable',
+    tags: [],
+    outcome: 'violation',
+    applies: { from: '2006-10-14' },
+    message: 'm',
     provisions: [{ symbol: 'S/RES/1718 (2006)', resolution: 1718, paragraph: '8', adopted: '2006-10-14', verified: false }],
-    when: { all: [{ name: 'a', fact: 'partyCountries', operator: 'contains', value: 'KP' }, { not: { name: 'b', fact: 'facts', path: '$.purpose', operator: 'equal', value: 'x' } }] },
+    when: {
+      all: [
+        { name: 'a', fact: 'partyCountries', operator: 'contains', value: 'KP' },
+        { not: { name: 'b', fact: 'facts', path: '$.purpose', operator: 'equal', value: 'x' } },
+      ],
+    },
     unless: [{ id: 'e', when: { name: 'c', fact: 'committeeApproval', operator: 'equal', value: true } }],
   } as unknown as Rule;
 
@@ -94,7 +110,9 @@ describe('fingerprint parts', () => {
   it('depend on the values read, the rule, the provision and the record id, not on key order or unread facts', () => {
     const facts = { partyCountries: ['KP', 'RU'], facts: { purpose: 'military', other: 1 }, goods: [{ quantity: 1 }] };
     const fp = findingFingerprint(rule, rule.provisions[0], 'rec', facts);
-    expect(findingFingerprint(rule, rule.provisions[0], 'rec', { ...facts, goods: [{ quantity: 2 }], facts: { other: 2, purpose: 'military' } })).toBe(fp);
+    expect(
+      findingFingerprint(rule, rule.provisions[0], 'rec', { ...facts, goods: [{ quantity: 2 }], facts: { other: 2, purpose: 'military' } }),
+    ).toBe(fp);
     expect(findingFingerprint(rule, rule.provisions[0], 'rec', { ...facts, partyCountries: ['KP'] })).not.toBe(fp);
     expect(findingFingerprint(rule, rule.provisions[0], 'rec', { ...facts, committeeApproval: true })).not.toBe(fp);
     expect(findingFingerprint(rule, rule.provisions[0], 'other', facts)).not.toBe(fp);

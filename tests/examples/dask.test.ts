@@ -107,8 +107,24 @@ beforeAll(async () => {
     ['skip.ndjson', '--skip-invalid', '--fail-on', 'review', ...common],
   ];
   // The cluster starts while the tool runs over the whole files and over one partition alone.
-  const shardInput = strict.slice(100, 200).map((l) => l + '\n').join('');
-  const shardArgs = ['check', '-', '--format', 'ndjson', '--rules', RULES, '--stdin-name', 'strict.ndjson', '--line-offset', '100', '--fail-on', 'none'];
+  const shardInput = strict
+    .slice(100, 200)
+    .map((l) => l + '\n')
+    .join('');
+  const shardArgs = [
+    'check',
+    '-',
+    '--format',
+    'ndjson',
+    '--rules',
+    RULES,
+    '--stdin-name',
+    'strict.ndjson',
+    '--line-offset',
+    '100',
+    '--fail-on',
+    'none',
+  ];
   const [job, a, b, c] = await Promise.all([
     runIn(PYTHON, ['-c', DRIVER, JOB, JSON.stringify(argv)]),
     whole('strict.ndjson', []),
@@ -123,7 +139,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the Dask example', () => {
-  it('gives exactly one run\'s output, stopping at a duplicate id from another partition', () => {
+  it("gives exactly one run's output, stopping at a duplicate id from another partition", () => {
     const one = wholeStrict;
     const id = idOf(records(8, 31)[7]!);
     expect(one.code).toBe(2);
@@ -133,12 +149,15 @@ describe('the Dask example', () => {
     expect(jobs[0]).toEqual(one);
   });
 
-  it('gives exactly one run\'s output with --skip-invalid: problems, skipped records and findings', () => {
+  it("gives exactly one run's output with --skip-invalid: problems, skipped records and findings", () => {
     const one = wholeSkip;
     expect(one.stderr).toContain(`skip.ndjson:150:1: warning duplicate-record-id:`);
     expect(one.stderr).toContain(`skip.ndjson:230:1: warning duplicate-record-id:`);
     expect(one.stderr).toContain('5 invalid record(s) skipped\n');
-    const lines = one.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { location: { line: number } }).location.line);
+    const lines = one.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { location: { line: number } }).location.line);
     expect(Math.max(...lines)).toBeGreaterThan(250); // findings after the problems
     expect(one.code).toBe(1);
     expect(jobs[1]).toEqual(one);

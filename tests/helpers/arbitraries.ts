@@ -7,7 +7,14 @@ import { recordSchema } from '../../src/validate/schemas.js';
 import { validateRecord } from '../../src/validate/validate-record.js';
 import { KNOWN_FACTS } from '../../src/vocabulary/facts.js';
 import {
-  EVIDENCE_LEVEL_NAMES, EXEMPTION_FACTS, FIELDS, GOODS_CATEGORIES, PARTY_KINDS, PARTY_ROLES, PURPOSES, RECORD_TYPES,
+  EVIDENCE_LEVEL_NAMES,
+  EXEMPTION_FACTS,
+  FIELDS,
+  GOODS_CATEGORIES,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  PURPOSES,
+  RECORD_TYPES,
 } from '../../src/vocabulary/records.js';
 
 const COUNTRIES = ['KP', 'RU', 'CN', 'IR', 'SY', 'US', 'KR', 'JP', 'MN', 'SG', 'AE', 'DE'];
@@ -18,7 +25,23 @@ interface FactSchema {
   format?: string;
 }
 
-const EXTRA_FACT_KEYS = ['someNumber', 'someFlag', 'note', 'planned', 'sector', 'shipmentPurpose', 'trainingKind', 'jointVenture', 'name', 'partyCountries', 'supplierCountries', 'type', 'hsCodes', 'placeCountry', 'workerCountries'];
+const EXTRA_FACT_KEYS = [
+  'someNumber',
+  'someFlag',
+  'note',
+  'planned',
+  'sector',
+  'shipmentPurpose',
+  'trainingKind',
+  'jointVenture',
+  'name',
+  'partyCountries',
+  'supplierCountries',
+  'type',
+  'hsCodes',
+  'placeCountry',
+  'workerCountries',
+];
 
 /** String values written in the leaves of a rule set: records built from them meet rules often. */
 export function ruleVocabulary(rules: RuleSet): string[] {
@@ -60,8 +83,14 @@ export interface RecordVocabulary {
 
 export function recordArbitrary(vocab: RecordVocabulary): fc.Arbitrary<Omit<ActivityRecord, 'id'>> {
   const names = [
-    'Democratic People\'s Republic of Korea', 'Russian Federation', 'Acme Trading', 'Ocean Star',
-    ...vocab.lists.flatMap((l) => [...l.entries.slice(0, 6).flatMap((e) => [e.name, ...e.aliases.slice(0, 1)]), ...l.vessels.slice(0, 4).flatMap((v) => v.names)]),
+    "Democratic People's Republic of Korea",
+    'Russian Federation',
+    'Acme Trading',
+    'Ocean Star',
+    ...vocab.lists.flatMap((l) => [
+      ...l.entries.slice(0, 6).flatMap((e) => [e.name, ...e.aliases.slice(0, 1)]),
+      ...l.vessels.slice(0, 4).flatMap((v) => v.names),
+    ]),
   ];
   const unRefs = vocab.lists.flatMap((l) => l.entries.slice(0, 8).map((e) => e.ref));
   const imos = vocab.lists.flatMap((l) => l.vessels.slice(0, 6).map((v) => v.imo));
@@ -70,16 +99,27 @@ export function recordArbitrary(vocab: RecordVocabulary): fc.Arbitrary<Omit<Acti
   const country = fc.oneof({ weight: 2, arbitrary: fc.constant('KP') }, { weight: 3, arbitrary: fc.constantFrom(...COUNTRIES) });
   const party = fc
     .record({
-      name: fc.oneof(fc.constantFrom(...names), fc.constantFrom(...names).map((n) => ` ${n.toLowerCase()}.`)),
+      name: fc.oneof(
+        fc.constantFrom(...names),
+        fc.constantFrom(...names).map((n) => ` ${n.toLowerCase()}.`),
+      ),
       kind: optional(fc.constantFrom(...PARTY_KINDS)),
       country: optional(country),
       role: optional(fc.constantFrom(...PARTY_ROLES)),
       // A former name is often a listed one: renamed vessels must still be found.
       formerNames: optional(fc.array(fc.constantFrom(...names, 'Old Name'), { minLength: 1, maxLength: 2 }), 0.15),
       count: optional(fc.integer({ min: 1, max: 50_000 }), 0.2),
-      wallets: optional(fc.array(fc.constantFrom('0x47666fab8bd0ac7003bce3f5c3585383f09486e2', 'bc1qexamplewalletaddress0'), { minLength: 1, maxLength: 2 }), 0.1),
+      wallets: optional(
+        fc.array(fc.constantFrom('0x47666fab8bd0ac7003bce3f5c3585383f09486e2', 'bc1qexamplewalletaddress0'), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+        0.1,
+      ),
       identifiers: optional(
-        fc.record({ unRef: optional(fc.constantFrom(...unRefs, 'KPe.999')), imo: optional(fc.constantFrom(...imos, '1234567')) }).map(withoutUndefined),
+        fc
+          .record({ unRef: optional(fc.constantFrom(...unRefs, 'KPe.999')), imo: optional(fc.constantFrom(...imos, '1234567')) })
+          .map(withoutUndefined),
         0.2,
       ),
     })
@@ -93,7 +133,8 @@ export function recordArbitrary(vocab: RecordVocabulary): fc.Arbitrary<Omit<Acti
     })
     .map(withoutUndefined);
   // Exemption facts drawn from what the record schema allows for each, so the vocabulary can grow.
-  const factSchemas = ((recordSchema.properties as Record<string, { properties?: Record<string, FactSchema> }>).facts?.properties ?? {}) as Record<string, FactSchema>;
+  const factSchemas = ((recordSchema.properties as Record<string, { properties?: Record<string, FactSchema> }>).facts?.properties ??
+    {}) as Record<string, FactSchema>;
   const factValue = (schema: FactSchema): fc.Arbitrary<string | number | boolean> => {
     if (schema.enum) return fc.constantFrom(...schema.enum);
     if (schema.type === 'boolean') return fc.boolean();
@@ -119,7 +160,10 @@ export function recordArbitrary(vocab: RecordVocabulary): fc.Arbitrary<Omit<Acti
       parties: optional(fc.array(party, { maxLength: 4 }), 0.9),
       goods: optional(fc.array(goods, { maxLength: 3 }), 0.6),
       place: optional(fc.record({ country: optional(country), name: optional(fc.constantFrom(...words)) }).map(withoutUndefined), 0.5),
-      facts: optional(fc.tuple(extraFacts, exemptionFacts).map(([a, b]) => withoutUndefined({ ...a, ...b })), 0.6),
+      facts: optional(
+        fc.tuple(extraFacts, exemptionFacts).map(([a, b]) => withoutUndefined({ ...a, ...b })),
+        0.6,
+      ),
       evidence: fc.record({ level: fc.constantFrom(...EVIDENCE_LEVEL_NAMES) }),
     })
     .map(withoutUndefined) as fc.Arbitrary<Omit<ActivityRecord, 'id'>>;
@@ -160,22 +204,61 @@ const DAYS = ['2006-10-14', '2016-03-02', '2017-08-05', '2017-09-11', '2019-12-2
 /** For each operator, the facts (and paths) it is usually written with. */
 type Target = [fact: string, path?: string];
 const SCALAR_TARGETS: Target[] = [
-  ['type'], ['placeCountry'], ['purpose'], ['field'], ['committeeApproval'], ['routeVia'], ['id'], ['facts', '$.planned'],
-  ['facts', '$.sector'], ['place', '$.name'], ['place', '$.country'], ['evidence', '$.level'], ['parties', '$[0].country'],
-  ['parties', '$[0].role'], ['parties', '$[1].name'], ['goods', '$[0].category'], ['date', '$.from'], ['facts', '$.name'],
+  ['type'],
+  ['placeCountry'],
+  ['purpose'],
+  ['field'],
+  ['committeeApproval'],
+  ['routeVia'],
+  ['id'],
+  ['facts', '$.planned'],
+  ['facts', '$.sector'],
+  ['place', '$.name'],
+  ['place', '$.country'],
+  ['evidence', '$.level'],
+  ['parties', '$[0].country'],
+  ['parties', '$[0].role'],
+  ['parties', '$[1].name'],
+  ['goods', '$[0].category'],
+  ['date', '$.from'],
+  ['facts', '$.name'],
 ];
 const LIST_TARGETS: Target[] = [
-  ['partyCountries'], ['supplierCountries'], ['recipientCountries'], ['goodsCategories'], ['hsCodes'], ['originCountries'],
-  ['partyKinds'], ['partyRoles'], ['designatedParties'], ['designatedVessels'], ['placeCountry'], ['type'], ['parties', '$[0]'],
+  ['partyCountries'],
+  ['supplierCountries'],
+  ['recipientCountries'],
+  ['goodsCategories'],
+  ['hsCodes'],
+  ['originCountries'],
+  ['partyKinds'],
+  ['partyRoles'],
+  ['designatedParties'],
+  ['designatedVessels'],
+  ['placeCountry'],
+  ['type'],
+  ['parties', '$[0]'],
 ];
 const NUMBER_TARGETS: Target[] = [['goods', '$[0].quantity'], ['facts', '$.planned'], ['facts', '$.sector'], ['type']];
 const DATE_TARGETS: Target[] = [['date'], ['contractDate'], ['facts', '$.contractDate'], ['date', '$.from'], ['date', '$'], ['type']];
 const TARGETS: Record<string, Target[]> = {
-  equal: SCALAR_TARGETS, notEqual: SCALAR_TARGETS, in: SCALAR_TARGETS, notIn: [...SCALAR_TARGETS, ['partyCountries']],
-  contains: LIST_TARGETS, doesNotContain: LIST_TARGETS, includesAny: LIST_TARGETS, includesAll: LIST_TARGETS, includesNone: LIST_TARGETS,
-  lessThan: NUMBER_TARGETS, lessThanInclusive: NUMBER_TARGETS, greaterThan: NUMBER_TARGETS, greaterThanInclusive: NUMBER_TARGETS,
+  equal: SCALAR_TARGETS,
+  notEqual: SCALAR_TARGETS,
+  in: SCALAR_TARGETS,
+  notIn: [...SCALAR_TARGETS, ['partyCountries']],
+  contains: LIST_TARGETS,
+  doesNotContain: LIST_TARGETS,
+  includesAny: LIST_TARGETS,
+  includesAll: LIST_TARGETS,
+  includesNone: LIST_TARGETS,
+  lessThan: NUMBER_TARGETS,
+  lessThanInclusive: NUMBER_TARGETS,
+  greaterThan: NUMBER_TARGETS,
+  greaterThanInclusive: NUMBER_TARGETS,
   hsCodeIn: [['hsCodes'], ['goods', '$[0].hs'], ['partyCountries']],
-  dateBefore: DATE_TARGETS, dateOnOrBefore: DATE_TARGETS, dateAfter: DATE_TARGETS, dateOnOrAfter: DATE_TARGETS,
+  dateBefore: DATE_TARGETS,
+  dateOnOrBefore: DATE_TARGETS,
+  dateAfter: DATE_TARGETS,
+  dateOnOrAfter: DATE_TARGETS,
   exists: [...SCALAR_TARGETS, ...LIST_TARGETS, ['facts', '$.x'], ['nationalOfHostState']],
 };
 
@@ -271,10 +354,17 @@ const MUTATIONS: ((r: Record<string, unknown>, pick: number) => void)[] = [
   (r) => delete r.type,
   (r, i) => (r.type = ['arms', 'Trade-Shipment', 7, null][i % 4]),
   (r, i) => (r.date = ['2023-02-30', '2023-13', '23', 2023, { from: '2024', to: '2023' }, { from: '2023' }, '2023-1-1'][i % 7]),
-  (r, i) => (r.parties = [{ name: '' }, { name: 'X', country: 'kp' }, { name: 'X', role: 'buyer' }, { country: 'KP' }, 'KP'][i % 5] as never),
+  (r, i) =>
+    (r.parties = [{ name: '' }, { name: 'X', country: 'kp' }, { name: 'X', role: 'buyer' }, { country: 'KP' }, 'KP'][i % 5] as never),
   (r, i) => (r.goods = [{ hs: 930690 }, { hs: '9' }, { category: 'weapons' }, { quantity: -1 }, { value: { amount: 1 } }][i % 5] as never),
-  (r, i) => (r.facts = [{ committeeApproval: 'yes' }, { purpose: 'trade' }, { 'bad key': 1 }, { contractDate: '2017-02-29' }, { nested: {} }][i % 5] as never),
-  (r, i) => (r.evidence = [{}, { level: 'certain' }, { level: 'reported', sources: [{ ref: 'article' }] }, { level: 'alleged', wording: [''] }][i % 4] as never),
+  (r, i) =>
+    (r.facts = [{ committeeApproval: 'yes' }, { purpose: 'trade' }, { 'bad key': 1 }, { contractDate: '2017-02-29' }, { nested: {} }][
+      i % 5
+    ] as never),
+  (r, i) =>
+    (r.evidence = [{}, { level: 'certain' }, { level: 'reported', sources: [{ ref: 'article' }] }, { level: 'alleged', wording: [''] }][
+      i % 4
+    ] as never),
   (r, i) => (r[['colour', '__proto__', 'Type'][i % 3]!] = 'x'),
   (r, i) => (r.summary = ['', 'x'.repeat(3), '\u{1F600}'][i % 3]),
   (r, i) => (r.id = ['', 'has space', 'x'.repeat(201), '-x', 'ok.id_1'][i % 5]),

@@ -1,6 +1,17 @@
 // Missing, unreadable and odd paths, and outputs: a failed or interrupted run leaves no damage.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +25,13 @@ function tmpDir(): string {
 }
 
 const record = (i: number) =>
-  JSON.stringify({ id: `r${i}`, type: 'arms-transfer', date: '2023', parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }], evidence: { level: 'alleged' } });
+  JSON.stringify({
+    id: `r${i}`,
+    type: 'arms-transfer',
+    date: '2023',
+    parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }],
+    evidence: { level: 'alleged' },
+  });
 
 /** Whether file permissions stop this process from reading a file (they do not for root). */
 function permissionsBlockReading(): boolean {
@@ -36,7 +53,9 @@ describe('input paths', () => {
   it('names a missing path', async () => {
     const r = await runCli(['check', 'tests/fixtures/broken/no-such-file.yaml', '--rules', RULES]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('tests/fixtures/broken/no-such-file.yaml:1:1: io-error: no such file or folder\n1 error(s); nothing was written\n');
+    expect(r.stderr).toBe(
+      'tests/fixtures/broken/no-such-file.yaml:1:1: io-error: no such file or folder\n1 error(s); nothing was written\n',
+    );
     const v = await runCli(['rules', 'validate', 'tests/fixtures/broken/no-such-rules']);
     expect(v.stderr).toBe('tests/fixtures/broken/no-such-rules:1:1: io-error: no such file or folder\n1 error(s); nothing was written\n');
   });
@@ -44,7 +63,9 @@ describe('input paths', () => {
   it('names a folder with no record files', async () => {
     const r = await runCli(['check', 'tests/fixtures/broken/rules/empty-folder', '--rules', RULES]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('tests/fixtures/broken/rules/empty-folder:1:1: no-input-files: holds no record files (.yaml, .yml, .json, .ndjson, .jsonl files)\n1 error(s); nothing was written\n');
+    expect(r.stderr).toBe(
+      'tests/fixtures/broken/rules/empty-folder:1:1: no-input-files: holds no record files (.yaml, .yml, .json, .ndjson, .jsonl files)\n1 error(s); nothing was written\n',
+    );
   });
 
   it('names an unreadable file (as another user when root, wherever the clone lives)', async () => {
@@ -67,7 +88,10 @@ describe('input paths', () => {
         copyFileSync(RULES, rules);
         chmodSync(rules, 0o644);
         const asNobody = (args: string[]) =>
-          spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, cli.main, ...args], { encoding: 'utf8', cwd: cli.dir });
+          spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, cli.main, ...args], {
+            encoding: 'utf8',
+            cwd: cli.dir,
+          });
         const r = asNobody(['check', file, '--rules', rules]);
         expect(r.status, r.stderr).toBe(2);
         expect(r.stderr).toContain(expected);
@@ -157,7 +181,13 @@ describe('outputs', () => {
     expect(r.code).toBe(1);
     const text = readFileSync(out, 'utf8');
     if (format === 'json') expect(JSON.parse(text).findings).toHaveLength(2);
-    else expect(text.trim().split('\n').map((l) => JSON.parse(l).recordId)).toEqual(['r1', 'r2']);
+    else
+      expect(
+        text
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).recordId),
+      ).toEqual(['r1', 'r2']);
     expect(readdirSync(d).sort()).toEqual([name, 'records.ndjson'].sort());
   });
 });
@@ -172,7 +202,11 @@ describe('interrupted with Ctrl-C', () => {
 
   beforeAll(() => {
     rmSync(BUILD, { recursive: true, force: true });
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD, '--declaration', 'false', '--sourceMap', 'false'], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD, '--declaration', 'false', '--sourceMap', 'false'],
+      { stdio: 'pipe' },
+    );
     work = tmpDir();
     input = path.join(work, 'records.ndjson');
     writeFileSync(input, Array.from({ length: 20_000 }, (_, i) => record(i)).join('\n') + '\n');
@@ -200,30 +234,34 @@ describe('interrupted with Ctrl-C', () => {
     ['json', 'report.json'],
     ['ndjson', 'findings.ndjson'],
     ['markdown', 'report.md'],
-  ])('leaves the previous %s output or the whole new one, and no temporary file, whenever the interrupt comes', async (format, name) => {
-    const dir = mkdtempSync(path.join(work, 'out-'));
-    const out = path.join(dir, name);
-    // The whole report, from a run left to finish (reports are the same from run to run).
-    const reference = path.join(work, `reference-${name}`);
-    const full = await interrupt(['check', input, '--rules', RULES, '--format', format, '--output', reference], 600_000);
-    expect(full.code).toBe(1);
-    const whole = readFileSync(reference, 'utf8');
-    let stoppedEarly = 0;
-    for (const delay of [100, 300, 700, 1500]) {
-      writeFileSync(out, 'the previous report\n');
-      const r = await interrupt(['check', input, '--rules', RULES, '--format', format, '--output', out], delay);
-      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-      expect(readdirSync(dir)).toEqual([name]);
-      const text = readFileSync(out, 'utf8');
-      if (text === 'the previous report\n') {
-        expect(r.code === 130 || r.signal === 'SIGINT', `exit ${r.code} ${r.signal}`).toBe(true);
-        stoppedEarly++;
-      } else {
-        // The interrupt came after the report was in place (or the run had ended): it is whole.
-        expect(text.length).toBe(whole.length);
-        expect(text === whole).toBe(true);
+  ])(
+    'leaves the previous %s output or the whole new one, and no temporary file, whenever the interrupt comes',
+    async (format, name) => {
+      const dir = mkdtempSync(path.join(work, 'out-'));
+      const out = path.join(dir, name);
+      // The whole report, from a run left to finish (reports are the same from run to run).
+      const reference = path.join(work, `reference-${name}`);
+      const full = await interrupt(['check', input, '--rules', RULES, '--format', format, '--output', reference], 600_000);
+      expect(full.code).toBe(1);
+      const whole = readFileSync(reference, 'utf8');
+      let stoppedEarly = 0;
+      for (const delay of [100, 300, 700, 1500]) {
+        writeFileSync(out, 'the previous report\n');
+        const r = await interrupt(['check', input, '--rules', RULES, '--format', format, '--output', out], delay);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+        expect(readdirSync(dir)).toEqual([name]);
+        const text = readFileSync(out, 'utf8');
+        if (text === 'the previous report\n') {
+          expect(r.code === 130 || r.signal === 'SIGINT', `exit ${r.code} ${r.signal}`).toBe(true);
+          stoppedEarly++;
+        } else {
+          // The interrupt came after the report was in place (or the run had ended): it is whole.
+          expect(text.length).toBe(whole.length);
+          expect(text === whole).toBe(true);
+        }
       }
-    }
-    expect(stoppedEarly).toBeGreaterThan(0);
-  }, 120_000);
+      expect(stoppedEarly).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

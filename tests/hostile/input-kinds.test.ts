@@ -12,8 +12,16 @@ import { readFileChunks } from '../../src/stream/line-chunks.js';
 const RULES = path.resolve('tests/fixtures/core/rules.yaml');
 const RECORDS = path.resolve('tests/fixtures/core/records.yaml');
 const IS_ROOT = process.getuid?.() === 0;
-const NOT_REGULAR = 'io-error: is not a regular file (a device, pipe or socket); name a file, or stream NDJSON records through standard input: check - < FILE';
-const NDJSON = JSON.stringify({ id: 'r1', type: 'arms-transfer', date: '2023', parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }], evidence: { level: 'alleged' } }) + '\n';
+const NOT_REGULAR =
+  'io-error: is not a regular file (a device, pipe or socket); name a file, or stream NDJSON records through standard input: check - < FILE';
+const NDJSON =
+  JSON.stringify({
+    id: 'r1',
+    type: 'arms-transfer',
+    date: '2023',
+    parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }],
+    evidence: { level: 'alleged' },
+  }) + '\n';
 
 function tmpDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'sc-kinds-'));
@@ -25,8 +33,15 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Runs the bundled CLI; a run that hangs is killed after 20 s and fails the test. */
-function runBundled(args: string[], opts: { input?: string } = {}): { status: number | null; stdout: string; stderr: string; timedOut: boolean } {
-  const r = spawnSync(process.execPath, [cli.main, ...args], { encoding: 'utf8', timeout: 20_000, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+function runBundled(
+  args: string[],
+  opts: { input?: string } = {},
+): { status: number | null; stdout: string; stderr: string; timedOut: boolean } {
+  const r = spawnSync(process.execPath, [cli.main, ...args], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.signal === 'SIGTERM' };
 }
 
@@ -61,7 +76,7 @@ describe('a device or named pipe named as NDJSON', () => {
     expect(folder.stderr).toBe(`${pipe}:1:1: ${NOT_REGULAR}\n${link}:1:1: ${NOT_REGULAR}\n2 error(s); nothing was written\n`);
   });
 
-  it('is not read even when it takes a file\'s place after the file was looked at', async () => {
+  it("is not read even when it takes a file's place after the file was looked at", async () => {
     const pipe = mkfifo(path.join(tmpDir(), 'late.ndjson'));
     const read = (async () => {
       for await (const _ of readFileChunks(pipe)) return 'read';
@@ -77,11 +92,15 @@ describe('a device or named pipe named as NDJSON', () => {
     const source = path.join(d, 'records.ndjson');
     writeFileSync(source, NDJSON);
     const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', source, pipe], { stdio: 'ignore' });
-    const r = spawnSync('sh', ['-c', 'exec "$0" "$@" < "$SC_PIPE"', process.execPath, cli.main, 'check', '-', '--rules', RULES, '--format', 'ndjson'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      env: { ...process.env, SC_PIPE: pipe },
-    });
+    const r = spawnSync(
+      'sh',
+      ['-c', 'exec "$0" "$@" < "$SC_PIPE"', process.execPath, cli.main, 'check', '-', '--rules', RULES, '--format', 'ndjson'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, SC_PIPE: pipe },
+      },
+    );
     writer.kill();
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
@@ -112,8 +131,12 @@ describe('broken and looping links', () => {
     symlinkSync('loop.yml', path.join(d, 'loop.yml'));
     const r = await runCli(['check', d, '--rules', RULES]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${path.join(d, 'more.ndjson')}:1:1: io-error: is a symbolic link to ${path.join(d, 'nowhere.ndjson')}, which does not exist\n`);
-    expect(r.stderr).toContain(`${path.join(d, 'loop.yml')}:1:1: io-error: is a symbolic link that loops: too many levels of symbolic links\n`);
+    expect(r.stderr).toContain(
+      `${path.join(d, 'more.ndjson')}:1:1: io-error: is a symbolic link to ${path.join(d, 'nowhere.ndjson')}, which does not exist\n`,
+    );
+    expect(r.stderr).toContain(
+      `${path.join(d, 'loop.yml')}:1:1: io-error: is a symbolic link that loops: too many levels of symbolic links\n`,
+    );
   });
 
   it('named directly: a loop is a loop, not a missing file', async () => {
@@ -121,7 +144,9 @@ describe('broken and looping links', () => {
     symlinkSync('rules.yaml', path.join(d, 'rules.yaml'));
     const r = await runCli(['rules', 'validate', path.join(d, 'rules.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${path.join(d, 'rules.yaml')}:1:1: io-error: is a symbolic link that loops: too many levels of symbolic links\n1 error(s); nothing was written\n`);
+    expect(r.stderr).toBe(
+      `${path.join(d, 'rules.yaml')}:1:1: io-error: is a symbolic link that loops: too many levels of symbolic links\n1 error(s); nothing was written\n`,
+    );
     const c = await runCli(['check', path.join(d, 'rules.yaml'), '--rules', RULES]);
     expect(c.stderr).toContain('too many levels of symbolic links');
   });
@@ -142,7 +167,8 @@ describe('the command line', () => {
   it('lists every input kind in check --help', async () => {
     const r = await runCli(['check', '--help']);
     expect(r.code).toBe(0);
-    for (const kind of ['.yaml', '.yml', '.json', '.ndjson', '.jsonl', 'FOLDER', 'cat records.ndjson | sanctions-check check -']) expect(r.stdout).toContain(kind);
+    for (const kind of ['.yaml', '.yml', '.json', '.ndjson', '.jsonl', 'FOLDER', 'cat records.ndjson | sanctions-check check -'])
+      expect(r.stdout).toContain(kind);
   });
 
   it('gives one hint when standard input holds YAML', () => {
@@ -160,7 +186,18 @@ describe('the command line', () => {
     writeFileSync(file, readFileSync(RECORDS));
     symlinkSync(file, path.join(d, 'alias.yaml'));
     const once = JSON.parse((await runCli(['check', file, '--rules', RULES, '--format', 'json'])).stdout);
-    const r = await runCli(['check', file, file, path.join(d, 'case', '.', 'f.yaml'), path.join(d, 'alias.yaml'), path.join(d, 'case'), '--rules', RULES, '--format', 'json']);
+    const r = await runCli([
+      'check',
+      file,
+      file,
+      path.join(d, 'case', '.', 'f.yaml'),
+      path.join(d, 'alias.yaml'),
+      path.join(d, 'case'),
+      '--rules',
+      RULES,
+      '--format',
+      'json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const twice = JSON.parse(r.stdout);

@@ -11,7 +11,13 @@ const RULES = 'tests/fixtures/broken/support/rules.yaml';
 const LINES = 100_000;
 
 const record = (i: number) =>
-  JSON.stringify({ id: `r${i}`, type: i % 2 ? 'meeting' : 'arms-transfer', date: '2023', parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }], evidence: { level: 'reported' } });
+  JSON.stringify({
+    id: `r${i}`,
+    type: i % 2 ? 'meeting' : 'arms-transfer',
+    date: '2023',
+    parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }],
+    evidence: { level: 'reported' },
+  });
 
 function file(lines: string[]): string {
   const f = path.join(mkdtempSync(path.join(tmpdir(), 'sc-ndjson-')), 'records.ndjson');
@@ -31,14 +37,18 @@ describe('a large NDJSON file', () => {
     expect(performance.now() - started).toBeLessThan(budget(20_000));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`${f}:54321:52: invalid-json: not valid JSON: unexpected '"'; expected ',' or '}'\n1 error(s); nothing was written\n`);
+    expect(r.stderr).toBe(
+      `${f}:54321:52: invalid-json: not valid JSON: unexpected '"'; expected ',' or '}'\n1 error(s); nothing was written\n`,
+    );
   }, 60_000);
 
   it('with a truncated last line fails, naming it', async () => {
     const f = file([record(1), record(2), record(3).slice(0, 40)]);
     const r = await runCli(['check', f, '--rules', RULES]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${f}:3:36: invalid-json: not valid JSON: the line ends inside the string that starts here; is it cut short?\n1 error(s); nothing was written\n`);
+    expect(r.stderr).toBe(
+      `${f}:3:36: invalid-json: not valid JSON: the line ends inside the string that starts here; is it cut short?\n1 error(s); nothing was written\n`,
+    );
   });
 
   it('with --skip-invalid reports and counts each bad line, and checks every other one', async () => {
@@ -66,7 +76,8 @@ describe('a line of millions of values', () => {
   // 12 MiB of `{},` in one list: parsing it is unavoidable, but locating the problem must not
   // cost a path for each of its four million items.
   const items = new Array(4_000_000).fill('{}').join(',');
-  const line = (tail: string) => `{"id": "big", "type": "meeting", "date": "2023", "evidence": {"level": "reported"}, "facts": {"purpose": [${items}]}${tail}}`;
+  const line = (tail: string) =>
+    `{"id": "big", "type": "meeting", "date": "2023", "evidence": {"level": "reported"}, "facts": {"purpose": [${items}]}${tail}}`;
 
   it('is refused at the field that is wrong, within bounds of time and memory', async () => {
     const f = file([record(1), line('')]);

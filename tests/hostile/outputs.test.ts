@@ -179,7 +179,9 @@ describe('outputs refused before any work', () => {
     symlinkSync('loop.json', path.join(d, 'loop.json'));
     const dangling = await check('--format', 'json', '--output', path.join(d, 'dangling.json'));
     expect(dangling.code).toBe(2);
-    expect(dangling.stderr).toBe(`error: cannot write ${path.join(d, 'dangling.json')}: it is a symbolic link to ${path.join(d, 'gone', 'x.json')}, which does not exist\n`);
+    expect(dangling.stderr).toBe(
+      `error: cannot write ${path.join(d, 'dangling.json')}: it is a symbolic link to ${path.join(d, 'gone', 'x.json')}, which does not exist\n`,
+    );
     const loop = await check('--format', 'json', '--output', path.join(d, 'loop.json'));
     expect(loop.code).toBe(2);
     expect(loop.stderr).toContain('too many levels of symbolic links');
@@ -211,7 +213,11 @@ describe('a device in a folder the user cannot write to', () => {
     for (const f of readdirSync(d)) if (f.endsWith('.yaml')) chmodSync(path.join(d, f), 0o444);
     const command = [process.execPath, cli.main, 'check', 'records.yaml', '--rules', 'rules.yaml', '--format', 'json', '--output', target];
     const r = IS_ROOT
-      ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', ...command], { encoding: 'utf8', cwd: d, timeout: 30_000 })
+      ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', ...command], {
+          encoding: 'utf8',
+          cwd: d,
+          timeout: 30_000,
+        })
       : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', cwd: d, timeout: 30_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);

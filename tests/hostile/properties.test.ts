@@ -68,26 +68,95 @@ function within<T>(f: () => T): T {
 
 /** Pieces of YAML and JSON, valid and broken, including hostile ones. */
 const PIECES = [
-  '- ', ': ', '\n', '\n  ', '  ', '    ', '[', ']', '{', '}', ', ', '&a ', '*a', '&b ', '*b', '!!binary ', '!!str ', '!x ', '"', "'", '# c',
-  '---\n', '...\n', '? ', '|\n', '>-\n', '\t', '\r\n', '%YAML 1.1\n', '<<: ', '~', 'null', 'true', '1e400', '.nan', '.inf', '-5', '0x1F',
-  '030617', '2023', '"2023-02-30"', '"2023-11"', 'id', 'type', 'date', 'evidence', 'level', 'alleged', 'parties', 'name', 'country', 'KP',
-  'role', 'supplier', 'records', 'rules', 'conditions', 'when', 'all', 'any', 'not', 'condition', 'fact', 'operator', 'value', 'equal',
-  'in', '__proto__', 'constructor', 'prototype', 'polluted', '{{record.id}}', 'é', '\u2028', '\ufeff', 'x'.repeat(50),
+  '- ',
+  ': ',
+  '\n',
+  '\n  ',
+  '  ',
+  '    ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  '&a ',
+  '*a',
+  '&b ',
+  '*b',
+  '!!binary ',
+  '!!str ',
+  '!x ',
+  '"',
+  "'",
+  '# c',
+  '---\n',
+  '...\n',
+  '? ',
+  '|\n',
+  '>-\n',
+  '\t',
+  '\r\n',
+  '%YAML 1.1\n',
+  '<<: ',
+  '~',
+  'null',
+  'true',
+  '1e400',
+  '.nan',
+  '.inf',
+  '-5',
+  '0x1F',
+  '030617',
+  '2023',
+  '"2023-02-30"',
+  '"2023-11"',
+  'id',
+  'type',
+  'date',
+  'evidence',
+  'level',
+  'alleged',
+  'parties',
+  'name',
+  'country',
+  'KP',
+  'role',
+  'supplier',
+  'records',
+  'rules',
+  'conditions',
+  'when',
+  'all',
+  'any',
+  'not',
+  'condition',
+  'fact',
+  'operator',
+  'value',
+  'equal',
+  'in',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'polluted',
+  '{{record.id}}',
+  'é',
+  '\u2028',
+  '\ufeff',
+  'x'.repeat(50),
 ];
 const yamlish = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
 
 /** Mutations of a valid rule or record file: a piece cut, doubled or replaced. */
 function mutated(base: string): fc.Arbitrary<string> {
-  return fc
-    .array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom('', ...PIECES)), { minLength: 1, maxLength: 4 })
-    .map((edits) => {
-      let s = base;
-      for (const [at, len, insert] of edits) {
-        const i = at % (s.length + 1);
-        s = s.slice(0, i) + insert + s.slice(i + len);
-      }
-      return s;
-    });
+  return fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom('', ...PIECES)), { minLength: 1, maxLength: 4 }).map((edits) => {
+    let s = base;
+    for (const [at, len, insert] of edits) {
+      const i = at % (s.length + 1);
+      s = s.slice(0, i) + insert + s.slice(i + len);
+    }
+    return s;
+  });
 }
 
 const VALID_RECORDS = `case: { title: A case }
@@ -128,10 +197,13 @@ rules:
 type FactsSchema = { properties: Record<string, { type?: string; enum?: string[]; format?: string }> };
 const factSchemas = ((recordSchema.properties as Record<string, unknown>).facts as FactsSchema).properties;
 const enumOf = (field: string): string[] => {
-  const items = ((recordSchema.properties as Record<string, { items?: { properties: Record<string, { enum?: string[] }> } }>)[field === 'category' ? 'goods' : 'parties']!.items!.properties[field]!.enum) ?? [];
+  const items =
+    (recordSchema.properties as Record<string, { items?: { properties: Record<string, { enum?: string[] }> } }>)[
+      field === 'category' ? 'goods' : 'parties'
+    ]!.items!.properties[field]!.enum ?? [];
   return items;
 };
-const RECORD_TYPES = ((recordSchema.properties as Record<string, { enum?: string[] }>).type!.enum) ?? [];
+const RECORD_TYPES = (recordSchema.properties as Record<string, { enum?: string[] }>).type!.enum ?? [];
 const COUNTRIES = ['KP', 'RU', 'CN', 'IR', 'US', 'KR', ...COUNTRY_CODES.slice(0, 10)];
 
 const year = fc.integer({ min: 1990, max: 2030 });
@@ -194,7 +266,12 @@ const validRecord = fc.record(
 
 function loaded(values: readonly Record<string, unknown>[]): LoadedRecord[] {
   return values.map((value, i) => {
-    const raw = { value: { id: `r${i}`, ...value }, path: [i], locate: () => ({ file: 'gen.yaml', line: i + 1, column: 3 }), location: { file: 'gen.yaml', line: i + 1, column: 3 } };
+    const raw = {
+      value: { id: `r${i}`, ...value },
+      path: [i],
+      locate: () => ({ file: 'gen.yaml', line: i + 1, column: 3 }),
+      location: { file: 'gen.yaml', line: i + 1, column: 3 },
+    };
     const r = validateRecord(raw, new Map());
     expect(r.diagnostics).toEqual([]);
     return r.loaded!;
@@ -237,133 +314,204 @@ function ruleText(when: unknown, unlessWhen?: unknown): string {
 // ---------------------------------------------------------------- properties
 
 describe('loaders, on any input', () => {
-  it('random bytes as record and rule files load or give located diagnostics', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('.yaml', '.json', '.ndjson'), (bytes, ext) => {
-        const file = tmpFile(ext, bytes);
-        const r = within(() => loadRecords([file]));
-        expectLocated(r.diagnostics, path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file));
-        const rules = within(() => loadRules([file]));
-        for (const d of rules.diagnostics) expect(d.location.line).toBeGreaterThanOrEqual(1);
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'random bytes as record and rule files load or give located diagnostics',
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('.yaml', '.json', '.ndjson'), (bytes, ext) => {
+          const file = tmpFile(ext, bytes);
+          const r = within(() => loadRecords([file]));
+          expectLocated(r.diagnostics, path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file));
+          const rules = within(() => loadRules([file]));
+          for (const d of rules.diagnostics) expect(d.location.line).toBeGreaterThanOrEqual(1);
+        }),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('random YAML-ish text as records and as rules loads or gives located diagnostics', () => {
-    fc.assert(
-      fc.property(fc.oneof(yamlish, mutated(VALID_RECORDS), mutated(VALID_RULES)), (text) => {
-        const records = within(() => parseRecordFile(text, 'r.yaml'));
-        expectLocated(records.diagnostics, 'r.yaml', text);
-        for (const raw of records.records) expectLocated(validateRecord(raw, new Map()).diagnostics, 'r.yaml', text);
-        const rules = within(() => parseRuleFile(text, 'rules.yaml'));
-        expectLocated(rules.diagnostics, 'rules.yaml', text);
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'random YAML-ish text as records and as rules loads or gives located diagnostics',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(yamlish, mutated(VALID_RECORDS), mutated(VALID_RULES)), (text) => {
+          const records = within(() => parseRecordFile(text, 'r.yaml'));
+          expectLocated(records.diagnostics, 'r.yaml', text);
+          for (const raw of records.records) expectLocated(validateRecord(raw, new Map()).diagnostics, 'r.yaml', text);
+          const rules = within(() => parseRuleFile(text, 'rules.yaml'));
+          expectLocated(rules.diagnostics, 'rules.yaml', text);
+        }),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('random JSON values as NDJSON records and as YAML records give located diagnostics', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 6 }), validRecord.map((r) => ({ id: 'x', ...r })), fc.dictionary(fc.constantFrom('id', 'type', 'date', 'evidence', 'parties', 'facts', '__proto__'), fc.jsonValue({ maxDepth: 3 }))), (value) => {
-        const line = JSON.stringify(value);
-        const raw = within(() => parseNdjsonLine(line, 3, 'r.ndjson'));
-        if ('code' in raw) expectLocated([raw], 'r.ndjson');
-        else {
-          const v = within(() => validateRecord(raw, new Map()));
-          expectLocated(v.diagnostics, 'r.ndjson');
-          for (const d of v.diagnostics) expect(d.location.line).toBe(3);
-        }
-        const file = within(() => parseRecordFile(JSON.stringify([value], null, 2), 'r.json'));
-        expectLocated(file.diagnostics, 'r.json');
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'random JSON values as NDJSON records and as YAML records give located diagnostics',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.jsonValue({ maxDepth: 6 }),
+            validRecord.map((r) => ({ id: 'x', ...r })),
+            fc.dictionary(
+              fc.constantFrom('id', 'type', 'date', 'evidence', 'parties', 'facts', '__proto__'),
+              fc.jsonValue({ maxDepth: 3 }),
+            ),
+          ),
+          (value) => {
+            const line = JSON.stringify(value);
+            const raw = within(() => parseNdjsonLine(line, 3, 'r.ndjson'));
+            if ('code' in raw) expectLocated([raw], 'r.ndjson');
+            else {
+              const v = within(() => validateRecord(raw, new Map()));
+              expectLocated(v.diagnostics, 'r.ndjson');
+              for (const d of v.diagnostics) expect(d.location.line).toBe(3);
+            }
+            const file = within(() => parseRecordFile(JSON.stringify([value], null, 2), 'r.json'));
+            expectLocated(file.diagnostics, 'r.json');
+          },
+        ),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('random JSON values and random condition trees as rules load or give located diagnostics', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify({ rules: [v] })), tree.map((t) => ruleText(t)), fc.jsonValue({ maxDepth: 4 }).map((v) => ruleText(v))), (text) => {
-        const r = within(() => parseRuleFile(text, 'rules.yaml'));
-        expectLocated(r.diagnostics, 'rules.yaml', text);
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'random JSON values and random condition trees as rules load or give located diagnostics',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify({ rules: [v] })),
+            tree.map((t) => ruleText(t)),
+            fc.jsonValue({ maxDepth: 4 }).map((v) => ruleText(v)),
+          ),
+          (text) => {
+            const r = within(() => parseRuleFile(text, 'rules.yaml'));
+            expectLocated(r.diagnostics, 'rules.yaml', text);
+          },
+        ),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('the JSON scanner agrees with JSON.parse, and points inside the text', () => {
-    const jsonish = fc.oneof(
-      fc.string({ maxLength: 40 }),
-      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-      fc.tuple(fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)), fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\t', '\u0000', '0', '-', 'e', ' ', 'tru', '[', '{'))
-        .map(([s, at, len, ins]) => s.slice(0, at % (s.length + 1)) + ins + s.slice((at % (s.length + 1)) + len)),
-    );
-    fc.assert(
-      fc.property(jsonish, (text) => {
-        let valid = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        const problem = findJsonProblem(text);
-        expect(problem === undefined, text).toBe(valid);
-        if (problem) expect(problem.offset >= 0 && problem.offset <= text.length).toBe(true);
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'the JSON scanner agrees with JSON.parse, and points inside the text',
+    () => {
+      const jsonish = fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+        fc
+          .tuple(
+            fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+            fc.nat(),
+            fc.nat({ max: 3 }),
+            fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\t', '\u0000', '0', '-', 'e', ' ', 'tru', '[', '{'),
+          )
+          .map(([s, at, len, ins]) => s.slice(0, at % (s.length + 1)) + ins + s.slice((at % (s.length + 1)) + len)),
+      );
+      fc.assert(
+        fc.property(jsonish, (text) => {
+          let valid = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          const problem = findJsonProblem(text);
+          expect(problem === undefined, text).toBe(valid);
+          if (problem) expect(problem.offset >= 0 && problem.offset <= text.length).toBe(true);
+        }),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('the JSON locator of NDJSON lines finds what the YAML parser finds', () => {
-    const keyArb = fc.constantFrom('id', 'type', 'facts', 'a', 'b', '0', '__proto__', 'x y', 'é', '"q"');
-    const value = fc.jsonValue({ maxDepth: 4 }).chain((v) => fc.constant(v));
-    const objectArb = fc.dictionary(keyArb, fc.oneof(value, fc.dictionary(keyArb, value), fc.array(fc.dictionary(keyArb, value), { maxLength: 3 })), { maxKeys: 6 });
-    fc.assert(
-      fc.property(objectArb, fc.array(fc.oneof(keyArb, fc.nat({ max: 3 })), { maxLength: 4 }), fc.boolean(), fc.constantFrom('', ' ', '  '), (obj, path, key, pad) => {
-        const line = JSON.stringify(obj, null, 0).replace(/([,:])/g, `$1${pad}`);
-        fc.pre(JSON.stringify(JSON.parse(line)) === JSON.stringify(obj));
-        const raw = parseNdjsonLine(line, 1, 'l.ndjson');
-        if ('code' in raw) return;
-        const viaYaml = parseYaml(line, 'l.ndjson').locate(path, { key });
-        expect(raw.locate(path, { key }).column).toBe(viaYaml.column);
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'the JSON locator of NDJSON lines finds what the YAML parser finds',
+    () => {
+      const keyArb = fc.constantFrom('id', 'type', 'facts', 'a', 'b', '0', '__proto__', 'x y', 'é', '"q"');
+      const value = fc.jsonValue({ maxDepth: 4 }).chain((v) => fc.constant(v));
+      const objectArb = fc.dictionary(
+        keyArb,
+        fc.oneof(value, fc.dictionary(keyArb, value), fc.array(fc.dictionary(keyArb, value), { maxLength: 3 })),
+        { maxKeys: 6 },
+      );
+      fc.assert(
+        fc.property(
+          objectArb,
+          fc.array(fc.oneof(keyArb, fc.nat({ max: 3 })), { maxLength: 4 }),
+          fc.boolean(),
+          fc.constantFrom('', ' ', '  '),
+          (obj, path, key, pad) => {
+            const line = JSON.stringify(obj, null, 0).replace(/([,:])/g, `$1${pad}`);
+            fc.pre(JSON.stringify(JSON.parse(line)) === JSON.stringify(obj));
+            const raw = parseNdjsonLine(line, 1, 'l.ndjson');
+            if ('code' in raw) return;
+            const viaYaml = parseYaml(line, 'l.ndjson').locate(path, { key });
+            expect(raw.locate(path, { key }).column).toBe(viaYaml.column);
+          },
+        ),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('the UTF-8 check finds exactly the first byte a strict decoder refuses', () => {
-    const bytes = fc.oneof(
-      fc.uint8Array({ maxLength: 40 }),
-      fc.string({ unit: 'binary', maxLength: 20 }).map((s) => new TextEncoder().encode(s)),
-      fc.tuple(fc.string({ unit: 'binary', maxLength: 10 }), fc.uint8Array({ maxLength: 3 })).map(([s, tail]) => new Uint8Array([...new TextEncoder().encode(s), ...tail])),
-    );
-    fc.assert(
-      fc.property(bytes, (b) => {
-        const at = firstInvalidUtf8(b);
-        const strict = new TextDecoder('utf-8', { fatal: true });
-        let valid = true;
-        try {
-          strict.decode(b);
-        } catch {
-          valid = false;
-        }
-        expect(at === b.length).toBe(valid);
-        strict.decode(b.subarray(0, at));
-        if (!valid) expect(() => strict.decode(b.subarray(0, at + 4))).toThrow();
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'the UTF-8 check finds exactly the first byte a strict decoder refuses',
+    () => {
+      const bytes = fc.oneof(
+        fc.uint8Array({ maxLength: 40 }),
+        fc.string({ unit: 'binary', maxLength: 20 }).map((s) => new TextEncoder().encode(s)),
+        fc
+          .tuple(fc.string({ unit: 'binary', maxLength: 10 }), fc.uint8Array({ maxLength: 3 }))
+          .map(([s, tail]) => new Uint8Array([...new TextEncoder().encode(s), ...tail])),
+      );
+      fc.assert(
+        fc.property(bytes, (b) => {
+          const at = firstInvalidUtf8(b);
+          const strict = new TextDecoder('utf-8', { fatal: true });
+          let valid = true;
+          try {
+            strict.decode(b);
+          } catch {
+            valid = false;
+          }
+          expect(at === b.length).toBe(valid);
+          strict.decode(b.subarray(0, at));
+          if (!valid) expect(() => strict.decode(b.subarray(0, at + 4))).toThrow();
+        }),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('the command line, on any input', () => {
-  it('exits 0, 1 or 2, never with an internal error, for random record and rule files', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(yamlish, mutated(VALID_RECORDS), mutated(VALID_RULES)), fc.constantFrom('.yaml', '.json', '.ndjson'), async (text, ext) => {
-        const file = tmpFile(ext, text);
-        const check = await runCli(['check', file, '--rules', 'tests/fixtures/core/rules.yaml']);
-        expect([0, 1, 2], check.stderr).toContain(check.code);
-        expect(check.stderr).not.toMatch(/internal error|\n\s+at /);
-        const validate = await runCli(['rules', 'validate', file]);
-        expect([0, 2], validate.stderr).toContain(validate.code);
-        expect(validate.stderr).not.toMatch(/internal error|\n\s+at /);
-      }),
-      { numRuns: Math.max(10, Math.round(RUNS / 2)) },
-    );
-  }, TIMEOUT);
+  it(
+    'exits 0, 1 or 2, never with an internal error, for random record and rule files',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(yamlish, mutated(VALID_RECORDS), mutated(VALID_RULES)),
+          fc.constantFrom('.yaml', '.json', '.ndjson'),
+          async (text, ext) => {
+            const file = tmpFile(ext, text);
+            const check = await runCli(['check', file, '--rules', 'tests/fixtures/core/rules.yaml']);
+            expect([0, 1, 2], check.stderr).toContain(check.code);
+            expect(check.stderr).not.toMatch(/internal error|\n\s+at /);
+            const validate = await runCli(['rules', 'validate', file]);
+            expect([0, 2], validate.stderr).toContain(validate.code);
+            expect(validate.stderr).not.toMatch(/internal error|\n\s+at /);
+          },
+        ),
+        { numRuns: Math.max(10, Math.round(RUNS / 2)) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('the evaluator', () => {
@@ -374,39 +522,52 @@ describe('the evaluator', () => {
     shipped = r.value;
   });
 
-  it('gives identical findings for the same records, run twice and in any order', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(validRecord, { minLength: 1, maxLength: 8 }), async (values) => {
-        const records = loaded(values);
-        const start = performance.now();
-        const a = await evaluateRecords(records, shipped);
-        const b = await evaluateRecords(records, shipped);
-        const c = await evaluateRecords([...records].reverse(), shipped);
-        expect(performance.now() - start).toBeLessThan(PER_RUN_MS * 3);
-        expect(b).toEqual(a);
-        expect(c).toEqual(a);
-        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'gives identical findings for the same records, run twice and in any order',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(validRecord, { minLength: 1, maxLength: 8 }), async (values) => {
+          const records = loaded(values);
+          const start = performance.now();
+          const a = await evaluateRecords(records, shipped);
+          const b = await evaluateRecords(records, shipped);
+          const c = await evaluateRecords([...records].reverse(), shipped);
+          expect(performance.now() - start).toBeLessThan(PER_RUN_MS * 3);
+          expect(b).toEqual(a);
+          expect(c).toEqual(a);
+          expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        }),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('evaluates any valid generated rule on any valid record without throwing, the same each time', async () => {
-    await fc.assert(
-      fc.asyncProperty(tree, fc.option(tree, { nil: undefined }), fc.array(validRecord, { minLength: 1, maxLength: 4 }), async (when, unlessWhen, values) => {
-        const parsed = parseRuleFile(ruleText(when, unlessWhen), 'generated.yaml');
-        fc.pre(parsed.rules.length === 1);
-        const rules: RuleSet = { rules: parsed.rules, lists: shipped.lists };
-        const records = loaded(values);
-        const evaluator = createEvaluator(rules);
-        for (const r of records) {
-          const once = await evaluator.evaluate(r);
-          const again = await createEvaluator(rules).evaluate(r);
-          expect(again).toEqual(once);
-          for (const f of once) expect(['violation', 'review', 'exempt']).toContain(f.outcome);
-        }
-      }),
-    );
-  }, TIMEOUT);
+  it(
+    'evaluates any valid generated rule on any valid record without throwing, the same each time',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          tree,
+          fc.option(tree, { nil: undefined }),
+          fc.array(validRecord, { minLength: 1, maxLength: 4 }),
+          async (when, unlessWhen, values) => {
+            const parsed = parseRuleFile(ruleText(when, unlessWhen), 'generated.yaml');
+            fc.pre(parsed.rules.length === 1);
+            const rules: RuleSet = { rules: parsed.rules, lists: shipped.lists };
+            const records = loaded(values);
+            const evaluator = createEvaluator(rules);
+            for (const r of records) {
+              const once = await evaluator.evaluate(r);
+              const again = await createEvaluator(rules).evaluate(r);
+              expect(again).toEqual(once);
+              for (const f of once) expect(['violation', 'review', 'exempt']).toContain(f.outcome);
+            }
+          },
+        ),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('afterwards', () => {

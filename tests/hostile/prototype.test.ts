@@ -89,7 +89,16 @@ describe('prototype pollution', () => {
 
   it('evaluating records and rules that reach for prototypes finds nothing there', async () => {
     const d = dir({ 'rules.yaml': RULES, 'records.yaml': RECORDS });
-    const r = await runCli(['check', path.join(d, 'records.yaml'), '--rules', path.join(d, 'rules.yaml'), '--format', 'json', '--fail-on', 'none']);
+    const r = await runCli([
+      'check',
+      path.join(d, 'records.yaml'),
+      '--rules',
+      path.join(d, 'rules.yaml'),
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);

@@ -24,7 +24,8 @@ function check(when: string, conditions = '') {
   return r.diagnostics.map((d) => `${d.severity === 'warning' ? 'warning ' : ''}${d.code}`);
 }
 
-const leaf = (fact: string, operator: string, value: string) => `{ name: ${fact}-${operator}, fact: ${fact}, operator: ${operator}, value: ${value} }`;
+const leaf = (fact: string, operator: string, value: string) =>
+  `{ name: ${fact}-${operator}, fact: ${fact}, operator: ${operator}, value: ${value} }`;
 const all = (...leaves: string[]) => `{ all: [ ${leaves.join(', ')} ] }`;
 
 describe('conditions that never or always hold', () => {
@@ -91,7 +92,10 @@ describe('contradictory leaves of one all', () => {
 
   it('finds a contradiction brought in by a named condition, once however often it is used', () => {
     const conditions = `conditions:\n  is-launch: ${leaf('type', 'equal', 'launch')}\n`;
-    const r = parseRuleFile(conditions + rule(all('{ condition: is-launch }', leaf('type', 'equal', 'meeting'), '{ condition: is-launch }')), 'r.yaml');
+    const r = parseRuleFile(
+      conditions + rule(all('{ condition: is-launch }', leaf('type', 'equal', 'meeting'), '{ condition: is-launch }')),
+      'r.yaml',
+    );
     expect(r.diagnostics.map((d) => [d.code, d.location.line])).toEqual([['condition-contradiction', 10]]);
   });
 });
@@ -108,7 +112,10 @@ describe('expansion and backtracking bombs', () => {
   });
 
   it('accepts a large but finite tree', () => {
-    const leaves = Array.from({ length: MAX_CONDITIONS - 10 }, (_, i) => `{ name: l${i}, fact: type, operator: in, value: [launch, meeting] }`);
+    const leaves = Array.from(
+      { length: MAX_CONDITIONS - 10 },
+      (_, i) => `{ name: l${i}, fact: type, operator: in, value: [launch, meeting] }`,
+    );
     const r = parseRuleFile(rule(`{ any: [ ${leaves.join(', ')} ] }`), 'big.yaml');
     expect(r.diagnostics).toEqual([]);
     expect(r.rules).toHaveLength(1);

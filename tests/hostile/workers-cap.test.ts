@@ -12,7 +12,13 @@ import { runCli } from '../helpers/run-cli.js';
 
 const RULES = 'tests/fixtures/broken/support/rules.yaml';
 const record = (i: number) =>
-  JSON.stringify({ id: `r${i}`, type: 'arms-transfer', date: '2023', parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }], evidence: { level: 'alleged' } });
+  JSON.stringify({
+    id: `r${i}`,
+    type: 'arms-transfer',
+    date: '2023',
+    parties: [{ name: 'DPRK', country: 'KP', role: 'supplier' }],
+    evidence: { level: 'alleged' },
+  });
 const THREE = [record(1), record(2), record(3)].join('\n') + '\n';
 
 function threeLineFile(): string {
@@ -36,7 +42,9 @@ describe('--workers', () => {
   it('says so on the command line and checks the records', async () => {
     const r = await runCli(['check', threeLineFile(), '--rules', RULES, '--format', 'ndjson', '--workers', '1000']);
     const cores = availableParallelism();
-    expect(r.stderr).toBe(`--workers 1000: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores} thread${cores === 1 ? '' : 's'}\n`);
+    expect(r.stderr).toBe(
+      `--workers 1000: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores} thread${cores === 1 ? '' : 's'}\n`,
+    );
     expect(r.stdout.trim().split('\n')).toHaveLength(3);
     expect(r.code).toBe(1);
   });

@@ -30,7 +30,12 @@ const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
 /** Nine levels of nine aliases: 9^9 = 387,420,489 strings if expanded. */
 function billionLaughs(): string {
   const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -114,7 +119,9 @@ describe('keys', () => {
     const text = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\nk5: again\n';
     const { value: doc, ms } = timed(() => parseYaml(text, 'many.yaml'));
     expect(ms).toBeLessThan(budget(5000));
-    expect(doc.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-duplicate-key', location: { file: 'many.yaml', line: 100_001, column: 1 } })]);
+    expect(doc.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml-duplicate-key', location: { file: 'many.yaml', line: 100_001, column: 1 } }),
+    ]);
   });
 
   it('refuses keys that are lists, mappings or aliases', () => {
@@ -134,7 +141,10 @@ describe('keys', () => {
 
 describe('tags, documents and odd files', () => {
   it('refuses tags that would build binary data, sets, dates or custom objects', () => {
-    const doc = parseYaml('a: !!binary aGVsbG8=\nb: !!set { x }\nc: !!timestamp 2023-01-01\nd: !js/function "f"\ne: !!str 2023\n', 't.yaml');
+    const doc = parseYaml(
+      'a: !!binary aGVsbG8=\nb: !!set { x }\nc: !!timestamp 2023-01-01\nd: !js/function "f"\ne: !!str 2023\n',
+      't.yaml',
+    );
     expect(doc.value).toBeUndefined();
     expect(doc.diagnostics.map((d) => [d.code, d.location.line])).toEqual([
       ['yaml-tag', 1],
@@ -147,7 +157,9 @@ describe('tags, documents and odd files', () => {
 
   it('reports a second document where it starts', () => {
     const doc = parseYaml('- a\n---\n- b\n', 'm.yaml');
-    expect(doc.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-multiple-documents', location: { file: 'm.yaml', line: 2, column: 1 } })]);
+    expect(doc.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml-multiple-documents', location: { file: 'm.yaml', line: 2, column: 1 } }),
+    ]);
   });
 
   it('names a tab in the indentation instead of the parser echoes', () => {
@@ -157,9 +169,14 @@ describe('tags, documents and odd files', () => {
   });
 
   it('counts lines the same with CRLF endings and after a byte-order mark', () => {
-    const file = tmp('crlf.yaml', Buffer.from('\ufeff- id: a\r\n  type: launch\r\n  date: "2023-02-30"\r\n  evidence: { level: reported }\r\n'));
+    const file = tmp(
+      'crlf.yaml',
+      Buffer.from('\ufeff- id: a\r\n  type: launch\r\n  date: "2023-02-30"\r\n  evidence: { level: reported }\r\n'),
+    );
     const r = loadRecords([file]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'invalid-date', location: expect.objectContaining({ line: 3, column: 9 }) })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid-date', location: expect.objectContaining({ line: 3, column: 9 }) }),
+    ]);
   });
 
   it('reads empty, comment-only and whitespace-only files as holding no records', () => {
@@ -179,7 +196,9 @@ describe('tags, documents and odd files', () => {
     ];
     for (const [name, bytes, code, line, column] of cases) {
       const file = tmp(name, bytes);
-      expect(readTextFile(file, name).diagnostics, name).toEqual([expect.objectContaining({ code, location: { file: name, line, column } })]);
+      expect(readTextFile(file, name).diagnostics, name).toEqual([
+        expect.objectContaining({ code, location: { file: name, line, column } }),
+      ]);
     }
   });
 });
@@ -189,7 +208,9 @@ describe('size', () => {
     const file = tmp('big.yaml', `- id: "${'x'.repeat(5_000_000)}"\n  type: other\n  date: "2023"\n  evidence: { level: alleged }\n`);
     const { value: r, ms } = timed(() => loadRecords([file]));
     expect(ms).toBeLessThan(budget(3000));
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'invalid-value', location: expect.objectContaining({ line: 1, column: 7 }) })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid-value', location: expect.objectContaining({ line: 1, column: 7 }) }),
+    ]);
     expect(r.diagnostics[0]!.message).toContain('5000000 characters long');
   });
 
@@ -210,7 +231,9 @@ describe('size', () => {
       const file = tmp(name, text);
       const { value: r, ms } = timed(() => loadRecords([file]));
       expect(ms).toBeLessThan(budget(3000));
-      expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'too-many-values', location: expect.objectContaining({ line: name.endsWith('.json') ? 1 : 2 }) })]);
+      expect(r.diagnostics).toEqual([
+        expect.objectContaining({ code: 'too-many-values', location: expect.objectContaining({ line: name.endsWith('.json') ? 1 : 2 }) }),
+      ]);
       if (name.endsWith('.yaml')) expect(codes(loadRules([file]).diagnostics)).toEqual(['too-many-values']);
     }
   });

@@ -18,7 +18,11 @@ describe('loadRecords', () => {
     const shells = r.value.records[0]!;
     expect(shells.location).toEqual({ file: 'tests/fixtures/core/records.yaml', line: 6, column: 5 });
     expect(shells.span).toMatchObject({ start: '2023-01-01', end: '2023-12-31' });
-    expect(shells.record.evidence.sources?.[0]).toMatchObject({ ref: 'paper', publisher: 'Example Daily', quote: 'Officials believe shells were delivered.' });
+    expect(shells.record.evidence.sources?.[0]).toMatchObject({
+      ref: 'paper',
+      publisher: 'Example Daily',
+      quote: 'Officials believe shells were delivered.',
+    });
     expect(r.value.cases).toEqual([{ title: 'Core test case' }]);
   });
 
@@ -27,7 +31,11 @@ describe('loadRecords', () => {
     const dir = tmp({ 'a.json': `[${rec('a')}]`, 'b.ndjson': `${rec('b')}\n\n${rec('c')}\n` });
     const r = loadRecords([dir]);
     expect(r.diagnostics).toEqual([]);
-    expect(r.value.records.map((x) => [x.record.id, x.location.line])).toEqual([['a', 1], ['b', 1], ['c', 3]]);
+    expect(r.value.records.map((x) => [x.record.id, x.location.line])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 3],
+    ]);
   });
 
   it('reports every problem with its location, and duplicate ids across files', () => {
@@ -38,7 +46,12 @@ describe('loadRecords', () => {
     const r = loadRecords([dir]);
     const lines = r.diagnostics.map((d) => `${path.basename(d.location.file)}:${d.location.line}:${d.location.column}: ${d.code}`);
     // b.ndjson's "x" repeats the id of a.yaml's record, which is invalid: still a duplicate.
-    expect(lines).toEqual(['a.yaml:3:9: invalid-date', 'a.yaml:5:3: unknown-field', 'b.ndjson:1:1: duplicate-record-id', 'b.ndjson:2:11: invalid-json']);
+    expect(lines).toEqual([
+      'a.yaml:3:9: invalid-date',
+      'a.yaml:5:3: unknown-field',
+      'b.ndjson:1:1: duplicate-record-id',
+      'b.ndjson:2:11: invalid-json',
+    ]);
     const dup = loadRecords([path.join(dir, 'b.ndjson'), 'tests/fixtures/core/records.yaml', path.join(dir, 'b.ndjson')]);
     expect(dup.diagnostics.map((d) => d.code)).toContain('invalid-json');
   });

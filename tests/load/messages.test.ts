@@ -26,7 +26,12 @@ describe('messages', () => {
 
   it('count every error past the cap alike for YAML, JSON and NDJSON, and for every output format', async () => {
     const count = MAX_DIAGNOSTICS_PER_FILE + 300;
-    const records = Array.from({ length: count }, (_, i) => ({ id: `r${i}`, type: 'meeting', date: '2023', evidence: { level: 'rumoured' } }));
+    const records = Array.from({ length: count }, (_, i) => ({
+      id: `r${i}`,
+      type: 'meeting',
+      date: '2023',
+      evidence: { level: 'rumoured' },
+    }));
     writeFileSync(path.join(dir, 'many.ndjson'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     writeFileSync(path.join(dir, 'many.json'), JSON.stringify({ records }, null, 1));
     writeFileSync(path.join(dir, 'many.yaml'), records.map((r) => `- ${JSON.stringify(r)}\n`).join(''));

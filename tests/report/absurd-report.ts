@@ -26,10 +26,17 @@ export function absurdReport(count: number): Report {
       id: `far-record-${pad(i, 4)}-with-a-rather-long-identifier`,
       type: 'other',
       summary: `Activity ${i}`,
-      date: { text: kind === 0 ? start : `${start} to ${end}`, precision: kind === 0 ? 'day' : kind === 1 ? 'month' : kind === 2 ? 'year' : 'range', start, end },
+      date: {
+        text: kind === 0 ? start : `${start} to ${end}`,
+        precision: kind === 0 ? 'day' : kind === 1 ? 'month' : kind === 2 ? 'year' : 'range',
+        start,
+        end,
+      },
       evidence: 'reported',
       location: { file: 'cases/far/records.yaml', line: 1 + i * 10, column: 3 },
-      parties: [{ name: `Company number ${i} of a very long registered name without spaces_${'x'.repeat(40)}`, country: 'KP', role: 'supplier' }],
+      parties: [
+        { name: `Company number ${i} of a very long registered name without spaces_${'x'.repeat(40)}`, country: 'KP', role: 'supplier' },
+      ],
     });
   }
   return { ...report, records: report.records + count, activities: [...report.activities, ...extra] };

@@ -26,7 +26,10 @@ function bidiReport(): Report {
           ...f,
           recordId: id,
           message: `Cargo for \u202eAEROK\u202c and ${all}`,
-          evidenceDetail: { ...f.evidenceDetail, sources: f.evidenceDetail.sources.map((s) => ({ ...s, quote: `\u2067AEROK\u2069 ${all}` })) },
+          evidenceDetail: {
+            ...f.evidenceDetail,
+            sources: f.evidenceDetail.sources.map((s) => ({ ...s, quote: `\u2067AEROK\u2069 ${all}` })),
+          },
         },
   );
   report.activities = report.activities.map((a) =>

@@ -22,8 +22,7 @@ const p1718_8b: Provision = {
   symbol: 'S/RES/1718 (2006)',
   paragraph: '8(b)',
   adopted: '2006-10-14',
-  text:
-    'The DPRK shall cease the export of all items covered in subparagraphs (a) (i) and (a) (ii) above and that all Member States shall prohibit the procurement of such items from the DPRK by their nationals, or using their flagged vessels or aircraft',
+  text: 'The DPRK shall cease the export of all items covered in subparagraphs (a) (i) and (a) (ii) above and that all Member States shall prohibit the procurement of such items from the DPRK by their nationals, or using their flagged vessels or aircraft',
   verified: true,
   note: 'letter (b) confirmed in the German UN text',
 };
@@ -43,8 +42,7 @@ const p2397_8: Provision = {
   symbol: 'S/RES/2397 (2017)',
   paragraph: '8',
   adopted: '2017-12-22',
-  text:
-    'Decides that Member States shall repatriate to the DPRK all DPRK nationals earning income in that Member State’s jurisdiction … immediately but no later than 24 months from the date of adoption of this resolution',
+  text: 'Decides that Member States shall repatriate to the DPRK all DPRK nationals earning income in that Member State’s jurisdiction … immediately but no later than 24 months from the date of adoption of this resolution',
   verified: true,
 };
 
@@ -53,8 +51,7 @@ const p2321_11: Provision = {
   symbol: 'S/RES/2321 (2016)',
   paragraph: '11',
   adopted: '2016-11-30',
-  text:
-    'Decides that all Member States shall suspend scientific and technical cooperation involving persons or groups officially sponsored by or representing the DPRK except for medical exchanges unless',
+  text: 'Decides that all Member States shall suspend scientific and technical cooperation involving persons or groups officially sponsored by or representing the DPRK except for medical exchanges unless',
   verified: true,
 };
 
@@ -69,8 +66,7 @@ const p2321_46: Provision = {
 const prst2012_13: Provision = {
   symbol: 'S/PRST/2012/13',
   adopted: '2012-04-16',
-  text:
-    'this satellite launch, as well as any launch that uses ballistic missile technology, even if characterized as a satellite launch or space launch vehicle, is a serious violation of Security Council resolutions 1718 (2006) and 1874 (2009)',
+  text: 'this satellite launch, as well as any launch that uses ballistic missile technology, even if characterized as a satellite launch or space launch vehicle, is a serious violation of Security Council resolutions 1718 (2006) and 1874 (2009)',
   verified: true,
 };
 
@@ -286,8 +282,7 @@ function findings(): Finding[] {
             date: '2023-11-16',
             title: 'North Korea and Russia discuss cooperation',
             url: 'https://example.org/story?a=1&b=2',
-            quote:
-              'Seoul and Washington believe that North Korea has recently delivered millions of artillery rounds to Russia',
+            quote: 'Seoul and Washington believe that North Korea has recently delivered millions of artillery rounds to Russia',
           },
         ],
       },
@@ -334,7 +329,15 @@ function findings(): Finding[] {
       notes: ['The activity straddles 2019-12-22: it began before the rule applies and continued after.'],
       explanation: [
         { condition: 'workers-from-dprk', fact: 'workerCountries', operator: 'includesAny', expected: ['KP'], actual: ['KP'], held: true },
-        { condition: 'host-is-national', fact: 'nationalOfHostState', operator: 'equal', expected: true, actual: null, held: null, negated: true },
+        {
+          condition: 'host-is-national',
+          fact: 'nationalOfHostState',
+          operator: 'equal',
+          expected: true,
+          actual: null,
+          held: null,
+          negated: true,
+        },
       ],
     },
     {
@@ -356,8 +359,23 @@ function findings(): Finding[] {
       exemption: { id: 'medical-exchange', title: 'Medical exchanges are excepted', provisions: [p2321_11, p2321_46] },
       notes: [],
       explanation: [
-        { condition: 'is-cooperation', fact: 'type', operator: 'in', expected: ['scientific-cooperation'], actual: 'scientific-cooperation', held: true },
-        { condition: 'medical', fact: 'field', operator: 'equal', expected: 'medical', actual: 'medical', held: true, exemption: 'medical-exchange' },
+        {
+          condition: 'is-cooperation',
+          fact: 'type',
+          operator: 'in',
+          expected: ['scientific-cooperation'],
+          actual: 'scientific-cooperation',
+          held: true,
+        },
+        {
+          condition: 'medical',
+          fact: 'field',
+          operator: 'equal',
+          expected: 'medical',
+          actual: 'medical',
+          held: true,
+          exemption: 'medical-exchange',
+        },
       ],
     },
     {
@@ -372,9 +390,7 @@ function findings(): Finding[] {
       location: { file: 'cases/2023-11/records.yaml', line: 99, column: 5 },
       date: { text: '2023-11-21', precision: 'day', start: '2023-11-21', end: '2023-11-21' },
       notes: [],
-      explanation: [
-        { condition: 'is-launch', fact: 'type', operator: 'in', expected: ['launch'], actual: 'launch', held: true },
-      ],
+      explanation: [{ condition: 'is-launch', fact: 'type', operator: 'in', expected: ['launch'], actual: 'launch', held: true }],
     },
     hostileFinding(),
   ];

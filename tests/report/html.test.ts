@@ -131,7 +131,9 @@ describe('renderHtml', () => {
     expect(html).toContain('<li>The activity straddles 2019-12-22');
     expect(html).toContain('claimed by <strong>Governments of the ROK and the US</strong>');
     expect(html).toContain('<blockquote>Seoul and Washington believe');
-    expect(html).toContain('<h4>Exemption that applies</h4><p><strong>Medical exchanges are excepted</strong> <code>medical-exchange</code>');
+    expect(html).toContain(
+      '<h4>Exemption that applies</h4><p><strong>Medical exchanges are excepted</strong> <code>medical-exchange</code>',
+    );
     expect(html).toContain('<td><code>(absent)</code></td><td class="held-no">no</td>');
     expect(html).toContain('<td class="held-na">not evaluated</td>');
     expect(html).toContain('exemption committee-approved');
@@ -139,9 +141,13 @@ describe('renderHtml', () => {
 
   it('summarises by outcome, evidence, provision and party', () => {
     expect(html).toMatch(/<div class="card o-violation"><div class="count">3<\/div>/);
-    expect(html).toContain('<div class="card o-total"><div class="count">5</div><div class="what">findings from 6 records and 5 rules</div>');
+    expect(html).toContain(
+      '<div class="card o-total"><div class="count">5</div><div class="what">findings from 6 records and 5 rules</div>',
+    );
     // S/RES/2321 para 11 is cited by one finding for review and one exempt.
-    expect(html).toMatch(/S\/RES\/2321 \(2016\) para 11<\/a><\/span><\/th><td class="num zero">0<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">2<\/td>/);
+    expect(html).toMatch(
+      /S\/RES\/2321 \(2016\) para 11<\/a><\/span><\/th><td class="num zero">0<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">2<\/td>/,
+    );
     // Russia is a party to two violations and one exempt finding; the meeting had none.
     expect(html).toMatch(
       /<th scope="row">Russian Federation<\/th><td>RU<\/td><td>employer, partner, recipient<\/td><td class="num">2<\/td><td class="num zero">0<\/td><td class="num">1<\/td><td class="num">3<\/td>/,

@@ -93,11 +93,15 @@ describe('SARIF for GitHub code scanning', () => {
     const rules = runOf(renderSarif(sampleReport())).tool.driver.rules;
     const arms = rules.find((r) => r.id === 'arms-procurement-from-dprk')!;
     expect(arms.help.text).toContain('S/RES/1718 (2006) para 8(b), adopted 2006-10-14, verified');
-    expect(arms.help.text).toContain('S/RES/2270 (2016) para 6, adopted 2016-03-02, unverified (content verified; paragraph number from memory)');
+    expect(arms.help.text).toContain(
+      'S/RES/2270 (2016) para 6, adopted 2016-03-02, unverified (content verified; paragraph number from memory)',
+    );
     expect(arms.help.text).toMatch(/What it checks: .*dated from \d{4}-\d{2}-\d{2}/);
     expect(arms.help.text).toContain('How to read a finding');
     expect(arms.help.text).toContain('speculative:');
-    expect(arms.help.markdown).toContain('| [S/RES/1718 \\(2006\\) para 8\\(b\\)](https://undocs.org/S/RES/1718(2006)) | 2006-10-14 | verified |');
+    expect(arms.help.markdown).toContain(
+      '| [S/RES/1718 \\(2006\\) para 8\\(b\\)](https://undocs.org/S/RES/1718(2006)) | 2006-10-14 | verified |',
+    );
     expect(arms.help.markdown).toContain('**How to read a finding.**');
     const prst = rules.find((r) => r.id === 'satellite-launch-technology')!;
     expect(prst.help.text).toContain('S/PRST/2012/13, adopted');
@@ -105,7 +109,9 @@ describe('SARIF for GitHub code scanning', () => {
 
   it('gives findings for review level note (kind fail), and review rules a default level of note', () => {
     const run = runOf(renderSarif(sampleReport()));
-    const review = run.results.filter((r) => run.tool.driver.rules.find((rule) => rule.id === r.ruleId)!.defaultConfiguration.level === 'note');
+    const review = run.results.filter(
+      (r) => run.tool.driver.rules.find((rule) => rule.id === r.ruleId)!.defaultConfiguration.level === 'note',
+    );
     expect(review.length).toBeGreaterThan(0);
     expect(run.results.map((r) => [r.kind, r.level])).toContainEqual(['fail', 'note']);
     expect(run.results.some((r) => r.level === 'none' && r.kind !== 'pass')).toBe(false);
@@ -113,14 +119,23 @@ describe('SARIF for GitHub code scanning', () => {
 
   it('locates records relative to %SRCROOT% inside the working folder and to an INPUTn root outside it', () => {
     const inside = runOf(renderSarif(sampleReport()));
-    expect(inside.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'cases/2023-11/records.yaml', uriBaseId: '%SRCROOT%' });
+    expect(inside.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({
+      uri: 'cases/2023-11/records.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
     expect(Object.keys(inside.originalUriBaseIds!)).toEqual(['%SRCROOT%']);
 
     const outside = runOf(renderSarif(outsideReport()));
     expect(outside.originalUriBaseIds).toEqual({
       INPUT1: { uri: 'file:///other/place/', description: { text: 'A folder of record files outside the working folder.' } },
-      INPUT2: { uri: 'file:///srv/data/case%20a/cases/2023-11/', description: { text: 'A folder of record files outside the working folder.' } },
-      INPUT3: { uri: 'file:///srv/data/case%20a/cases/odd%20dir/', description: { text: 'A folder of record files outside the working folder.' } },
+      INPUT2: {
+        uri: 'file:///srv/data/case%20a/cases/2023-11/',
+        description: { text: 'A folder of record files outside the working folder.' },
+      },
+      INPUT3: {
+        uri: 'file:///srv/data/case%20a/cases/odd%20dir/',
+        description: { text: 'A folder of record files outside the working folder.' },
+      },
     });
     expect(outside.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'records.yaml', uriBaseId: 'INPUT2' });
     expect(outside.results[1]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'records-1.yaml', uriBaseId: 'INPUT1' });

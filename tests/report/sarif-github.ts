@@ -85,7 +85,8 @@ export function githubProblems(log: Json): string[] {
       // GH1015: message text, locations, partialFingerprints.
       if (blank(textOf(result.message))) report('GH1015', `${where}/message`, 'no message text');
       const ruleId = result.ruleId;
-      if (typeof ruleId !== 'string' || !ruleIds.includes(ruleId)) report('RULEID', where, `ruleId ${JSON.stringify(ruleId)} names no rule`);
+      if (typeof ruleId !== 'string' || !ruleIds.includes(ruleId))
+        report('RULEID', where, `ruleId ${JSON.stringify(ruleId)} names no rule`);
       if (typeof result.ruleIndex === 'number' && ruleIds[result.ruleIndex] !== ruleId) {
         report('RULEID', `${where}/ruleIndex`, 'points at another rule');
       }
@@ -97,7 +98,8 @@ export function githubProblems(log: Json): string[] {
         report('LEVEL', `${where}/level`, `a failing result has level "${String(level)}"`);
       }
       if (kind !== 'fail' && level !== 'none') report('LEVEL', `${where}/level`, `a "${String(kind)}" result has level "${String(level)}"`);
-      if (!['fail', 'pass'].includes(String(kind))) report('LEVEL', `${where}/kind`, `kind "${String(kind)}" is not one code scanning reads`);
+      if (!['fail', 'pass'].includes(String(kind)))
+        report('LEVEL', `${where}/kind`, `kind "${String(kind)}" is not one code scanning reads`);
 
       if (!isObject(result.partialFingerprints)) report('GH1015', where, 'no partialFingerprints');
       else {
@@ -120,7 +122,8 @@ export function githubProblems(log: Json): string[] {
         threadFlows.forEach((thread, t) => {
           const steps = isObject(thread) ? (asArray(thread.locations) ?? []) : [];
           steps.forEach((step, s) => {
-            if (isObject(step) && step.index !== undefined) report('GH1002', `${where}/codeFlows/${f}/threadFlows/${t}/locations/${s}`, 'refers by index');
+            if (isObject(step) && step.index !== undefined)
+              report('GH1002', `${where}/codeFlows/${f}/threadFlows/${t}/locations/${s}`, 'refers by index');
           });
         });
       });
@@ -141,7 +144,8 @@ export function githubProblems(log: Json): string[] {
         if (hasScheme(uri) && !uri.startsWith('file:')) report('GH1005', lw, `"${uri}" is not a file path`);
         if (hasScheme(uri)) report('GH1006', lw, `"${uri}" is an absolute URI`);
         else if (typeof artifact.uriBaseId !== 'string') report('GH1006', lw, `"${uri}" has no uriBaseId`);
-        else if (!(artifact.uriBaseId in bases)) report('GH1006', lw, `uriBaseId "${artifact.uriBaseId}" is not declared in originalUriBaseIds`);
+        else if (!(artifact.uriBaseId in bases))
+          report('GH1006', lw, `uriBaseId "${artifact.uriBaseId}" is not declared in originalUriBaseIds`);
         if (uri.split('/').includes('..')) report('SARIF1002', lw, `"${uri}" has a ".." segment`);
         // GH1003: a region with a start line.
         const region = isObject(physical) ? physical.region : undefined;

@@ -45,7 +45,9 @@ interface Result {
   kind: string;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[];
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } };
+  }[];
   partialFingerprints: Record<string, string>;
   properties: Record<string, unknown>;
 }
@@ -168,7 +170,9 @@ describe('renderSarif', () => {
     expect(run.results[0]!.partialFingerprints).toEqual({ 'recordRule/v1': 'artillery-deliveries:arms-procurement-from-dprk' });
     const reversed = sampleReport();
     reversed.findings.reverse();
-    const again = parse(renderSarif(reversed)).runs[0]!.results.map((r) => r.partialFingerprints['recordRule/v1']).sort();
+    const again = parse(renderSarif(reversed))
+      .runs[0]!.results.map((r) => r.partialFingerprints['recordRule/v1'])
+      .sort();
     expect(again).toEqual(run.results.map((r) => r.partialFingerprints['recordRule/v1']).sort());
   });
 

@@ -21,7 +21,12 @@ let spoolDir: string;
 const savedTmp = process.env.TMPDIR;
 
 /** The report as the whole run in memory renders it. */
-async function inMemory(opts: CheckOptions, format: StreamedFormat = 'json', activities?: ActivityListing, failOn: FailOn = 'violation'): Promise<string> {
+async function inMemory(
+  opts: CheckOptions,
+  format: StreamedFormat = 'json',
+  activities?: ActivityListing,
+  failOn: FailOn = 'violation',
+): Promise<string> {
   return renderReport((await runCheck(opts)).report, format, { failOn, ...(activities ? { activities } : {}) });
 }
 
@@ -83,11 +88,15 @@ describe('reports in bounded memory', () => {
     const some = await runCli(['check', ...files, '--format', 'html', '--fail-on', 'none', '--list-activities', 'findings']);
     const rows = (html: string) => (html.match(/<tr id="record-/g) ?? []).length;
     expect(rows(all.stdout)).toBe(250);
-    const report = JSON.parse((await runCli(['check', ...files, '--format', 'json', '--fail-on', 'none'])).stdout) as { findings: { recordId: string }[] };
+    const report = JSON.parse((await runCli(['check', ...files, '--format', 'json', '--fail-on', 'none'])).stdout) as {
+      findings: { recordId: string }[];
+    };
     const withFindings = new Set(report.findings.map((f) => f.recordId)).size;
     expect(withFindings).toBeGreaterThan(10);
     expect(rows(some.stdout)).toBe(withFindings);
-    expect(some.stdout).toContain(`${250 - withFindings} other activities have no finding: not listed here (--list-activities all lists them).`);
+    expect(some.stdout).toContain(
+      `${250 - withFindings} other activities have no finding: not listed here (--list-activities all lists them).`,
+    );
     const md = await runCli(['check', ...files, '--format', 'markdown', '--fail-on', 'none', '--list-activities', 'findings']);
     expect(md.stdout).toContain(`Records with no finding: ${250 - withFindings} (not named here; --list-activities all names them).`);
   });
@@ -101,7 +110,11 @@ describe('reports in bounded memory', () => {
     expect(r.stdout).toBe(expected);
     const report = JSON.parse(r.stdout) as { findings: { location: { file: string } }[]; activities: unknown[] };
     // Findings of the NDJSON file (named second) come first, as the whole report sorts them by file.
-    expect([...new Set(report.findings.map((f) => path.basename(f.location.file)))]).toEqual(['a-declarations.ndjson', 'b-events.yaml', 'c-core.json']);
+    expect([...new Set(report.findings.map((f) => path.basename(f.location.file)))]).toEqual([
+      'a-declarations.ndjson',
+      'b-events.yaml',
+      'c-core.json',
+    ]);
     expect(report.activities.length).toBeGreaterThan(200);
     expect(readdirSync(spoolDir)).toEqual([]);
   });
@@ -124,7 +137,12 @@ describe('reports in bounded memory', () => {
 
     const text = readFileSync(path.join(dir, 'a-declarations.ndjson'));
     let stdout = '';
-    const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => undefined }, env: {}, stdin: Readable.from([text]) };
+    const io = {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => undefined },
+      env: {},
+      stdin: Readable.from([text]),
+    };
     const code = await run(['check', '-', '--stdin-name', 'piped.ndjson', '--format', 'json', '--fail-on', 'none'], io);
     expect(code).toBe(0);
     expect(stdout).toBe(await inMemory({ records: ['-'], stdin: { stream: Readable.from([text]), name: 'piped.ndjson' } }));

@@ -12,8 +12,17 @@ const matrix = readme.slice(readme.indexOf('## Coverage matrix'), readme.indexOf
 /** The ten resolutions whose every operative paragraph the matrix must list. */
 const RESOLUTIONS = [1718, 1874, 2087, 2094, 2270, 2321, 2356, 2371, 2375, 2397];
 
-interface Row { section: string; para: string; rules: string; citation: string }
-interface Section { symbol: string; last?: number; rows: Row[] }
+interface Row {
+  section: string;
+  para: string;
+  rules: string;
+  citation: string;
+}
+interface Section {
+  symbol: string;
+  last?: number;
+  rows: Row[];
+}
 
 const sections: Section[] = [];
 for (const line of matrix.split('\n')) {
@@ -35,7 +44,9 @@ function numbers(para: string): number[] {
 /** Where a provision sits in the matrix: its resolution's section and paragraph, or "Other instruments". */
 function place(p: Provision): { section: string; para: string } {
   const own = sections.find((s) => s.symbol === p.symbol && s.last !== undefined);
-  return own ? { section: own.symbol, para: p.paragraph! } : { section: 'Other instruments', para: p.paragraph ? `${p.symbol} para ${p.paragraph}` : p.symbol };
+  return own
+    ? { section: own.symbol, para: p.paragraph! }
+    : { section: 'Other instruments', para: p.paragraph ? `${p.symbol} para ${p.paragraph}` : p.symbol };
 }
 
 /** The rules that cite each matrix row, as the row should print them, and their marks. */
@@ -65,17 +76,28 @@ describe('the coverage matrix in rules/unsc-dprk/README.md', () => {
       expect(all, s.symbol).toEqual(Array.from({ length: s.last! }, (_, i) => i + 1));
       // A paragraph without rules appears in one row only, and never beside a row that cites it.
       const uncited = s.rows.filter((r) => r.rules === '—').flatMap((r) => numbers(r.para));
-      expect(uncited.filter((n, i) => uncited.indexOf(n) !== i || cited.has(n)), s.symbol).toEqual([]);
-      expect(s.rows.filter((r) => r.rules === '—' && r.citation !== '—').map((r) => r.para), s.symbol).toEqual([]);
+      expect(
+        uncited.filter((n, i) => uncited.indexOf(n) !== i || cited.has(n)),
+        s.symbol,
+      ).toEqual([]);
+      expect(
+        s.rows.filter((r) => r.rules === '—' && r.citation !== '—').map((r) => r.para),
+        s.symbol,
+      ).toEqual([]);
     }
   });
 
   it('names, for each cited paragraph, exactly the rules that cite it and whether those citations are verified', () => {
     const wrong: string[] = [];
-    const rows = new Map<string, Row>(sections.flatMap((s) => s.rows.filter((r) => r.rules !== '—').map((r): [string, Row] => [`${r.section}|${r.para}`, r])));
+    const rows = new Map<string, Row>(
+      sections.flatMap((s) => s.rows.filter((r) => r.rules !== '—').map((r): [string, Row] => [`${r.section}|${r.para}`, r])),
+    );
     for (const [key, e] of expected) {
       const row = rows.get(key);
-      const want = [...e.rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, ex]) => (ex ? `${id} (exemption)` : id)).join(', ');
+      const want = [...e.rules]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([id, ex]) => (ex ? `${id} (exemption)` : id))
+        .join(', ');
       const mark = e.verified.size === 2 ? 'verified and unverified' : e.verified.has(true) ? 'verified' : 'unverified';
       if (!row) wrong.push(`${key}: no row; expected rules ${want}`);
       else {

@@ -24,7 +24,8 @@ describe('rule examples on both evaluation paths', () => {
         const matched = new Set(fast.match(loaded).map((c) => c.loaded.rule.id));
         for (const { rule: other } of ruleSet.rules) {
           const { held } = await plain.evaluatePair(loaded, other.id);
-          if (held !== matched.has(other.id)) differences.push(`${record.id}: rule ${other.id} held ${held} on json-rules-engine, ${!held} on the fast path`);
+          if (held !== matched.has(other.id))
+            differences.push(`${record.id}: rule ${other.id} held ${held} on json-rules-engine, ${!held} on the fast path`);
         }
         const want = JSON.stringify(await plain.evaluate(loaded));
         const got = JSON.stringify(await fast.evaluate(loaded));

@@ -24,7 +24,8 @@ describe('verification marks', () => {
         const out: string[] = [];
         if (!/https?:\/\/\S+/.test(note)) out.push('no address of the source');
         if (!/["“«]/.test(note) && p.text === undefined) out.push('no quoted words');
-        if (p.paragraph !== undefined && !namesNumber(note, p.paragraph)) out.push(`the note does not carry the paragraph number ${p.paragraph}`);
+        if (p.paragraph !== undefined && !namesNumber(note, p.paragraph))
+          out.push(`the note does not carry the paragraph number ${p.paragraph}`);
         return out.map((o) => `${where}: ${label(p)}: ${o}`);
       });
     expect(problems).toEqual([]);
@@ -39,7 +40,11 @@ describe('verification marks', () => {
     const dir = 'rules/unsc-dprk';
     const hits = readdirSync(dir)
       .filter((f) => f.endsWith('.yaml') || f.endsWith('.md'))
-      .flatMap((f) => readFileSync(`${dir}/${f}`, 'utf8').split('\n').map((line, i) => ({ f, i, line })))
+      .flatMap((f) =>
+        readFileSync(`${dir}/${f}`, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ f, i, line })),
+      )
       .filter(({ line }) => /digest|\.\.\/shared|\/work\//i.test(line))
       .map(({ f, i, line }) => `${f}:${i + 1}: ${line.trim()}`);
     expect(hits).toEqual([]);

@@ -46,11 +46,24 @@ describe('real events against the shipped rules', () => {
     expect(by('otc-laundering', 'dprk-cyber-proceeds-laundering')).toEqual(['2094 11']);
     // The launch of 7 February 2016 came before resolution 2270 (2 March 2016).
     expect(by('kwangmyongsong-4', 'dprk-launch-ballistic-missile-technology')).toEqual([
-      '2087 3', 'S/PRST/2012/13', '1718 2', '1874 2', '1874 3', '1718 5', '2094 2',
+      '2087 3',
+      'S/PRST/2012/13',
+      '1718 2',
+      '1874 2',
+      '1874 3',
+      '1718 5',
+      '2094 2',
     ]);
     // The test of 3 September 2017 came before resolution 2375 (11 September 2017).
     expect(by('sixth-nuclear-test', 'dprk-nuclear-test')).toEqual([
-      '1718 2', '1874 2', '2087 3', '2094 2', '2270 2', '2321 2', '2356 2', '2371 2',
+      '1718 2',
+      '1874 2',
+      '2087 3',
+      '2094 2',
+      '2270 2',
+      '2321 2',
+      '2356 2',
+      '2371 2',
     ]);
   });
 });

@@ -7,7 +7,10 @@ import { romanizedWords } from '../../src/screen/romanization.js';
 import { Screener } from '../../src/screen/screener.js';
 import type { DesignationList } from '../../src/types.js';
 
-const key = (s: string): string => romanizedWords(s).map((w) => w.key).join('');
+const key = (s: string): string =>
+  romanizedWords(s)
+    .map((w) => w.key)
+    .join('');
 const list = JSON.parse(readFileSync('rules/unsc-dprk/lists/un-1718.json', 'utf8')) as DesignationList;
 const screener = new Screener([list]);
 const top = (name: string, extra: Partial<Parameters<Screener['screen']>[0]> = {}) => screener.screen({ id: 'q', name, ...extra })[0];
@@ -111,7 +114,8 @@ describe('screening the bundled list', () => {
   });
 
   it('gives nothing for South Korean public figures and a changed syllable', () => {
-    for (const n of ['Moon Jae-in', 'Yoon Suk-yeol', 'Ban Ki-moon', 'Lee Jae-myung', 'Kim Min-jun']) expect(screener.screen({ id: 'q', name: n }), n).toEqual([]);
+    for (const n of ['Moon Jae-in', 'Yoon Suk-yeol', 'Ban Ki-moon', 'Lee Jae-myung', 'Kim Min-jun'])
+      expect(screener.screen({ id: 'q', name: n }), n).toEqual([]);
     expect(screener.screen({ id: 'q', name: 'Choe Chun Nam' }).some((m) => m.decision === 'match')).toBe(false);
   });
 
@@ -121,6 +125,8 @@ describe('screening the bundled list', () => {
   });
 
   it('is deterministic', () => {
-    expect(JSON.stringify(screener.screen({ id: 'q', name: 'Kim Yeong-cheol' }))).toBe(JSON.stringify(new Screener([list]).screen({ id: 'q', name: 'Kim Yeong-cheol' })));
+    expect(JSON.stringify(screener.screen({ id: 'q', name: 'Kim Yeong-cheol' }))).toBe(
+      JSON.stringify(new Screener([list]).screen({ id: 'q', name: 'Kim Yeong-cheol' })),
+    );
   });
 });

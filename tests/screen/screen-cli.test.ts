@@ -21,11 +21,16 @@ describe('sanctions-check screen', () => {
         { id: 'b', name: 'Moon Jae-in', kind: 'person' },
         { id: 'a', name: "Ch'oe Ch'un-sik", kind: 'person', born: '1954' },
         { id: 'c', name: 'Kum Un San 3', kind: 'vessel' },
-      ].map((q) => JSON.stringify(q)).join('\n') + '\n',
+      ]
+        .map((q) => JSON.stringify(q))
+        .join('\n') + '\n',
     );
     const r = await runCli(['screen', '--input', input, '--format', 'ndjson']);
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; matches: { ref: string; decision: string; explanation: string[] }[] });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; matches: { ref: string; decision: string; explanation: string[] }[] });
     expect(lines.map((l) => l.id)).toEqual(['b', 'a', 'c']);
     expect(lines[0]!.matches).toEqual([]);
     expect(lines[1]!.matches[0]).toMatchObject({ ref: 'KPi.013', decision: 'match' });
@@ -106,7 +111,10 @@ describe('check with screening', () => {
     );
     type Out = { findings: { recordId: string; ruleId: string }[] };
     const ruleIds = (r: { stdout: string }) => (JSON.parse(r.stdout) as Out).findings.map((f) => `${f.recordId} ${f.ruleId}`);
-    for (const formats of [['--format', 'json'], ['--format', 'json', '--format', 'text', '--output', '-', '--output', path.join(dir, 'no-screening.txt')]]) {
+    for (const formats of [
+      ['--format', 'json'],
+      ['--format', 'json', '--format', 'text', '--output', '-', '--output', path.join(dir, 'no-screening.txt')],
+    ]) {
       const on = await runCli(['check', records, ...formats, '--fail-on', 'none']);
       const off = await runCli(['check', records, ...formats, '--fail-on', 'none', '--no-screening']);
       expect(on.code).toBe(0);

@@ -14,7 +14,9 @@ const list = JSON.parse(readFileSync('rules/unsc-dprk/lists/un-1718.json', 'utf8
 
 /** Optimal string alignment distance, the whole table, no band and no early exit. */
 function plainDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
@@ -25,11 +27,15 @@ function plainDistance(a: string, b: string): number {
 }
 
 /** What the screener scores for one listed name, worked out the plain way: every form pair, full distance, explanation first. */
-function referenceScore(q: ScreenQuery, n: ReturnType<typeof listedNames>[number]): { score: number; decision: string; distance: number } | undefined {
+function referenceScore(
+  q: ScreenQuery,
+  n: ReturnType<typeof listedNames>[number],
+): { score: number; decision: string; distance: number } | undefined {
   const { match, possible } = DEFAULT_THRESHOLDS;
   if (q.kind !== undefined && q.kind !== n.kind) return undefined;
   const words = nameWords(q.name);
-  const forms: NameForm[] = n.kind === 'person' ? personForms(q.name, words) : [entityForm(q.name, n.kind, words)].filter((f): f is NameForm => f !== undefined);
+  const forms: NameForm[] =
+    n.kind === 'person' ? personForms(q.name, words) : [entityForm(q.name, n.kind, words)].filter((f): f is NameForm => f !== undefined);
   let best: { s: number; d: number; qf: NameForm; lf: NameForm } | undefined;
   for (const qf of forms) {
     for (const lf of n.forms) {
@@ -51,12 +57,17 @@ function referenceScore(q: ScreenQuery, n: ReturnType<typeof listedNames>[number
 describe('screening fast paths agree with plain ones', () => {
   it('the banded, early-stopping edit distance equals the full table within the limit, and says "over" beyond it', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('A', 'K', 'O', 'N', 'C'), maxLength: 14 }), fc.string({ unit: fc.constantFrom('A', 'K', 'O', 'N', 'C'), maxLength: 14 }), fc.integer({ min: 0, max: 5 }), (a, b, limit) => {
-        const plain = plainDistance(a, b);
-        const banded = boundedDistance(a, b, limit);
-        if (plain <= limit) expect(banded).toBe(plain);
-        else expect(banded).toBeGreaterThan(limit);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('A', 'K', 'O', 'N', 'C'), maxLength: 14 }),
+        fc.string({ unit: fc.constantFrom('A', 'K', 'O', 'N', 'C'), maxLength: 14 }),
+        fc.integer({ min: 0, max: 5 }),
+        (a, b, limit) => {
+          const plain = plainDistance(a, b);
+          const banded = boundedDistance(a, b, limit);
+          if (plain <= limit) expect(banded).toBe(plain);
+          else expect(banded).toBeGreaterThan(limit);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -95,7 +106,15 @@ describe('screening fast paths agree with plain ones', () => {
         { id: '', name: text.slice(0, at) + 'e' + text.slice(at), kind: n.kind },
       );
     }
-    for (const [i, s] of ['Kim Min-jun', 'Lee Seo-yeon', 'Park Ji-hoon', 'Choi Hyun-woo', 'Jung Soo-young', 'Pak Chol-jin', 'Ri Song-ho'].entries()) {
+    for (const [i, s] of [
+      'Kim Min-jun',
+      'Lee Seo-yeon',
+      'Park Ji-hoon',
+      'Choi Hyun-woo',
+      'Jung Soo-young',
+      'Pak Chol-jin',
+      'Ri Song-ho',
+    ].entries()) {
       queries.push({ id: String(i), name: s, kind: 'person' });
     }
     let reported = 0;
@@ -111,11 +130,17 @@ describe('screening fast paths agree with plain ones', () => {
         // acronyms and IMO numbers are not part of the plain scan
         if (m.explanation.some((l) => l.includes('is the initials of'))) continue;
         const w = want.get(ref);
-        expect({ q: q.name, ref, score: m.score, decision: m.decision }).toEqual({ q: q.name, ref, score: w?.score, decision: w?.decision });
+        expect({ q: q.name, ref, score: m.score, decision: m.decision }).toEqual({
+          q: q.name,
+          ref,
+          score: w?.score,
+          decision: w?.decision,
+        });
         reported++;
       }
       // a name one edit (or one romanization) away from the query is always found
-      for (const [ref, r] of want) if (r.distance <= 1) expect({ q: q.name, ref, found: got.has(ref) }).toEqual({ q: q.name, ref, found: true });
+      for (const [ref, r] of want)
+        if (r.distance <= 1) expect({ q: q.name, ref, found: got.has(ref) }).toEqual({ q: q.name, ref, found: true });
     }
     expect(reported).toBeGreaterThan(queries.length / 2);
   });

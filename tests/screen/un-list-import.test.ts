@@ -17,8 +17,15 @@ describe('lists import', () => {
     expect(entries.map((e) => e.ref)).toEqual(['KPe.001', 'KPe.007', 'KPi.012', 'KPi.066']);
     const mun = entries.find((e) => e.ref === 'KPi.012')!;
     expect(mun).toEqual({
-      ref: 'KPi.012', type: 'individual', name: "MUN CHO'NG-CH'O'L", aliases: ['Mun Chong-Chol'], listedOn: '2013-03-07',
-      weakAliases: ['Moon Jung Chul'], born: ['1964-12-23'], nationalities: ["Democratic People's Republic of Korea"], originalScript: ['문정철'],
+      ref: 'KPi.012',
+      type: 'individual',
+      name: "MUN CHO'NG-CH'O'L",
+      aliases: ['Mun Chong-Chol'],
+      listedOn: '2013-03-07',
+      weakAliases: ['Moon Jung Chul'],
+      born: ['1964-12-23'],
+      nationalities: ["Democratic People's Republic of Korea"],
+      originalScript: ['문정철'],
     });
     expect(entries.find((e) => e.ref === 'KPi.066')!.born).toEqual(['1967/1969']);
     expect(entries.find((e) => e.ref === 'KPe.001')!.aliases).toEqual(['KOMID']);
@@ -26,9 +33,18 @@ describe('lists import', () => {
   });
 
   it('reads the vessel list, leaving out a vessel without an IMO number', () => {
-    const { list, skippedVessels } = importUnList({ xml, xmlFile, vessels: { content: readFileSync(vesselsFile, 'utf8'), file: vesselsFile, date: '2020-06-04' } });
+    const { list, skippedVessels } = importUnList({
+      xml,
+      xmlFile,
+      vessels: { content: readFileSync(vesselsFile, 'utf8'), file: vesselsFile, date: '2020-06-04' },
+    });
     expect(list.vessels).toEqual([
-      { imo: '8705539', names: ['KUM UN SAN 3', 'KUM UN SAN'], listedOn: '2017-06-21', measures: ['1718 8(d) / 2270 12 asset freeze', 'economic resource of OMM (KPe.020)'] },
+      {
+        imo: '8705539',
+        names: ['KUM UN SAN 3', 'KUM UN SAN'],
+        listedOn: '2017-06-21',
+        measures: ['1718 8(d) / 2270 12 asset freeze', 'economic resource of OMM (KPe.020)'],
+      },
     ]);
     expect(skippedVessels).toEqual(['NO IMO']);
     expect(list.vesselsDate).toBe('2020-06-04');
@@ -62,7 +78,9 @@ describe('lists import', () => {
     const r = await runCli(['lists', 'import', xmlFile, '--vessels', vesselsFile]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).entries).toHaveLength(4);
-    expect(r.stderr).toMatch(/1718 Sanctions List \(DPRK\) of 2024-05-06 \(vessels of \d{4}-\d{2}-\d{2}\)|1718 Sanctions List \(DPRK\) of 2024-05-06/);
+    expect(r.stderr).toMatch(
+      /1718 Sanctions List \(DPRK\) of 2024-05-06 \(vessels of \d{4}-\d{2}-\d{2}\)|1718 Sanctions List \(DPRK\) of 2024-05-06/,
+    );
     const bad = await runCli(['lists', 'import', 'tests/fixtures/screen/vessels-small.csv']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/vessels-small\.csv:\d+:\d+/);

@@ -150,10 +150,18 @@ describe('streaming NDJSON', () => {
     const list = records(50);
     const a = write('a.ndjson', ndjson([...list.slice(0, 30), { ...list[30], id: list[5]!.id }]));
     const b = write('b.yaml', `- ${JSON.stringify({ ...list[31], id: list[7]!.id })}\n`);
-    const c = write('c.ndjson', ndjson([{ ...list[32], id: list[31]!.id }, { ...list[33], id: list[7]!.id }]));
+    const c = write(
+      'c.ndjson',
+      ndjson([
+        { ...list[32], id: list[31]!.id },
+        { ...list[33], id: list[7]!.id },
+      ]),
+    );
     const got = await check([a, b, c]);
     const dups = got.diagnostics.filter((d) => d.code === 'duplicate-record-id');
-    expect(dups.map((d) => `${path.basename(d.location.file)}:${d.location.line} ${d.message.replace(dir + '/', '').replace(/[^ ]*\//g, '')}`)).toEqual([
+    expect(
+      dups.map((d) => `${path.basename(d.location.file)}:${d.location.line} ${d.message.replace(dir + '/', '').replace(/[^ ]*\//g, '')}`),
+    ).toEqual([
       `a.ndjson:31 record id '${list[5]!.id}' is already used at a.ndjson:6`,
       `b.yaml:1 record id '${list[7]!.id}' is already used at a.ndjson:8`,
       `c.ndjson:2 record id '${list[7]!.id}' is already used at a.ndjson:8`,
@@ -282,7 +290,7 @@ describe('the id table', () => {
 });
 
 describe('output', () => {
-  it('writes NDJSON findings that are the JSON report\'s findings, one per line', async () => {
+  it("writes NDJSON findings that are the JSON report's findings, one per line", async () => {
     const file = write('cli.ndjson', ndjson(records(300)));
     const out = (io: { stdout: string; stderr: string }) => ({
       stdout: { write: (s: string) => (io.stdout += s) },
@@ -360,4 +368,3 @@ describe('output', () => {
     expect(lines.at(-1)).toBe('\r\x1b[K');
   });
 });
-

@@ -6,7 +6,12 @@ import { DECODE_PIECE_BYTES, decodePieces } from '../../src/stream/decode-lines.
 const decodeLines = (buf: Buffer): string[] => [...decodePieces(buf)].flat();
 
 describe('decoding a chunk of lines', () => {
-  const line = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constant(''), fc.string({ minLength: DECODE_PIECE_BYTES - 2, maxLength: DECODE_PIECE_BYTES + 2 }));
+  const line = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.constant(''),
+    fc.string({ minLength: DECODE_PIECE_BYTES - 2, maxLength: DECODE_PIECE_BYTES + 2 }),
+  );
   it('gives the lines of the whole text, however its pieces fall', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 1200 }), fc.boolean(), (lines, newlineAtEnd) => {

@@ -32,7 +32,13 @@ async function check(args: string[], stdin?: string): Promise<{ code: number; st
 /** The shards `split -l SHARD_LINES` makes, in order. */
 function shards(): string[] {
   const out: string[] = [];
-  for (let i = 0; i < lines.length; i += SHARD_LINES) out.push(lines.slice(i, i + SHARD_LINES).map((l) => l + '\n').join(''));
+  for (let i = 0; i < lines.length; i += SHARD_LINES)
+    out.push(
+      lines
+        .slice(i, i + SHARD_LINES)
+        .map((l) => l + '\n')
+        .join(''),
+    );
   return out;
 }
 

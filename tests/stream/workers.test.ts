@@ -25,9 +25,13 @@ function cli(args: string[], input?: Buffer) {
 
 beforeAll(() => {
   build = mkdtempSync(path.join(root, '.tmp-scale-build-'));
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', build], {
-    cwd: root,
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', build],
+    {
+      cwd: root,
+    },
+  );
   work = mkdtempSync(path.join(build, 'work-'));
   // About 20 MiB: over the size from which every core is used unless told otherwise.
   const next = makeGenerator(11);
@@ -60,7 +64,11 @@ describe('worker threads', () => {
       const many = cli(['records.ndjson', '--format', 'ndjson', ...w]);
       // More threads than cores are not started: the run says so and uses every core.
       const asked = Number(w[1] ?? 0);
-      expect(many.stderr).toBe(asked > availableParallelism() ? `--workers ${asked}: this machine has ${availableParallelism()} cores; using ${availableParallelism()} threads\n` : '');
+      expect(many.stderr).toBe(
+        asked > availableParallelism()
+          ? `--workers ${asked}: this machine has ${availableParallelism()} cores; using ${availableParallelism()} threads\n`
+          : '',
+      );
       expect(many.code).toBe(1);
       expect(many.stdout).toBe(one.stdout);
     }
@@ -100,8 +108,12 @@ describe('worker threads', () => {
       const two = cli(['flawed.ndjson', '--format', 'ndjson', '--workers', '2', ...flags]);
       expect(two).toEqual(one);
       expect(one.stderr).toMatch(/flawed\.ndjson:1001:\d+: (warning )?invalid-json/);
-      expect(one.stderr).toMatch(/flawed\.ndjson:20001:1: (warning )?duplicate-record-id: record id '\S+' is already used at flawed\.ndjson:20000/);
-      expect(one.stderr).toMatch(/flawed\.ndjson:30001:1: (warning )?duplicate-record-id: record id '\S+' is already used at flawed\.ndjson:30000/);
+      expect(one.stderr).toMatch(
+        /flawed\.ndjson:20001:1: (warning )?duplicate-record-id: record id '\S+' is already used at flawed\.ndjson:20000/,
+      );
+      expect(one.stderr).toMatch(
+        /flawed\.ndjson:30001:1: (warning )?duplicate-record-id: record id '\S+' is already used at flawed\.ndjson:30000/,
+      );
       expect(one.stderr).toMatch(/flawed\.ndjson:30001:\d+: (warning )?invalid-date/);
       expect(one.code).toBe(flags.length ? 1 : 2);
     }

@@ -25,7 +25,8 @@ const LEAF = '{ all: [ { name: t, fact: type, operator: equal, value: launch } ]
 
 describe('rule validation', () => {
   it('cites a resolution by number and paragraph, and another instrument by symbol and date only', () => {
-    const cite = (provision: string) => RULE('cites', LEAF).replace('{ resolution: 1718, paragraph: "8(b)", adopted: "2006-10-14", verified: true }', provision);
+    const cite = (provision: string) =>
+      RULE('cites', LEAF).replace('{ resolution: 1718, paragraph: "8(b)", adopted: "2006-10-14", verified: true }', provision);
     const ok = load({ 'a.yaml': cite('{ symbol: "S/PRST/2012/13", adopted: "2012-04-16", verified: false, note: n }') });
     expect(ok.lines).toEqual([]);
     expect(ok.value.rules[0]!.rule.provisions[0]).toEqual({ symbol: 'S/PRST/2012/13', adopted: '2012-04-16', verified: false, note: 'n' });
@@ -63,11 +64,7 @@ describe('rule validation', () => {
       'c.yaml': RULE('same-id', LEAF),
       'd.yaml': RULE('odd', '{ all: [ { name: t, fact: type, operator: matches, value: launch } ] }'),
     });
-    expect(r.lines).toEqual([
-      'a.yaml:3:1: yaml-syntax',
-      'c.yaml:1:3: duplicate-rule-id',
-      'd.yaml:7:51: unknown-operator',
-    ]);
+    expect(r.lines).toEqual(['a.yaml:3:1: yaml-syntax', 'c.yaml:1:3: duplicate-rule-id', 'd.yaml:7:51: unknown-operator']);
   });
 
   it('reports unknown facts, leaves without names, bad values and missing or circular references', () => {
@@ -78,11 +75,19 @@ describe('rule validation', () => {
       'd.yaml': `conditions:\n  x: { condition: y }\n  y: { condition: x }\nrules:\n${RULE('d', '{ condition: x }').replace(/^/gm, '  ')}`,
       'e.yaml': RULE('e', '{ condition: nowhere }'),
     });
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['unknown-fact', 'missing-field', 'invalid-operator-value', 'condition-cycle', 'unknown-condition']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([
+      'unknown-fact',
+      'missing-field',
+      'invalid-operator-value',
+      'condition-cycle',
+      'unknown-condition',
+    ]);
   });
 
   it('warns about conditions that can never or always hold', () => {
-    const r = load({ 'a.yaml': RULE('a', '{ all: [ { name: t, fact: type, operator: equal, value: lunch } ] }', '') + '\n' + RULE('b', '{ all: [] }') });
+    const r = load({
+      'a.yaml': RULE('a', '{ all: [ { name: t, fact: type, operator: equal, value: lunch } ] }', '') + '\n' + RULE('b', '{ all: [] }'),
+    });
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
       ['condition-never-matches', 'warning'],
       ['condition-constant', 'warning'],
@@ -92,7 +97,11 @@ describe('rule validation', () => {
 
   it('checks example records against the record schema', () => {
     const r = load({
-      'a.yaml': RULE('a', LEAF, '  examples:\n    - id: bad\n      outcome: violation\n      record: { type: launch, date: "2023-02-30" }\n'),
+      'a.yaml': RULE(
+        'a',
+        LEAF,
+        '  examples:\n    - id: bad\n      outcome: violation\n      record: { type: launch, date: "2023-02-30" }\n',
+      ),
     });
     expect(r.lines).toEqual(['a.yaml:12:37: invalid-date']);
   });

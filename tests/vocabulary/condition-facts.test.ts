@@ -19,7 +19,9 @@ describe('testsDesignations', () => {
   });
 
   it('is false when the fact name only appears as a value or a condition name', () => {
-    const tree: ConditionTree = { all: [{ name: 'designatedParties', fact: 'facts', operator: 'equal', value: 'designatedParties', path: '$.x' }] };
+    const tree: ConditionTree = {
+      all: [{ name: 'designatedParties', fact: 'facts', operator: 'equal', value: 'designatedParties', path: '$.x' }],
+    };
     expect(testsDesignations(tree)).toBe(false);
   });
 });

@@ -46,7 +46,6 @@ interface CheckFlags extends StreamFlags {
   listActivities?: ActivityListing;
 }
 
-
 /** Draft records (status: draft) are refused unless --include-drafts: one located problem for each. */
 function refuseDrafts(drafts: readonly { id: string; location: Diagnostic['location'] }[]): void {
   if (drafts.length === 0) return;
@@ -71,7 +70,10 @@ function mayHoldDraft(file: string): boolean {
 
 /** The draft records of the YAML and JSON record files among the inputs (NDJSON is streamed, not read ahead). */
 function draftsInStructuredFiles(inputs: readonly string[]): { id: string; location: Diagnostic['location'] }[] {
-  const { files: found } = expandPaths(inputs.filter((p) => p !== '-'), { extensions: ['.yaml', '.yml', '.json'], recursive: false, what: 'record files' });
+  const { files: found } = expandPaths(
+    inputs.filter((p) => p !== '-'),
+    { extensions: ['.yaml', '.yml', '.json'], recursive: false, what: 'record files' },
+  );
   const files = found.filter((f) => !isNdjson(f) && mayHoldDraft(f));
   if (files.length === 0) return [];
   const loaded = loadRecords(files);
@@ -85,7 +87,10 @@ function draftsInStructuredFiles(inputs: readonly string[]): { id: string; locat
 export function planOutputs(formats: readonly string[], outputs: readonly string[]): { format: CheckFormat; path?: string }[] {
   const fs = formats.length ? formats : ['text'];
   if (outputs.length > fs.length) throw new UsageError('more --output than --format options: give a --format before each --output');
-  const plan = fs.map((f, i) => ({ format: oneOf(f, CHECK_FORMATS, '--format'), ...(outputs[i] !== undefined && outputs[i] !== '-' ? { path: outputs[i] } : {}) }));
+  const plan = fs.map((f, i) => ({
+    format: oneOf(f, CHECK_FORMATS, '--format'),
+    ...(outputs[i] !== undefined && outputs[i] !== '-' ? { path: outputs[i] } : {}),
+  }));
   if (plan.filter((p) => p.path === undefined).length > 1) {
     throw new UsageError('only one --format can go to standard output: give the others an --output FILE');
   }
@@ -99,7 +104,8 @@ export function planOutputs(formats: readonly string[], outputs: readonly string
 function resolveOutputs(plan: readonly { format: CheckFormat; path?: string }[], records: readonly string[], rules: readonly string[]) {
   const resolved = plan.map((p) => {
     const target = p.path === undefined ? undefined : resolveOutput(p.path);
-    const to: OutputTarget | 2 | undefined = target?.kind === 'descriptor' && (target.fd === 1 || target.fd === 2) ? (target.fd === 1 ? undefined : 2) : target;
+    const to: OutputTarget | 2 | undefined =
+      target?.kind === 'descriptor' && (target.fd === 1 || target.fd === 2) ? (target.fd === 1 ? undefined : 2) : target;
     return { format: p.format, to };
   });
   if (resolved.filter((p) => p.to === undefined).length > 1) {
@@ -110,7 +116,10 @@ function resolveOutputs(plan: readonly { format: CheckFormat; path?: string }[],
     const inputs = [
       ...records,
       ...rules,
-      ...expandPaths(records.filter((r) => r !== '-'), { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files', allowEmpty: true }).files,
+      ...expandPaths(
+        records.filter((r) => r !== '-'),
+        { extensions: RECORD_EXTENSIONS, recursive: false, what: 'record files', allowEmpty: true },
+      ).files,
       ...expandPaths(rules, { extensions: ['.yaml', '.yml', '.json'], recursive: true, what: 'rule files', allowEmpty: true }).files,
     ];
     refuseClashingOutputs(targets, inputs);
@@ -121,14 +130,33 @@ function resolveOutputs(plan: readonly { format: CheckFormat; path?: string }[],
 export function checkCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('check')
     .description('check activity records against the rules and report the findings')
-    .argument('<records...>', 'record files (.yaml/.yml, .json, .ndjson/.jsonl), case folders (every record file directly inside), or - for NDJSON on standard input')
+    .argument(
+      '<records...>',
+      'record files (.yaml/.yml, .json, .ndjson/.jsonl), case folders (every record file directly inside), or - for NDJSON on standard input',
+    )
     .option('--rules <path>', 'rule file or folder (repeatable; default: the rules shipped with the package)', collect)
     .option('--format <format>', `report format (repeatable): ${CHECK_FORMATS.join(', ')}`, collect)
-    .option('--output <file>', 'write the report for the matching --format to FILE, whole or not at all; a device or named pipe is written into, a link is followed; - is standard output (repeatable)', collect)
-    .option('--fail-on <level>', 'exit 1 when a finding reaches this outcome: violation, review or none', parseFailOn, 'violation' as FailOn)
+    .option(
+      '--output <file>',
+      'write the report for the matching --format to FILE, whole or not at all; a device or named pipe is written into, a link is followed; - is standard output (repeatable)',
+      collect,
+    )
+    .option(
+      '--fail-on <level>',
+      'exit 1 when a finding reaches this outcome: violation, review or none',
+      parseFailOn,
+      'violation' as FailOn,
+    )
     .option('--skip-invalid', 'report invalid records as warnings, count them and go on without them')
-    .option('--as-of <day>', 'check with the provisions adopted and the designations listed by this day; warn of records dated after it; the report says which day (no date is printed otherwise)', (v) => parseDay(v, '--as-of'))
-    .option('--dispositions <file>', 'YAML file of decisions on findings (accepted-risk, false-positive, licensed, ...): disposed findings are shown, counted apart and never fail the run')
+    .option(
+      '--as-of <day>',
+      'check with the provisions adopted and the designations listed by this day; warn of records dated after it; the report says which day (no date is printed otherwise)',
+      (v) => parseDay(v, '--as-of'),
+    )
+    .option(
+      '--dispositions <file>',
+      'YAML file of decisions on findings (accepted-risk, false-positive, licensed, ...): disposed findings are shown, counted apart and never fail the run',
+    )
     .option('--baseline <report.json>', 'a previous JSON report: mark each finding new or unchanged, and list those resolved')
     .option('--fail-on-new', 'with --baseline: exit 1 only for new findings that reach --fail-on')
     .option('--no-color', 'no colour in the text report')
@@ -137,13 +165,24 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       `activities the HTML and markdown reports list (and the timeline draws): all, or findings (those with findings; the rest are counted). Default: all up to ${LIST_ALL_UP_TO} records, else findings`,
       (v) => oneOf(v, ['all', 'findings'] as const, '--list-activities'),
     )
-    .option('--no-screening', 'leave out screening: no review findings for parties whose names are close to a listed name (exact matches still fire the designated-party rules)')
+    .option(
+      '--no-screening',
+      'leave out screening: no review findings for parties whose names are close to a listed name (exact matches still fire the designated-party rules)',
+    )
     .option('--include-drafts', 'check records marked `status: draft` too (refused otherwise); their findings are labelled DRAFT')
-    .option('--workers <n>', 'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)', (v) => parseCount(v, '--workers', 1))
+    .option(
+      '--workers <n>',
+      'threads that check records, this one included, at most one a core (default: every core for NDJSON input of 16 MiB or more, else 1)',
+      (v) => parseCount(v, '--workers', 1),
+    )
     .option('--progress', 'show progress on stderr even when it is not a terminal')
-    .option('--engine <engine>', 'fast (the default) or plain: json-rules-engine on every rule, slower, for comparison', (v) => oneOf(v, ['fast', 'plain'] as const, '--engine'))
+    .option('--engine <engine>', 'fast (the default) or plain: json-rules-engine on every rule, slower, for comparison', (v) =>
+      oneOf(v, ['fast', 'plain'] as const, '--engine'),
+    )
     .option('--stdin-name <name>', 'the file name reported for records read from standard input (-)')
-    .option('--line-offset <n>', 'add N to the line numbers of NDJSON input (for one shard of a larger file)', (v) => parseCount(v, '--line-offset', 0))
+    .option('--line-offset <n>', 'add N to the line numbers of NDJSON input (for one shard of a larger file)', (v) =>
+      parseCount(v, '--line-offset', 0),
+    )
     .addHelpText(
       'after',
       `

@@ -32,9 +32,14 @@ export function draftCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('draft')
     .description('draft records (status: draft) from an article in plain text, for an analyst to review before `check`')
     .argument('<article>', 'plain text; optional header lines at the top: Title:, Outlet: (or Source:), Date: YYYY-MM-DD, URL:')
-    .option('--date <day>', "the article's date, YYYY-MM-DD, when it has no Date: line (relative dates are resolved against it)", (v) => parseDay(v, '--date'))
+    .option('--date <day>', "the article's date, YYYY-MM-DD, when it has no Date: line (relative dates are resolved against it)", (v) =>
+      parseDay(v, '--date'),
+    )
     .option('--output <file>', 'write the records file to FILE (whole or not at all) instead of standard output')
-    .addHelpText('after', '\nEach draft quotes its sentence with offsets, sets the evidence level from the hedges around the claim,\nfinds parties on the 1718 list through the screening matcher (a name that only resembles one is a note,\nnever a party), drafts a place and the exemption facts only where the text states them, and lists in\nits `draft` note what it could not determine. See docs/drafting.md.')
+    .addHelpText(
+      'after',
+      '\nEach draft quotes its sentence with offsets, sets the evidence level from the hedges around the claim,\nfinds parties on the 1718 list through the screening matcher (a name that only resembles one is a note,\nnever a party), drafts a place and the exemption facts only where the text states them, and lists in\nits `draft` note what it could not determine. See docs/drafting.md.',
+    )
     .action(async (file: string, flags: DraftFlags) => {
       const target = flags.output === undefined ? undefined : resolveOutput(flags.output);
       if (target) refuseClashingOutputs([target], [file]);
@@ -47,7 +52,13 @@ export function draftCommand(io: Io, setExit: (code: number) => void): Command {
         if (!isRealDay(headerDate)) {
           const line = read.text.slice(0, read.text.indexOf(headerDate)).split('\n').length;
           const col = read.text.split('\n')[line - 1]!.indexOf(headerDate) + 1;
-          throw new InputError([diagnostic('invalid-date', `the Date: line needs a real day written YYYY-MM-DD, not "${headerDate}"`, { file, line, column: col })]);
+          throw new InputError([
+            diagnostic('invalid-date', `the Date: line needs a real day written YYYY-MM-DD, not "${headerDate}"`, {
+              file,
+              line,
+              column: col,
+            }),
+          ]);
         }
         day = headerDate;
       }
@@ -66,11 +77,15 @@ export function draftCommand(io: Io, setExit: (code: number) => void): Command {
       const bad = misplacedQuotes(drafted, read.text);
       if (problems.length || bad.length) {
         // A bug, not bad input: the drafter must write valid records with quotes at their offsets.
-        throw new Error(`drafted records failed their own checks: ${[...problems.map(formatDiagnostic), ...bad.map((id) => `${id}: quote not at its offsets`)].join('; ')}`);
+        throw new Error(
+          `drafted records failed their own checks: ${[...problems.map(formatDiagnostic), ...bad.map((id) => `${id}: quote not at its offsets`)].join('; ')}`,
+        );
       }
       if (target) await writeOutputs([{ target, content: text }]);
       else io.stdout.write(text);
-      io.stderr.write(`${drafted.records.length} draft record(s)${flags.output ? ` written to ${flags.output}` : ''}: review each, then set status: reviewed\n`);
+      io.stderr.write(
+        `${drafted.records.length} draft record(s)${flags.output ? ` written to ${flags.output}` : ''}: review each, then set status: reviewed\n`,
+      );
       setExit(EXIT.ok);
     });
 }

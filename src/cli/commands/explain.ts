@@ -34,12 +34,31 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
       const pair = await createEvaluator(rules).evaluatePair(loaded, flags.rule);
       const outcome = pair.finding?.outcome ?? 'none';
       if (format === 'json') {
-        io.stdout.write(JSON.stringify({ recordId: flags.record, ruleId: flags.rule, dates: pair.relation, outcome, exemption: pair.exemption ?? null, explanation: pair.explanation, finding: pair.finding ?? null }, null, 2) + '\n');
+        io.stdout.write(
+          JSON.stringify(
+            {
+              recordId: flags.record,
+              ruleId: flags.rule,
+              dates: pair.relation,
+              outcome,
+              exemption: pair.exemption ?? null,
+              explanation: pair.explanation,
+              finding: pair.finding ?? null,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
       } else {
         const w = (s: string) => io.stdout.write(s + '\n');
         w(`Record ${oneLine(flags.record)} under rule ${rule.rule.id}: ${rule.rule.title}`);
         for (const p of rule.rule.provisions) w(`  cites ${citation(p)}`);
-        const dates = { inside: 'inside the period the rule applies', outside: 'outside the period the rule applies', 'straddles-start': 'straddling the day the rule starts to apply', 'straddles-end': 'straddling the last day the rule applies' }[pair.relation];
+        const dates = {
+          inside: 'inside the period the rule applies',
+          outside: 'outside the period the rule applies',
+          'straddles-start': 'straddling the day the rule starts to apply',
+          'straddles-end': 'straddling the last day the rule applies',
+        }[pair.relation];
         w(`  activity date ${loaded.span.text} (${loaded.span.start} to ${loaded.span.end}): ${dates}`);
         w(`  outcome: ${outcome}${pair.exemption ? ` (exemption ${pair.exemption})` : ''}`);
         w('');
@@ -48,7 +67,9 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
           const held = x.held === null ? ' -- ' : x.held ? ' yes' : ' no ';
           const effect = x.negated && x.held !== null ? `  [${heldText(x.held, true).replace(/`/g, '')}]` : '';
           const name = `${x.exemption ? `[exemption ${x.exemption}] ` : ''}${x.negated ? 'NOT ' : ''}${x.condition}`;
-          w(`  ${held}  ${oneLine(name)}  (${x.fact} ${x.operator} ${oneLine(showValue(x.expected))} → ${oneLine(showValue(x.actual))})${effect}`);
+          w(
+            `  ${held}  ${oneLine(name)}  (${x.fact} ${x.operator} ${oneLine(showValue(x.expected))} → ${oneLine(showValue(x.actual))})${effect}`,
+          );
         }
       }
       setExit(EXIT.ok);

@@ -33,7 +33,9 @@ export function listsCommand(io: Io, setExit: (code: number) => void): Command {
       const { list, skippedVessels } = importUnList({
         xml: read(xmlFile),
         xmlFile,
-        ...(flags.vessels ? { vessels: { content: read(flags.vessels), file: flags.vessels, ...(vesselsDate ? { date: vesselsDate } : {}) } } : {}),
+        ...(flags.vessels
+          ? { vessels: { content: read(flags.vessels), file: flags.vessels, ...(vesselsDate ? { date: vesselsDate } : {}) } }
+          : {}),
         ...(flags.source ? { source: flags.source } : {}),
       });
       const json = JSON.stringify(list, null, 2) + '\n';
@@ -43,8 +45,11 @@ export function listsCommand(io: Io, setExit: (code: number) => void): Command {
       io.stderr.write(
         `${list.title} of ${list.date}${list.vesselsDate ? ` (vessels of ${list.vesselsDate})` : ''}: ${list.entries.length} entries ` +
           `(${people} individuals, ${list.entries.length - people} entities), ${list.vessels.length} vessels` +
-          (skippedVessels.length ? `; left out ${skippedVessels.length} vessel(s) without an IMO number: ${skippedVessels.join(', ')}` : '') +
-          (flags.output ? `; written to ${flags.output}` : '') + '\n',
+          (skippedVessels.length
+            ? `; left out ${skippedVessels.length} vessel(s) without an IMO number: ${skippedVessels.join(', ')}`
+            : '') +
+          (flags.output ? `; written to ${flags.output}` : '') +
+          '\n',
       );
       setExit(EXIT.ok);
     });

@@ -36,7 +36,10 @@ export function rulesCommand(io: Io, setExit: (code: number) => void): Command {
       const set = load(io, pathsOf(args, flags));
       const summaries = set.rules.map((r) => summarizeRule(r.rule));
       if (format === 'json') {
-        io.stdout.write(JSON.stringify({ rules: summaries, lists: set.lists.map((l) => ({ list: l.list, title: l.title, date: l.date })) }, null, 2) + '\n');
+        io.stdout.write(
+          JSON.stringify({ rules: summaries, lists: set.lists.map((l) => ({ list: l.list, title: l.title, date: l.date })) }, null, 2) +
+            '\n',
+        );
       } else {
         for (const s of summaries) {
           io.stdout.write(`${s.id}  [${s.outcome}, ${s.status}]  ${s.title}\n`);

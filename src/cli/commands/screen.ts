@@ -35,7 +35,8 @@ export function parseThresholds(value: string | undefined): Thresholds {
   const ok = parts.length >= 1 && parts.length <= 2 && nums.every((n) => Number.isFinite(n) && n > 0 && n <= 1);
   const match = nums[0]!;
   const possible = nums[1] ?? Math.min(DEFAULT_THRESHOLDS.possible, match);
-  if (!ok || possible > match) throw new UsageError(`--threshold takes MATCH[,POSSIBLE], numbers in (0, 1] with POSSIBLE <= MATCH; got "${value}"`);
+  if (!ok || possible > match)
+    throw new UsageError(`--threshold takes MATCH[,POSSIBLE], numbers in (0, 1] with POSSIBLE <= MATCH; got "${value}"`);
   return { match, possible };
 }
 
@@ -49,7 +50,13 @@ function recordQueries(paths: string[]): ScreenQuery[] {
       const kind: ScreenKind | undefined = p.kind === 'person' || p.kind === 'organisation' || p.kind === 'vessel' ? p.kind : undefined;
       const imo = p.identifiers?.imo;
       for (const [n, name] of [p.name, ...(p.formerNames ?? [])].entries()) {
-        out.push({ id: `${record.id}#${i + 1}${n ? `/former-${n}` : ''}`, name, ...(kind ? { kind } : {}), ...(p.country ? { country: p.country } : {}), ...(imo ? { imo } : {}) });
+        out.push({
+          id: `${record.id}#${i + 1}${n ? `/former-${n}` : ''}`,
+          name,
+          ...(kind ? { kind } : {}),
+          ...(p.country ? { country: p.country } : {}),
+          ...(imo ? { imo } : {}),
+        });
       }
     });
   }
@@ -60,12 +67,19 @@ export function screenCommand(io: Io, setExit: (code: number) => void): Command 
   return new Command('screen')
     .description('screen names against the designation lists under any romanization, spelling or order, and explain each candidate')
     .argument('[names...]', 'names to screen')
-    .option('--input <file>', 'queries: CSV with a header (id,name,kind,country,born,imo) or NDJSON, one object a line (repeatable)', collect)
+    .option(
+      '--input <file>',
+      'queries: CSV with a header (id,name,kind,country,born,imo) or NDJSON, one object a line (repeatable)',
+      collect,
+    )
     .option('--records <path>', 'screen the parties of these record files or folders (repeatable)', collect)
     .option('--rules <path>', 'rule file or folder whose lists to use (default: the shipped rules)', collect)
     .option('--format <format>', `output format: ${SCREEN_FORMATS.join(', ')}`, 'text')
     .option('--output <file>', 'write to a file instead of standard output')
-    .option('--threshold <match[,possible]>', `scores for "match" and "possible" (default ${DEFAULT_THRESHOLDS.match},${DEFAULT_THRESHOLDS.possible})`)
+    .option(
+      '--threshold <match[,possible]>',
+      `scores for "match" and "possible" (default ${DEFAULT_THRESHOLDS.match},${DEFAULT_THRESHOLDS.possible})`,
+    )
     .option('--kind <kind>', 'for names given on the command line: person, organisation or vessel')
     .option('--country <country>', 'for names given on the command line: nationality or country')
     .option('--born <year>', 'for names given on the command line: year or date of birth')
@@ -79,7 +93,11 @@ export function screenCommand(io: Io, setExit: (code: number) => void): Command 
       const target = flags.output === undefined ? undefined : resolveOutput(flags.output);
       if (target) refuseClashingOutputs([target], [...(flags.input ?? []), ...(flags.records ?? []), ...(flags.rules ?? [])]);
       const queries: ScreenQuery[] = names.map((name, i) => ({
-        id: String(i + 1), name, ...(kind ? { kind } : {}), ...(flags.country ? { country: flags.country } : {}), ...(flags.born ? { born: flags.born } : {}),
+        id: String(i + 1),
+        name,
+        ...(kind ? { kind } : {}),
+        ...(flags.country ? { country: flags.country } : {}),
+        ...(flags.born ? { born: flags.born } : {}),
       }));
       for (const file of flags.input ?? []) {
         let text: string;

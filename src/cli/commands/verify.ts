@@ -12,7 +12,9 @@ import type { Io } from '../io.js';
 
 export function verifyCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('verify')
-    .description('re-run a JSON report from its manifest (in the folder it was made in): exit 0 when the files and findings are the same, 1 when not')
+    .description(
+      're-run a JSON report from its manifest (in the folder it was made in): exit 0 when the files and findings are the same, 1 when not',
+    )
     .argument('<report>', 'a JSON report written by `check --format json`')
     .action(async (file: string) => {
       const { manifest, findings } = readReportToVerify(file);
@@ -22,13 +24,13 @@ export function verifyCommand(io: Io, setExit: (code: number) => void): Command 
       let result;
       try {
         result = await runCheck({
-        records: manifest.arguments.records,
-        ...(manifest.arguments.rules.length ? { rules: manifest.arguments.rules } : {}),
-        skipInvalid: options.skipInvalid,
-        ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-        ...(options.dispositions !== undefined ? { dispositions: options.dispositions.path } : {}),
-        ...(options.baseline !== undefined ? { baseline: options.baseline.path } : {}),
-        ...(options.expiryDay !== undefined ? { today: options.expiryDay } : {}),
+          records: manifest.arguments.records,
+          ...(manifest.arguments.rules.length ? { rules: manifest.arguments.rules } : {}),
+          skipInvalid: options.skipInvalid,
+          ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+          ...(options.dispositions !== undefined ? { dispositions: options.dispositions.path } : {}),
+          ...(options.baseline !== undefined ? { baseline: options.baseline.path } : {}),
+          ...(options.expiryDay !== undefined ? { today: options.expiryDay } : {}),
         });
       } catch (e) {
         // A file changed or gone may leave nothing to re-run: that is a difference, not bad input.
@@ -47,10 +49,19 @@ export function verifyCommand(io: Io, setExit: (code: number) => void): Command 
         setExit(exitCodeForVerify(false));
         return;
       }
-      printDiagnostics(io, result.diagnostics.filter((d) => d.severity === 'error'));
+      printDiagnostics(
+        io,
+        result.diagnostics.filter((d) => d.severity === 'error'),
+      );
       // A file no longer read is already named as unreadable.
-      const changes = [...files, ...ruleSetChanges(manifest, result.report.manifest!).filter((c) => !c.endsWith('no longer read') || !files.some((f) => f.startsWith(c.split(': ')[0]!)))];
-      if (manifest.tool.version !== result.report.manifest!.tool.version) changes.push(`tool version was ${manifest.tool.version}, is ${result.report.manifest!.tool.version}`);
+      const changes = [
+        ...files,
+        ...ruleSetChanges(manifest, result.report.manifest!).filter(
+          (c) => !c.endsWith('no longer read') || !files.some((f) => f.startsWith(c.split(': ')[0]!)),
+        ),
+      ];
+      if (manifest.tool.version !== result.report.manifest!.tool.version)
+        changes.push(`tool version was ${manifest.tool.version}, is ${result.report.manifest!.tool.version}`);
       const differences = compareFindings(findings, result.report.findings);
       for (const c of changes) w(c);
       for (const d of differences) w(d);
