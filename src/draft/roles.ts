@@ -41,6 +41,10 @@ function supplyRole(clause: string, f: FoundParty): 'supplier' | 'recipient' | '
   return undefined;
 }
 
+/** The verbs of a theft or an intrusion: a party named before the first is taken as its subject. */
+const CYBER_VERB =
+  /\b(?:st(?:ole|eal(?:s|ing)?)|hack(?:ed|s|ing)?|breach(?:ed|es|ing)?|siphon(?:ed|s|ing)?|launder(?:ed|s|ing)?|drain(?:ed|s|ing)?)\b/i;
+
 function isDprk(p: Party): boolean {
   return p.country === 'KP';
 }
@@ -92,8 +96,16 @@ export function assignRoles(type: string, clause: string, found: readonly FoundP
         if (p.kind === 'state' && /\b(?:to|in)\s+(?:the\s+)?$/.test(clause.slice(Math.max(0, f.at - 12), f.at))) return set(i, 'host');
         return set(i, 'other', true);
       case 'cyber-theft':
-      case 'cyber-intrusion':
-        return set(i, isDprk(p) || p.kind === 'person' ? 'perpetrator' : 'victim', true);
+      case 'cyber-intrusion': {
+        // "stole ... from X", "targeting X": the victim; the subject of the theft verb: its perpetrator.
+        if (/\b(?:from|targeting|targeted|against|into|breached|hacked)\s+(?:the\s+)?$/i.test(clause.slice(Math.max(0, f.at - 24), f.at)))
+          return set(i, 'victim', true);
+        if (isDprk(p) || p.kind === 'person') return set(i, 'perpetrator', true);
+        // Another State is where the victims are, not the thief: only a group or firm is read by position.
+        if (p.kind === 'state') return set(i, 'victim', true);
+        const verb = clause.search(CYBER_VERB);
+        return set(i, verb >= 0 && f.at < verb ? 'perpetrator' : 'victim', true);
+      }
       case 'money-laundering':
         if (/\bbenefit of\s+(?:the\s+)?$/.test(clause.slice(Math.max(0, f.at - 30), f.at))) return set(i, 'beneficiary');
         if (p.kind === 'organisation' && /bank|financial/i.test(p.name)) return set(i, 'intermediary', true);

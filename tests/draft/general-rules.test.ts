@@ -107,6 +107,18 @@ describe('speakers and roles', () => {
       ['Panama-flagged vessel', 'supplier'],
     ]);
   });
+
+  it('takes the subject of a theft as its perpetrator and the party stolen from as its victim', () => {
+    const clause = 'Hackers linked to the Lazarus Group stole $1.5 billion from the Bybit exchange.';
+    const { parties } = assignRoles('cyber-theft', clause, findParties(clause, index));
+    expect(parties.map((p) => [p.name, p.role])).toEqual([['Lazarus Group', 'perpetrator']]);
+    const victim = 'The Lazarus Group hacked the Harmony Bridge Corporation last year.';
+    const roles = assignRoles('cyber-intrusion', victim, findParties(victim, index)).parties.map((p) => [p.name, p.role]);
+    expect(roles).toEqual([
+      ['Lazarus Group', 'perpetrator'],
+      ['Harmony Bridge Corporation', 'victim'],
+    ]);
+  });
 });
 
 describe('types', () => {
