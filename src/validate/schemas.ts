@@ -55,19 +55,20 @@ const dateOrRange: Schema = {
   description: 'A date ("2023", "2023-11", "2023-11-15") or a range {from, to}.',
 };
 
+/** What says where a source is, shared by a listed source and a citation written out in full. */
+const sourceDescription = {
+  publisher: text,
+  author: text,
+  date: partialDate,
+  title: text,
+  url: { type: 'string', pattern: '^https?://' },
+  file: text,
+} satisfies Record<string, Schema>;
+
 const source: Schema = {
   type: 'object',
   additionalProperties: false,
-  properties: {
-    id,
-    publisher: text,
-    author: text,
-    date: partialDate,
-    title: text,
-    url: { type: 'string', pattern: '^https?://' },
-    file: text,
-    note: text,
-  },
+  properties: { id, ...sourceDescription, note: text },
 };
 
 const citation: Schema = {
@@ -76,12 +77,7 @@ const citation: Schema = {
   properties: {
     ref: id,
     quote: text,
-    publisher: text,
-    author: text,
-    date: partialDate,
-    title: text,
-    url: { type: 'string', pattern: '^https?://' },
-    file: text,
+    ...sourceDescription,
     start: { type: 'integer', minimum: 0, description: 'where the quote starts in the source file, in UTF-16 code units (as drafted)' },
     end: { type: 'integer', minimum: 0, description: 'where the quote ends in the source file (exclusive)' },
   },

@@ -65,11 +65,8 @@ describe('sanctions-check screen', () => {
   });
 });
 
-describe('check with screening', () => {
-  it('gives a review finding naming the listed party for a resembling name, and leaves exact matches to the rules', async () => {
-    const records = file(
-      'records.yaml',
-      `- id: r1
+/** r1 only resembles a listed name (another romanization); r2 is written as listed. */
+const RESEMBLING_AND_EXACT = `- id: r1
   type: financial-transfer
   date: 2019-05-01
   parties:
@@ -81,8 +78,11 @@ describe('check with screening', () => {
   parties:
     - { name: "MUN CHO'NG-CH'O'L", kind: person }
   evidence: { level: reported }
-`,
-    );
+`;
+
+describe('check with screening', () => {
+  it('gives a review finding naming the listed party for a resembling name, and leaves exact matches to the rules', async () => {
+    const records = file('records.yaml', RESEMBLING_AND_EXACT);
     const { report } = await runCheck({ records: [records] });
     const screening = report.findings.filter((f) => f.ruleId === 'screening-possible-designated-party');
     expect(screening.map((f) => [f.recordId, f.outcome])).toEqual([['r1', 'review']]);
@@ -93,22 +93,7 @@ describe('check with screening', () => {
   });
 
   it('--no-screening leaves the review findings out, on the whole-report and the bounded-memory JSON paths, and keeps exact matches', async () => {
-    const records = file(
-      'no-screening.yaml',
-      `- id: r1
-  type: financial-transfer
-  date: 2019-05-01
-  parties:
-    - { name: "Mun Cheong-cheol", kind: person }
-  evidence: { level: reported }
-- id: r2
-  type: financial-transfer
-  date: 2019-05-01
-  parties:
-    - { name: "MUN CHO'NG-CH'O'L", kind: person }
-  evidence: { level: reported }
-`,
-    );
+    const records = file('no-screening.yaml', RESEMBLING_AND_EXACT);
     type Out = { findings: { recordId: string; ruleId: string }[] };
     const ruleIds = (r: { stdout: string }) => (JSON.parse(r.stdout) as Out).findings.map((f) => `${f.recordId} ${f.ruleId}`);
     for (const formats of [
