@@ -6,6 +6,7 @@ import { canonicalJson } from '../evaluate/fingerprint.js';
 import type { Finding, LoadedRecord, Party, RuleSet } from '../types.js';
 import type { ScreenKind } from './name-forms.js';
 import { Screener, type ScreenMatch, type Thresholds } from './screener.js';
+import { TwoGenerationCache } from './two-generation-cache.js';
 
 export const SCREENING_RULE_ID = 'screening-possible-designated-party';
 const SCREENING_RULE_TITLE = 'Party whose name resembles a designated party';
@@ -31,16 +32,16 @@ const SCREENED_PARTIES_KEPT = 50_000;
 /**
  * The same as screeningFindings, as a function to call record by record (a streamed check): the
  * screener and its index are built once, and what it found for the last SCREENED_PARTIES_KEPT
- * distinct parties is kept.
+ * distinct parties (up to twice as many) is kept.
  */
 export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (records: readonly LoadedRecord[]) => Finding[] {
   if (rules.lists.length === 0) return () => [];
   const screener = new Screener(rules.lists, thresholds);
   const exact = buildDesignationIndex(rules.lists);
   const provisions = rules.rules.find((r) => r.rule.id === DESIGNATION_RULE_ID)?.rule.provisions ?? [];
-  // Bounded, oldest out first: a stream of millions of records naming distinct parties must not
-  // keep every one (parties that recur, the usual case, stay in it).
-  const cache = new Map<string, ScreenMatch[]>();
+  // Bounded: a stream of millions of records naming distinct parties must not keep every one
+  // (parties that recur, the usual case, stay in it).
+  const cache = new TwoGenerationCache<ScreenMatch[]>(SCREENED_PARTIES_KEPT);
   return (records) => {
     const out: Finding[] = [];
     for (const loaded of records) {
@@ -56,7 +57,7 @@ export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (record
           // records repeat their parties: each distinct party is screened once, then held to each record's date
           const key = `${name}\u0000${kind ?? ''}\u0000${party.country ?? ''}\u0000${imo ?? ''}`;
           let all = cache.get(key);
-          if (!all) {
+          if (all === undefined) {
             all = screener.screen({
               id: record.id,
               name,
@@ -64,7 +65,6 @@ export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (record
               ...(party.country ? { country: party.country } : {}),
               ...(imo ? { imo } : {}),
             });
-            if (cache.size >= SCREENED_PARTIES_KEPT) cache.delete(cache.keys().next().value!);
             cache.set(key, all);
           }
           const matches = all.filter((m) => screener.listedBy(m.ref, until));
