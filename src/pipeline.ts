@@ -9,7 +9,6 @@ import { DEFAULT_RULES_DIR } from './default-rules.js';
 import { sortFindings } from './evaluate/evaluate-records.js';
 import { loadRules } from './load/load-rules.js';
 import { buildReport } from './report/build-report.js';
-import { recordScreener, screeningFindings } from './screen/screen-records.js';
 import { reportParts, writeParts, type RenderOptions, type StreamedFormat } from './report/render.js';
 import { ReportSpool } from './report/report-spool.js';
 import { streamCheck, type StreamCheckOptions, type StreamCheckResult } from './stream/check-stream.js';
@@ -71,6 +70,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     rules,
     skipInvalid: !broken && (opts.skipInvalid ?? false),
     keepRecords: !broken,
+    screening: opts.screening !== false,
     engine,
     workers,
     stdin,
@@ -80,9 +80,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   if (broken) throw brokenRules(diagnostics, run.diagnostics);
   diagnostics.push(...sortDiagnostics(run.diagnostics));
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
-  const findings = sortFindings(
-    opts.screening === false ? run.findings : [...run.findings, ...screeningFindings(run.records.records, rules)],
-  );
+  const findings = sortFindings(run.findings);
   if (asOf) diagnostics.push(...recordsAfter(run.records.records, asOf));
   const report = buildReport({ records: run.records, rules, findings, ...(asOf ? { asOf } : {}) });
   const rulePaths = opts.rules?.length ? opts.rules : [];
@@ -115,7 +113,7 @@ export interface StreamedCheckOptions extends Omit<StreamCheckOptions, 'onFindin
  */
 export function runStreamedCheck(opts: StreamedCheckOptions): Promise<StreamCheckResult> {
   const { sink, ...rest } = opts;
-  return streamCheck({ ...rest, keepRecords: false, onFindings: sink });
+  return streamCheck({ ...rest, screening: rest.screening !== false, keepRecords: false, onFindings: sink });
 }
 
 export interface SpooledCheckResult {
@@ -163,36 +161,33 @@ export async function runCheckSpooled(opts: CheckOptions & { fails(f: Finding): 
   const spool = new ReportSpool();
   const later: Diagnostic[] = [];
   const drafts: SpooledCheckResult['drafts'] = [];
-  // Screening findings of the records kept so far, to go out sorted with the rules' findings.
-  const screen = opts.screening === false ? undefined : recordScreener(rules);
-  let screened: Finding[] = [];
   let reached = false;
   const add = (findings: Finding[]): void => {
-    const all = screened.length ? sortFindings([...screened, ...findings]) : findings;
-    screened = [];
-    if (!reached) reached = all.some(opts.fails);
-    spool.addFindings(all);
+    if (!reached) reached = findings.some(opts.fails);
+    spool.addFindings(findings);
   };
   try {
     const run = await streamCheck({
       inputs: opts.records,
       rules,
       skipInvalid: opts.skipInvalid ?? false,
-      keepRecords: true,
+      keepRecords: false,
+      screening: opts.screening !== false,
       engine,
       workers,
       stdin,
       lineOffset,
       onProgress,
-      onRecord: (r) => {
-        spool.addRecord(r);
+      ...(asOf ? { activitiesAfter: asOf } : {}),
+      // The record comes whole only when it is a draft or ends after asOf (or was read from a YAML or JSON file).
+      onActivity: (line, r) => {
+        spool.addActivity(line);
+        if (!r) return;
         if (r.record.status === 'draft') drafts.push({ id: r.record.id, location: r.location });
-        if (screen) screened.push(...screen([r]));
         if (asOf) later.push(...recordsAfter([r], asOf));
       },
       onFindings: add,
     });
-    add([]);
     diagnostics.push(...sortDiagnostics(run.diagnostics), ...later);
     if (hasErrors(diagnostics)) throw new InputError(diagnostics);
     const { records } = run;

@@ -1,18 +1,10 @@
 // Builds the report: findings with counts, activities, the rule catalogue and the timeline.
 import { addDays } from '../dates/date-span.js';
-import type {
-  ActivitySummary,
-  EvidenceLevel,
-  Finding,
-  FindingOutcome,
-  LoadedRecord,
-  Milestone,
-  Report,
-  RecordSet,
-  RuleSet,
-  RuleSummary,
-} from '../types.js';
+import type { EvidenceLevel, Finding, FindingOutcome, Milestone, Report, RecordSet, RuleSet, RuleSummary } from '../types.js';
 import { TOOL } from '../version.js';
+import { activity } from '../evaluate/activity-summary.js';
+
+export { activity } from '../evaluate/activity-summary.js';
 
 export interface BuildReportInput {
   records: RecordSet;
@@ -31,24 +23,6 @@ export function summarizeRule(rule: RuleSet['rules'][number]['rule']): RuleSumma
     tags: rule.tags,
     provisions: rule.provisions,
     applies: rule.applies,
-  };
-}
-
-export function activity(r: LoadedRecord): ActivitySummary {
-  const { record } = r;
-  return {
-    id: record.id,
-    type: record.type,
-    ...(record.summary !== undefined ? { summary: record.summary } : {}),
-    date: r.span,
-    evidence: record.evidence.level,
-    location: r.location,
-    parties: (record.parties ?? []).map((p) => ({
-      name: p.name,
-      ...(p.country !== undefined ? { country: p.country } : {}),
-      ...(p.role !== undefined ? { role: p.role } : {}),
-    })),
-    ...(record.status === 'draft' ? { draft: true as const } : {}),
   };
 }
 

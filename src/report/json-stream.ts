@@ -1,16 +1,20 @@
 // The JSON report in pieces, from a report source: the report around its findings and activities,
 // then each element as JSON.stringify(report, null, 2) indents it, byte for byte as renderJson.
+import { indentCompactJson } from './json-indent.js';
 import { renderJson } from './json.js';
 import type { ReportSource } from './report-source.js';
 
 /** An element of a top-level array of the report, as JSON.stringify(report, null, 2) indents it. */
 const element = (value: unknown): string => '\n    ' + JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
 
+/** The same element, from its compact JSON line. */
+const lineElement = (line: string): string => '\n    ' + indentCompactJson(line, '    ');
+
 /** `[]`, or the elements in pieces, as JSON.stringify indents a top-level array. */
-function* array(values: Iterable<unknown>): Generator<string> {
+function* array<T>(values: Iterable<T>, write: (value: T) => string): Generator<string> {
   let first = true;
   for (const value of values) {
-    yield (first ? '[' : ',') + element(value);
+    yield (first ? '[' : ',') + write(value);
     first = false;
   }
   yield first ? '[]' : '\n  ]';
@@ -20,9 +24,9 @@ export function* jsonParts(source: ReportSource): Generator<string> {
   const report = { ...source.report, findings: [], activities: [] };
   const [head, middle, tail] = splitAt(renderJson(report), '\n  "findings": []', '\n  "activities": []');
   yield head + '\n  "findings": ';
-  yield* array(source.findings());
+  yield* source.findingLines ? array(source.findingLines(), lineElement) : array(source.findings(), element);
   yield middle + '\n  "activities": ';
-  yield* array(source.activities());
+  yield* source.activityLines ? array(source.activityLines(), lineElement) : array(source.activities(), element);
   yield tail;
 }
 

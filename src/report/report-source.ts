@@ -32,6 +32,9 @@ export interface ReportSource {
   records(): Iterable<RecordEntry>;
   /** Every activity, in report order. */
   activities(): Iterable<ActivitySummary>;
+  /** The findings and the activities as compact JSON lines (as JSON.stringify writes them), when the source keeps them so. */
+  findingLines?(): Iterable<string>;
+  activityLines?(): Iterable<string>;
   /** The activities that have findings, in report order. */
   withFindings(): Iterable<RecordEntry>;
   /** A new store for lines put aside while writing: in memory for a report in memory, else a temporary file. */

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ActivitySummary, EvidenceLevel, Finding, FindingOutcome, LoadedRecord, RecordSet, Report, RuleSet } from '../types.js';
-import { activity, buildReport } from './build-report.js';
+import type { ActivitySummary, EvidenceLevel, Finding, FindingOutcome, RecordSet, Report, RuleSet } from '../types.js';
+import { buildReport } from './build-report.js';
 import type { LineStore, RecordEntry, ReportSource } from './report-source.js';
 import { SpoolFile } from './spool-file.js';
 
@@ -106,9 +106,10 @@ export class ReportSpool {
     }
   }
 
-  addRecord(record: LoadedRecord): void {
+  /** A record's activity, as activityLine writes it (made on the thread that checked the record). */
+  addActivity(line: string): void {
     this.records++;
-    this.activitiesFile.append('', JSON.stringify(activity(record)));
+    this.activitiesFile.append('', line);
   }
 
   /** The report to write, read from the temporary files (valid until discard()). */
@@ -157,6 +158,8 @@ export class ReportSpool {
       *activities(): Generator<ActivitySummary> {
         for (const line of activitiesFile.lines()) yield JSON.parse(line) as ActivitySummary;
       },
+      findingLines: () => findingsFile.lines(sorted),
+      activityLines: () => activitiesFile.lines(),
       *withFindings(): Generator<RecordEntry> {
         if (byRecord.size === 0) return;
         for (const line of activitiesFile.lines()) {

@@ -6,7 +6,7 @@ import { canonicalJson } from '../evaluate/fingerprint.js';
 import type { Finding, LoadedRecord, Party, RuleSet } from '../types.js';
 import type { ScreenKind } from './name-forms.js';
 import { Screener, type ScreenMatch, type Thresholds } from './screener.js';
-import { TwoGenerationCache } from './two-generation-cache.js';
+import { FingerprintCache } from './fingerprint-cache.js';
 
 export const SCREENING_RULE_ID = 'screening-possible-designated-party';
 const SCREENING_RULE_TITLE = 'Party whose name resembles a designated party';
@@ -23,77 +23,85 @@ const kindOf = (p: Party): ScreenKind | undefined =>
  * party, with the explanation in its notes. Never a violation: a resemblance is for an analyst to decide.
  */
 export function screeningFindings(records: readonly LoadedRecord[], rules: RuleSet, thresholds?: Thresholds): Finding[] {
-  return recordScreener(rules, thresholds)(records);
+  const screen = recordScreener(rules, thresholds);
+  const out: Finding[] = [];
+  for (const r of records) screen(r, out);
+  return out;
 }
 
-/** Distinct parties whose screening a streamed check keeps, to screen a recurring party once. */
-const SCREENED_PARTIES_KEPT = 50_000;
+/** Distinct parties whose screening a streamed check keeps (2^16 at most), to screen a recurring party once. */
+const PARTIES_KEPT_BITS = 16;
+/** Distinct names that met no listed name, kept (2^18 at most: 2 MB a thread) so that such a name is not screened again. */
+const NAMES_MEETING_NONE_BITS = 18;
+const NONE: ScreenMatch[] = [];
 
 /**
- * The same as screeningFindings, as a function to call record by record (a streamed check): the
- * screener and its index are built once, and what it found for the last SCREENED_PARTIES_KEPT
- * distinct parties (up to twice as many) is kept.
+ * The same as screeningFindings, as a function to call record by record (a streamed check), that
+ * adds a record's screening findings to `out`: the screener and its index are built once, and what
+ * it found for recent distinct parties is kept (a bounded cache).
  */
-export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (records: readonly LoadedRecord[]) => Finding[] {
-  if (rules.lists.length === 0) return () => [];
+export function recordScreener(rules: RuleSet, thresholds?: Thresholds): (record: LoadedRecord, out: Finding[]) => void {
+  if (rules.lists.length === 0) return () => undefined;
   const screener = new Screener(rules.lists, thresholds);
   const exact = buildDesignationIndex(rules.lists);
   const provisions = rules.rules.find((r) => r.rule.id === DESIGNATION_RULE_ID)?.rule.provisions ?? [];
-  // Bounded: a stream of millions of records naming distinct parties must not keep every one
-  // (parties that recur, the usual case, stay in it).
-  const cache = new TwoGenerationCache<ScreenMatch[]>(SCREENED_PARTIES_KEPT);
-  return (records) => {
-    const out: Finding[] = [];
-    for (const loaded of records) {
-      const { record } = loaded;
-      const until = loaded.span.end;
-      const seen = new Set<string>();
-      for (const party of record.parties ?? []) {
-        if (party.kind === 'state') continue;
-        const known = new Set([...exact.entriesFor(party, until), ...exact.vesselsFor(party, until).map((i) => `IMO ${i}`)]);
-        const kind = kindOf(party);
-        for (const name of [party.name, ...(party.formerNames ?? [])]) {
-          const imo = party.identifiers?.imo;
-          // records repeat their parties: each distinct party is screened once, then held to each record's date
-          const key = `${name}\u0000${kind ?? ''}\u0000${party.country ?? ''}\u0000${imo ?? ''}`;
-          let all = cache.get(key);
-          if (all === undefined) {
-            all = screener.screen({
-              id: record.id,
-              name,
-              ...(kind ? { kind } : {}),
-              ...(party.country ? { country: party.country } : {}),
-              ...(imo ? { imo } : {}),
-            });
-            cache.set(key, all);
-          }
-          const matches = all.filter((m) => screener.listedBy(m.ref, until));
-          for (const m of matches) {
-            if (known.has(m.ref) || seen.has(m.ref)) continue;
-            seen.add(m.ref);
-            out.push({
-              recordId: record.id,
-              ruleId: SCREENING_RULE_ID,
-              ruleTitle: SCREENING_RULE_TITLE,
-              provisions,
-              outcome: 'review',
-              evidence: record.evidence.level,
-              evidenceDetail: evidenceDetailOf(record),
-              message:
-                `${record.id}: party "${name}" resembles ${m.ref} ${m.name} on the designation list ` +
-                `(${m.decision}, score ${m.score.toFixed(3)}, by ${m.matchedName}). Review whether it is the listed party; ` +
-                'a resemblance is not a finding of dealings with a designated party.',
-              location: loaded.location,
-              date: loaded.span,
-              notes: m.explanation.map((e) => `screening: ${e}`),
-              explanation: [],
-              fingerprint: screeningFingerprint(record.id, m.ref, name),
-            });
-          }
+  // Bounded, and keyed by fingerprints, not strings: a stream of millions of records naming distinct
+  // parties must not keep every one (parties that recur, the usual case, stay in it).
+  const cache = new FingerprintCache<ScreenMatch[]>(PARTIES_KEPT_BITS);
+  // Names (of a kind) that met no listed name at all: no country can change that, so they are held
+  // without their country, and most parties of a bulk input are found here in one look-up.
+  const metNone = new FingerprintCache<true>(NAMES_MEETING_NONE_BITS);
+  const screened = (id: string, name: string, kind: ScreenKind | undefined, country: string | undefined, imo: string | undefined) => {
+    if (imo === undefined && metNone.key(name, kind).get()) return NONE;
+    // records repeat their parties: each distinct party is screened once, then held to each record's date
+    let all = cache.key(name, kind, country, imo).get();
+    if (all === undefined) {
+      const before = screener.touched;
+      all = screener.screen({ id, name, ...(kind ? { kind } : {}), ...(country ? { country } : {}), ...(imo ? { imo } : {}) });
+      // `touched` counts the listed names the query was scored against: none means no candidate whatever the qualifiers
+      if (screener.touched === before && imo === undefined) metNone.key(name, kind).set(true);
+      else cache.set(all);
+    }
+    return all;
+  };
+  return (loaded, out) => {
+    const { record } = loaded;
+    const until = loaded.span.end;
+    let seen: Set<string> | undefined;
+    for (const party of record.parties ?? []) {
+      if (party.kind === 'state') continue;
+      const kind = kindOf(party);
+      const imo = party.identifiers?.imo;
+      // the listed parties the rules find exactly, worked out only when a name resembles one
+      let known: Set<string> | undefined;
+      const names = party.formerNames?.length ? [party.name, ...party.formerNames] : [party.name];
+      for (const name of names) {
+        for (const m of screened(record.id, name, kind, party.country, imo)) {
+          if (!screener.listedBy(m.ref, until)) continue;
+          known ??= new Set([...exact.entriesFor(party, until), ...exact.vesselsFor(party, until).map((i) => `IMO ${i}`)]);
+          if (known.has(m.ref) || seen?.has(m.ref)) continue;
+          (seen ??= new Set()).add(m.ref);
+          out.push({
+            recordId: record.id,
+            ruleId: SCREENING_RULE_ID,
+            ruleTitle: SCREENING_RULE_TITLE,
+            provisions,
+            outcome: 'review',
+            evidence: record.evidence.level,
+            evidenceDetail: evidenceDetailOf(record),
+            message:
+              `${record.id}: party "${name}" resembles ${m.ref} ${m.name} on the designation list ` +
+              `(${m.decision}, score ${m.score.toFixed(3)}, by ${m.matchedName}). Review whether it is the listed party; ` +
+              'a resemblance is not a finding of dealings with a designated party.',
+            location: loaded.location,
+            date: loaded.span,
+            notes: m.explanation.map((e) => `screening: ${e}`),
+            explanation: [],
+            fingerprint: screeningFingerprint(record.id, m.ref, name),
+          });
         }
       }
     }
-    return out;
   };
 }
 

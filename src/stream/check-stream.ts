@@ -12,6 +12,7 @@ import { displayPath, expandPaths, realPath } from '../load/input-paths.js';
 import { RECORD_EXTENSIONS, loadRecords } from '../load/load-records.js';
 import { isNdjson } from '../load/record-file.js';
 import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
+import { orderChunkFindings } from './chunk-processor.js';
 import { ChunkScheduler } from './chunk-scheduler.js';
 import { MAX_LINE_BYTES, READ_CHUNK_BYTES, lineChunks, readFileChunks } from './line-chunks.js';
 import { OrderedCollector, type ProgressState, type StreamCheckResult } from './ordered-collector.js';
@@ -27,6 +28,8 @@ export interface StreamCheckOptions {
   skipInvalid?: boolean;
   /** Refuse NDJSON records marked `status: draft` (errors on their lines) instead of checking them. */
   refuseDrafts?: boolean;
+  /** Review findings for parties whose names resemble a listed party, found with the rules' findings. */
+  screening?: boolean;
   engine?: 'fast' | 'plain';
   /** Threads that check records (this one and workers - 1 worker threads); undefined: every core for large NDJSON input, one for small. */
   workers?: number;
@@ -34,6 +37,13 @@ export interface StreamCheckOptions {
   keepRecords?: boolean;
   /** With keepRecords: receives each valid record in input order instead of the result keeping it. */
   onRecord?(record: LoadedRecord): void;
+  /**
+   * Without keepRecords: receives each valid record's activity line (JSON) in input order, made on
+   * the thread that checked it, with the record itself only when it is a draft or ends after
+   * `activitiesAfter` (and for files read whole). A report spooled to disk needs no more.
+   */
+  onActivity?(line: string, record: LoadedRecord | undefined): void;
+  activitiesAfter?: string;
   stdin?: { stream: AsyncIterable<Buffer | string>; name?: string; size?: number };
   /** Added to NDJSON line numbers: the lines before this input, when it is one shard of a larger file. */
   lineOffset?: number;
@@ -58,11 +68,16 @@ async function checkStructured(
   await scheduler.drain();
   const loaded = loadRecords([abs], { skipInvalid: opts.skipInvalid ?? false, ids: collector.ids });
   collector.takeLoadedFile(loaded);
-  const { evaluator } = scheduler.processor();
+  const { evaluator, screen } = scheduler.processor();
   const out: Finding[] = [];
   for (const rec of loaded.value.records) {
     collector.takeRecord(rec);
     const findings = await evaluator.evaluate(rec);
+    if (screen) {
+      const ruled = findings.length;
+      screen(rec, findings);
+      if (ruled > 0 && findings.length > ruled) orderChunkFindings(findings);
+    }
     if (!collector.failed) out.push(...findings);
   }
   await collector.emit(out);
@@ -195,7 +210,11 @@ export async function streamCheck(opts: StreamCheckOptions): Promise<StreamCheck
     engine: opts.engine ?? 'fast',
     keepRecords: opts.keepRecords ?? false,
     refuseDrafts: opts.refuseDrafts ?? false,
-  } as const;
+    screening: opts.screening ?? false,
+    ...(opts.onActivity && !opts.keepRecords
+      ? { activities: opts.activitiesAfter === undefined ? {} : { after: opts.activitiesAfter } }
+      : {}),
+  };
   const scheduler = new ChunkScheduler(opts.rules, processorOptions, (r) => collector.take(r));
   early.forEach((d) => collector.report(d));
   const ndjsonBytes = inputs.reduce((n, i) => n + (i.kind === 'ndjson' ? sizeOf(i.abs) : 0), 0) + (stdinSize ?? 0);

@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { draftRecordDiagnostic } from '../diagnostics/draft-record.js';
+import { activityLine } from '../evaluate/activity-summary.js';
 import { createEvaluator, type Evaluator } from '../evaluate/evaluate-records.js';
 import { createFastEvaluator } from '../evaluate/fast-evaluator.js';
 import { rawRecordId, readNdjsonLine } from '../load/record-file.js';
@@ -11,6 +12,7 @@ import type { Diagnostic, Finding, LoadedRecord, RuleSet } from '../types.js';
 import { decodePieces } from './decode-lines.js';
 import { IdPacker, NO_IDS, type PackedIds } from '../load/packed-ids.js';
 import { NO_SOURCES, validateRecord } from '../validate/validate-record.js';
+import { recordScreener } from '../screen/screen-records.js';
 
 export interface ChunkTask {
   /** The file's name as reports show it. */
@@ -46,6 +48,13 @@ export interface ChunkResult {
   matches?: { loaded: LoadedRecord; rules: string[] }[];
   /** The valid records themselves, when the run keeps them for a whole report. */
   records?: LoadedRecord[];
+  /** Each valid record's activity as a line of JSON, in line order, when the run asks for activities. */
+  activities?: string[];
+  /**
+   * With activities: the few records the run still needs whole (drafts, and records that end after
+   * `activities.after`), by their index among the valid records.
+   */
+  notable?: { at: number; loaded: LoadedRecord }[];
   /** Bytes of input the chunk covered, for progress. */
   bytes: number;
   /** The last result of its file. */
@@ -57,6 +66,11 @@ export interface ChunkProcessorOptions {
   /** Return the records with the results (for reports that list every record). */
   keepRecords?: boolean;
   /**
+   * Return each record's activity line instead (for a report spooled to disk): the records stay in
+   * the thread that read them, but for drafts and those that end after `after` (an --as-of day).
+   */
+  activities?: { after?: string };
+  /**
    * Leave json-rules-engine to the thread that puts results in order: the result lists the records
    * that meet rules instead of their findings. Worker threads do this, so that the engine's code
    * (run for about one record in a hundred) is compiled by one thread only.
@@ -64,6 +78,17 @@ export interface ChunkProcessorOptions {
   deferEngine?: boolean;
   /** Refuse records marked `status: draft` (each is an error, located on its line) instead of checking them. */
   refuseDrafts?: boolean;
+  /** Screen each record's parties against the rule set's lists: review findings for names that resemble a listed one. */
+  screening?: boolean;
+}
+
+/**
+ * Puts a chunk's findings in line order, then rule id, keeping the order of findings of one rule
+ * (the screening findings of a record, one a listed party). Sorting is needed only once screening
+ * findings are among the rules' findings: each comes in that order already.
+ */
+export function orderChunkFindings(findings: Finding[]): void {
+  findings.sort((a, b) => a.location.line - b.location.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 /** Finds the first byte of `bytes` where UTF-8 decoding fails (a column counts from 1). */
@@ -125,6 +150,8 @@ export interface ChunkProcessor {
   complete(result: ChunkResult): Promise<void>;
   /** The evaluator the chunks use, for records read otherwise (YAML and JSON files). */
   evaluator: Evaluator;
+  /** Adds a record's screening findings to `out`, when the processor screens (records read otherwise). */
+  screen: ((record: LoadedRecord, out: Finding[]) => void) | undefined;
 }
 
 /**
@@ -134,13 +161,19 @@ export interface ChunkProcessor {
 export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions = {}): ChunkProcessor {
   const plain = createEvaluator(rules);
   const fast = opts.engine === 'plain' ? undefined : createFastEvaluator(plain);
+  const { activities } = opts;
+  // The screener's index is built when a record first needs it.
+  let screener: ((record: LoadedRecord, out: Finding[]) => void) | undefined;
+  const screen = opts.screening ? (record: LoadedRecord, out: Finding[]) => (screener ??= recordScreener(rules))(record, out) : undefined;
 
   const process = async (task: ChunkTask): Promise<ChunkResult> => {
     const { pieces, invalid: undecodable } = splitLines(task);
     const ids = new IdPacker();
     const out: ChunkResult = { file: task.file, ids: NO_IDS, lines: [], invalid: [], findings: [], bytes: task.bytes.byteLength };
     if (opts.keepRecords) out.records = [];
+    if (activities) out.activities = [];
     let u = 0;
+    let screened = false;
     let lineNo = task.firstLine - 1;
     for (const lines of pieces) {
       for (let i = 0; i < lines.length; i++) {
@@ -174,24 +207,36 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
         ids.push(loaded.record.id);
         out.lines.push(lineNo);
         out.records?.push(loaded);
+        if (activities) {
+          if (loaded.record.status === 'draft' || (activities.after !== undefined && loaded.span.end > activities.after))
+            (out.notable ??= []).push({ at: out.activities!.length, loaded });
+          out.activities!.push(activityLine(loaded));
+        }
         // The fast path decides synchronously; most records meet no rule and cost no promise.
         const matched = fast ? fast.match(loaded) : undefined;
-        if (matched?.length === 0) continue;
-        if (matched && opts.deferEngine) {
-          (out.matches ??= []).push({ loaded, rules: matched.map((rule) => rule.loaded.rule.id) });
-          continue;
+        if (matched === undefined || matched.length > 0) {
+          if (matched && opts.deferEngine) (out.matches ??= []).push({ loaded, rules: matched.map((rule) => rule.loaded.rule.id) });
+          else {
+            const findings = matched ? await plain.evaluateRules(loaded, matched) : await plain.evaluate(loaded);
+            for (const finding of findings) out.findings.push(finding);
+          }
         }
-        const findings = matched ? await plain.evaluateRules(loaded, matched) : await plain.evaluate(loaded);
-        for (const finding of findings) out.findings.push(finding);
+        if (screen) {
+          const before = out.findings.length;
+          screen(loaded, out.findings);
+          screened ||= out.findings.length > before;
+        }
       }
     }
     out.ids = ids.finish();
+    if (screened) orderChunkFindings(out.findings);
     return out;
   };
 
   const byId = new Map(plain.rules.map((c) => [c.loaded.rule.id, c]));
   const complete = async (result: ChunkResult): Promise<void> => {
     if (!result.matches) return;
+    const mixed = result.findings.length > 0;
     for (const { loaded, rules: ids } of result.matches) {
       const findings = await plain.evaluateRules(
         loaded,
@@ -200,7 +245,9 @@ export function createChunkProcessor(rules: RuleSet, opts: ChunkProcessorOptions
       for (const finding of findings) result.findings.push(finding);
     }
     result.matches = undefined;
+    // screening findings came first, from the thread that processed the chunk
+    if (mixed) orderChunkFindings(result.findings);
   };
 
-  return { process, complete, evaluator: fast ?? plain };
+  return { process, complete, evaluator: fast ?? plain, screen };
 }

@@ -27,7 +27,7 @@ export class ChunkScheduler {
   /** `onResult` receives every result, one at a time, in the order the chunks were queued. */
   constructor(
     private readonly rules: RuleSet,
-    private readonly options: Pick<ChunkProcessorOptions, 'engine' | 'keepRecords' | 'refuseDrafts'>,
+    private readonly options: Pick<ChunkProcessorOptions, 'engine' | 'keepRecords' | 'refuseDrafts' | 'screening' | 'activities'>,
     private readonly onResult: (r: ChunkResult) => Promise<void>,
   ) {}
 

@@ -2,6 +2,7 @@
 import { MAX_DIAGNOSTICS_PER_FILE, diagnostic, errorCount, tooManyProblems, type Result } from '../diagnostics/diagnostic.js';
 import { RecordIds, skippedRecordWarning, type LoadedRecords } from '../load/load-records.js';
 import type { Diagnostic, Finding, LoadedRecord } from '../types.js';
+import { activityLine } from '../evaluate/activity-summary.js';
 import type { ChunkResult } from './chunk-processor.js';
 
 export interface ProgressState {
@@ -32,6 +33,11 @@ export interface CollectorOptions {
   keepRecords?: boolean;
   /** With keepRecords: receives each valid record in input order instead of the result keeping it. */
   onRecord?(record: LoadedRecord): void;
+  /**
+   * Without keepRecords: receives each valid record's activity line in input order, with the record
+   * itself when it is a draft or ends after `activitiesAfter` (always, for a file read whole).
+   */
+  onActivity?(line: string, record: LoadedRecord | undefined): void;
   /** Added to NDJSON line numbers (an empty file is reported on its first line, offset too). */
   lineOffset?: number;
   /** Receives findings in order; without it they are kept in the result. */
@@ -140,6 +146,7 @@ export class OrderedCollector {
     let v = 0;
     let k = 0;
     let f = 0;
+    let n = 0;
     const valid = r.lines.length;
     while (v < valid || k < r.invalid.length) {
       if (k < r.invalid.length && (v >= valid || r.invalid[k]!.line < r.lines[v]!)) {
@@ -150,6 +157,7 @@ export class OrderedCollector {
       }
       const line = r.lines[v]!;
       const record = r.records?.[v];
+      const notable = r.notable?.[n]?.at === v ? r.notable[n++]!.loaded : undefined;
       const at = v++;
       const first = f;
       while (f < r.findings.length && r.findings[f]!.location.line === line) f++;
@@ -162,6 +170,7 @@ export class OrderedCollector {
       this.linesInFile++;
       this.result.recordCount++;
       if (record) this.keep(record);
+      if (r.activities) this.opts.onActivity?.(r.activities[at]!, notable);
       if (this.result.errors === 0) for (let j = first; j < f; j++) out.push(r.findings[j]!);
     }
     await this.emit(out);
@@ -185,6 +194,7 @@ export class OrderedCollector {
     this.progress.records++;
     this.result.recordCount++;
     if (this.opts.keepRecords) this.keep(rec);
+    else this.opts.onActivity?.(activityLine(rec), rec);
   }
 
   /** Bytes read whole (a YAML or JSON file), and a progress report. */

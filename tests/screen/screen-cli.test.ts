@@ -111,4 +111,46 @@ describe('check with screening', () => {
     }
     expect((await runCli(['check', '--help'])).stdout).toContain('--no-screening');
   });
+
+  it('gives the same findings, screening ones included, in --format ndjson and in the reports, from YAML or NDJSON', async () => {
+    const yamlFile = file('paths.yaml', RESEMBLING_AND_EXACT);
+    const { report } = await runCheck({ records: [yamlFile] });
+    const expected = report.findings.map((f) => `${f.recordId} ${f.ruleId}`);
+    expect(expected).toContain('r1 screening-possible-designated-party');
+    // the same records as NDJSON, many times over
+    const lines: string[] = [];
+    for (let i = 0; i < 100; i++)
+      for (const r of report.activities)
+        lines.push(
+          JSON.stringify({
+            id: `${r.id}-${i}`,
+            type: 'financial-transfer',
+            date: '2019-05-01',
+            parties: r.parties.map((p) => ({ name: p.name, kind: 'person' })),
+            evidence: { level: 'reported' },
+          }),
+        );
+    const ndjsonFile = file('paths.ndjson', lines.join('\n') + '\n');
+    const byRecord = (ids: string[]) => ids.filter((x) => x.startsWith('r1-7 ') || x.startsWith('r2-7 ')).map((x) => x.replace('-7 ', ' '));
+    const ndjsonIds = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { recordId: string; ruleId: string })
+        .map((f) => `${f.recordId} ${f.ruleId}`);
+    const jsonIds = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: { recordId: string; ruleId: string }[] }).findings.map((f) => `${f.recordId} ${f.ruleId}`);
+    expect(ndjsonIds((await runCli(['check', yamlFile, '--format', 'ndjson', '--fail-on', 'none'])).stdout)).toEqual(expected);
+    const runs: string[][] = [];
+    for (const workers of ['1']) {
+      const ndjson = await runCli(['check', ndjsonFile, '--format', 'ndjson', '--fail-on', 'none', '--workers', workers]);
+      const json = await runCli(['check', ndjsonFile, '--format', 'json', '--fail-on', 'none', '--workers', workers]);
+      expect(ndjson.code).toBe(0);
+      expect(json.code).toBe(0);
+      expect(byRecord(ndjsonIds(ndjson.stdout))).toEqual(expected);
+      runs.push(ndjsonIds(ndjson.stdout), jsonIds(json.stdout));
+    }
+    for (const r of runs) expect(r).toEqual(runs[0]);
+    expect(runs[0]!.filter((x) => x.includes('screening'))).toHaveLength(100);
+  });
 });

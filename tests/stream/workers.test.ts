@@ -118,4 +118,47 @@ describe('worker threads', () => {
       expect(one.code).toBe(flags.length ? 1 : 2);
     }
   });
+
+  it('screen parties on every thread: the same findings, screening ones included, with 1 and 2 threads, in NDJSON and JSON', () => {
+    // the shipped rules and list; names that only resemble a listed one, among ordinary ones
+    const lines: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const name = i % 50 === 0 ? 'Mun Cheong-cheol' : i % 77 === 0 ? 'Korea Ryonbong General Corp' : `Dalian Trading ${i}`;
+      const kind = i % 50 === 0 ? 'person' : 'organisation';
+      lines.push(
+        JSON.stringify({
+          id: `s${i}`,
+          type: 'financial-transfer',
+          date: '2019-05-01',
+          parties: [{ name, kind }],
+          evidence: { level: 'reported' },
+        }),
+      );
+    }
+    writeFileSync(path.join(work, 'screened.ndjson'), lines.join('\n') + '\n');
+    const run = (format: string, workers: string) => {
+      const r = spawnSync(
+        process.execPath,
+        [path.join(build, 'cli', 'main.js'), 'check', 'screened.ndjson', '--format', format, '--workers', workers, '--fail-on', 'none'],
+        { cwd: work, maxBuffer: 1 << 28 },
+      );
+      return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+    };
+    const one = run('ndjson', '1');
+    expect(one.code).toBe(0);
+    const ids = one.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { recordId: string; ruleId: string })
+      .filter((f) => f.ruleId === 'screening-possible-designated-party')
+      .map((f) => f.recordId);
+    // every 50th a person resembling KPi.012, every 77th an entity resembling a listed one (0 and 3850 are both)
+    expect(ids).toHaveLength(120 + 76);
+    expect(ids.slice(0, 4)).toEqual(['s0', 's50', 's77', 's100']);
+    expect(run('ndjson', '2').stdout).toBe(one.stdout);
+    const json = run('json', '1');
+    expect(run('json', '2').stdout).toBe(json.stdout);
+    const findings = (JSON.parse(json.stdout) as { findings: unknown[] }).findings;
+    expect(findings.map((f) => JSON.stringify(f))).toEqual(one.stdout.trim().split('\n'));
+  });
 });

@@ -226,6 +226,7 @@ are not read as files: stream them through standard input (-).
             rules,
             skipInvalid: flags.skipInvalid ?? false,
             refuseDrafts: !flags.includeDrafts,
+            screening: flags.screening !== false,
             fails: (f) => failsAt(f, failOn),
             onDiagnostic: (d) => io.stderr.write(terminalSafe(formatDiagnostic(d)) + '\n'),
           });
